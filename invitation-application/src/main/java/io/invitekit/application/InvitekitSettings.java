@@ -1,0 +1,150 @@
+package io.invitekit.application;
+
+import io.invitekit.domain.code.InviteCode;
+import io.invitekit.domain.invitation.InvitationPolicy;
+import io.invitekit.domain.tenant.FeatureFlagRegistry;
+import io.invitekit.domain.tenant.SubdomainPolicy;
+import io.invitekit.domain.tenant.SubscriptionTier;
+import io.invitekit.domain.tenant.TierCatalog;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything about the application that a deployment may choose. {@link #defaults()} is the
+ * product as specified; {@link #toBuilder()} changes single values.
+ *
+ * @param baseUrl where the pages are served; email links are built from it and never from a request
+ */
+public record InvitekitSettings(
+        String platformName,
+        String platformDomain,
+        URI baseUrl,
+        InvitationPolicy invitationPolicy,
+        SubscriptionTier defaultInvitationTier,
+        SubscriptionTier defaultTenantTier,
+        TierCatalog tierCatalog,
+        FeatureFlagRegistry featureFlags,
+        SubdomainPolicy subdomainPolicy,
+        int inviteCodeLength,
+        int joinFailuresPerAccount,
+        Duration joinFailuresAccountPeriod,
+        int joinFailuresPerAddress,
+        Duration joinFailuresAddressPeriod,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        RetryPolicy mailRetry,
+        Duration outboxLease,
+        int outboxBatchSize,
+        int sweepBatchSize) {
+
+    public InvitekitSettings {
+        Objects.requireNonNull(platformName, "platformName");
+        Objects.requireNonNull(platformDomain, "platformDomain");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(invitationPolicy, "invitationPolicy");
+        Objects.requireNonNull(tierCatalog, "tierCatalog");
+        Objects.requireNonNull(featureFlags, "featureFlags");
+        Objects.requireNonNull(subdomainPolicy, "subdomainPolicy");
+        Objects.requireNonNull(mailRetry, "mailRetry");
+        tierCatalog.require(defaultInvitationTier);
+        tierCatalog.require(defaultTenantTier);
+        InviteCode.requireLength(inviteCodeLength);
+        String base = baseUrl.toString();
+        baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("the base URL is an http or https URL");
+        }
+        if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1) {
+            throw new IllegalArgumentException("limits and batch sizes are at least 1");
+        }
+    }
+
+    public static InvitekitSettings defaults() {
+        return new InvitekitSettings("Invitekit", "localhost", URI.create("http://localhost:8080"),
+                InvitationPolicy.defaults(), SubscriptionTier.PROFESSIONAL, SubscriptionTier.FREE,
+                TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
+                InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(2), 50, 500);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes single values of a settings record. */
+    public static final class Builder {
+        private String platformName;
+        private String platformDomain;
+        private URI baseUrl;
+        private InvitationPolicy invitationPolicy;
+        private SubscriptionTier defaultInvitationTier;
+        private SubscriptionTier defaultTenantTier;
+        private TierCatalog tierCatalog;
+        private FeatureFlagRegistry featureFlags;
+        private SubdomainPolicy subdomainPolicy;
+        private int inviteCodeLength;
+        private int joinFailuresPerAccount;
+        private Duration joinFailuresAccountPeriod;
+        private int joinFailuresPerAddress;
+        private Duration joinFailuresAddressPeriod;
+        private Duration accessTokenTtl;
+        private Duration refreshTokenTtl;
+        private RetryPolicy mailRetry;
+        private Duration outboxLease;
+        private int outboxBatchSize;
+        private int sweepBatchSize;
+
+        private Builder(InvitekitSettings s) {
+            platformName = s.platformName;
+            platformDomain = s.platformDomain;
+            baseUrl = s.baseUrl;
+            invitationPolicy = s.invitationPolicy;
+            defaultInvitationTier = s.defaultInvitationTier;
+            defaultTenantTier = s.defaultTenantTier;
+            tierCatalog = s.tierCatalog;
+            featureFlags = s.featureFlags;
+            subdomainPolicy = s.subdomainPolicy;
+            inviteCodeLength = s.inviteCodeLength;
+            joinFailuresPerAccount = s.joinFailuresPerAccount;
+            joinFailuresAccountPeriod = s.joinFailuresAccountPeriod;
+            joinFailuresPerAddress = s.joinFailuresPerAddress;
+            joinFailuresAddressPeriod = s.joinFailuresAddressPeriod;
+            accessTokenTtl = s.accessTokenTtl;
+            refreshTokenTtl = s.refreshTokenTtl;
+            mailRetry = s.mailRetry;
+            outboxLease = s.outboxLease;
+            outboxBatchSize = s.outboxBatchSize;
+            sweepBatchSize = s.sweepBatchSize;
+        }
+
+        public Builder platformName(String v) { platformName = v; return this; }
+        public Builder platformDomain(String v) { platformDomain = v; return this; }
+        public Builder baseUrl(URI v) { baseUrl = v; return this; }
+        public Builder invitationPolicy(InvitationPolicy v) { invitationPolicy = v; return this; }
+        public Builder defaultInvitationTier(SubscriptionTier v) { defaultInvitationTier = v; return this; }
+        public Builder defaultTenantTier(SubscriptionTier v) { defaultTenantTier = v; return this; }
+        public Builder tierCatalog(TierCatalog v) { tierCatalog = v; return this; }
+        public Builder featureFlags(FeatureFlagRegistry v) { featureFlags = v; return this; }
+        public Builder subdomainPolicy(SubdomainPolicy v) { subdomainPolicy = v; return this; }
+        public Builder inviteCodeLength(int v) { inviteCodeLength = v; return this; }
+        public Builder joinFailuresPerAccount(int v) { joinFailuresPerAccount = v; return this; }
+        public Builder joinFailuresAccountPeriod(Duration v) { joinFailuresAccountPeriod = v; return this; }
+        public Builder joinFailuresPerAddress(int v) { joinFailuresPerAddress = v; return this; }
+        public Builder joinFailuresAddressPeriod(Duration v) { joinFailuresAddressPeriod = v; return this; }
+        public Builder accessTokenTtl(Duration v) { accessTokenTtl = v; return this; }
+        public Builder refreshTokenTtl(Duration v) { refreshTokenTtl = v; return this; }
+        public Builder mailRetry(RetryPolicy v) { mailRetry = v; return this; }
+        public Builder outboxLease(Duration v) { outboxLease = v; return this; }
+        public Builder outboxBatchSize(int v) { outboxBatchSize = v; return this; }
+        public Builder sweepBatchSize(int v) { sweepBatchSize = v; return this; }
+
+        public InvitekitSettings build() {
+            return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
+                    defaultTenantTier, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
+                    joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
+                    joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
+                    outboxBatchSize, sweepBatchSize);
+        }
+    }
+}

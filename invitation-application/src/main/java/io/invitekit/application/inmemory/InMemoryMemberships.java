@@ -1,0 +1,66 @@
+package io.invitekit.application.inmemory;
+
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class InMemoryMemberships implements Memberships {
+    private final InMemoryTransactions transactions;
+    private final Map<TenantId, Map<UserId, Membership>> byTenant = new HashMap<>();
+
+    InMemoryMemberships(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public synchronized AddOutcome add(Membership membership, Limit userLimit) {
+        Map<UserId, Membership> members = byTenant.computeIfAbsent(membership.tenantId(), t -> new LinkedHashMap<>());
+        if (members.containsKey(membership.userId())) {
+            return AddOutcome.ALREADY_MEMBER;
+        }
+        if (!userLimit.admitsAnother(members.size())) {
+            return AddOutcome.TENANT_FULL;
+        }
+        members.put(membership.userId(), membership);
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                byTenant.get(membership.tenantId()).remove(membership.userId());
+            }
+        });
+        return AddOutcome.ADDED;
+    }
+
+    @Override
+    public synchronized Optional<Membership> find(TenantId tenant, UserId user) {
+        return Optional.ofNullable(byTenant.getOrDefault(tenant, Map.of()).get(user));
+    }
+
+    @Override
+    public synchronized List<Membership> ofUser(UserId user) {
+        return byTenant.values().stream()
+                .map(members -> members.get(user))
+                .filter(m -> m != null)
+                .sorted(Comparator.comparing(Membership::joinedAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Membership> ofTenant(TenantId tenant) {
+        return byTenant.getOrDefault(tenant, Map.of()).values().stream()
+                .sorted(Comparator.comparing(Membership::joinedAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized long count(TenantId tenant) {
+        return byTenant.getOrDefault(tenant, Map.of()).size();
+    }
+}

@@ -1,0 +1,47 @@
+package io.invitekit.application.port.in;
+
+import io.invitekit.domain.account.UserId;
+import java.util.Optional;
+
+/** Sign-up, sign-in and the signed-in user's view of themselves. */
+public interface AccountUseCase {
+
+    AuthResult signup(SignupCommand command);
+
+    /**
+     * @throws io.invitekit.domain.shared.DomainException {@code invalid_credentials}, the same for
+     *         an unknown email as for a wrong password, after about the same work
+     */
+    AuthResult login(String email, String password);
+
+    AuthResult refresh(String refreshToken);
+
+    void logout(String accessToken);
+
+    Optional<UserId> authenticate(String accessToken);
+
+    MeView me(UserId user);
+
+    /**
+     * Creates the first platform admin unless one exists. {@code password} null means generate
+     * one: it is returned, the only place it ever appears.
+     *
+     * @return the created admin's email and generated password, or empty when an admin existed
+     */
+    Optional<FirstAdmin> createFirstPlatformAdmin(String email, String password);
+
+    record SignupCommand(String email, String password, String firstName, String lastName) {
+        @Override
+        public String toString() {
+            return "SignupCommand[redacted]";
+        }
+    }
+
+    /** {@code generatedPassword} is null when the password was given. */
+    record FirstAdmin(String email, String generatedPassword) {
+        @Override
+        public String toString() {
+            return "FirstAdmin[" + email + "]";
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.invitekit.application.port.in;
+
+/** The background work: one step at a time, so schedulers (and tests) decide the pace. */
+public interface DeliveryUseCase {
+
+    /** Claims the due outbox messages, sends them and records the outcome. */
+    RelayReport relayOnce();
+
+    /** Persists EXPIRED for one bounded batch of invitations past their expiry. */
+    int sweepExpiredOnce();
+
+    record RelayReport(int claimed, int sent, int retrying, int dead) {
+    }
+}

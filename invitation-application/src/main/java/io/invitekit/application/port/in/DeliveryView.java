@@ -1,0 +1,6 @@
+package io.invitekit.application.port.in;
+
+/** Where an invitation's latest email stands: QUEUED, SENT, RETRYING or DEAD. */
+public record DeliveryView(String state, int attempts, String lastError) {
+    public static final DeliveryView QUEUED = new DeliveryView("QUEUED", 0, null);
+}

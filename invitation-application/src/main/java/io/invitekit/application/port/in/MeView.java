@@ -1,0 +1,12 @@
+package io.invitekit.application.port.in;
+
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+
+/** The signed-in user and the tenants they belong to; none means "join or create". */
+public record MeView(UserView user, List<MembershipView> memberships) {
+    public record MembershipView(TenantId tenantId, String tenantName, String subdomain, Role role, Instant joinedAt) {
+    }
+}

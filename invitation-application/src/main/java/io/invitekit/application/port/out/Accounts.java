@@ -1,0 +1,27 @@
+package io.invitekit.application.port.out;
+
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.EmailAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user store. An embedding application may plug in its own; the bundled one keeps accounts
+ * in the database.
+ */
+public interface Accounts {
+
+    /** @throws io.invitekit.domain.shared.RuleViolationException {@code email_taken} */
+    void add(Account account);
+
+    Optional<Account> byId(UserId id);
+
+    /** Case-insensitive, because {@link EmailAddress} is canonical. */
+    Optional<Account> byEmail(EmailAddress email);
+
+    List<Account> byIds(Collection<UserId> ids);
+
+    boolean anyPlatformAdmin();
+}

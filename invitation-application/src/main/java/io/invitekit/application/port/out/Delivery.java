@@ -1,0 +1,17 @@
+package io.invitekit.application.port.out;
+
+import java.time.Instant;
+
+/** Where the latest email about something stands. {@code lastError} and {@code sentAt} may be null. */
+public record Delivery(State state, int attempts, String lastError, Instant sentAt) {
+    public enum State { QUEUED, SENT, RETRYING, DEAD }
+
+    public static Delivery of(OutboxMessage message) {
+        State state = switch (message.status()) {
+            case SENT -> State.SENT;
+            case DEAD -> State.DEAD;
+            case PENDING -> message.attempts() == 0 ? State.QUEUED : State.RETRYING;
+        };
+        return new Delivery(state, message.attempts(), message.lastError(), message.sentAt());
+    }
+}

@@ -1,0 +1,32 @@
+package io.invitekit.application.port.out;
+
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of memberships: at most one per (tenant, user). */
+public interface Memberships {
+
+    enum AddOutcome { ADDED, ALREADY_MEMBER, TENANT_FULL }
+
+    /**
+     * Adds the membership unless the user already belongs to the tenant or the tenant already
+     * has {@code userLimit} members. The check and the insert are one atomic step in the store,
+     * so concurrent joins never push a tenant over its limit. Never aborts the surrounding
+     * transaction for the two refusals.
+     */
+    AddOutcome add(Membership membership, Limit userLimit);
+
+    Optional<Membership> find(TenantId tenant, UserId user);
+
+    /** Oldest first. */
+    List<Membership> ofUser(UserId user);
+
+    /** Oldest first. */
+    List<Membership> ofTenant(TenantId tenant);
+
+    long count(TenantId tenant);
+}

@@ -1,0 +1,49 @@
+package io.invitekit.application.port.out;
+
+import io.invitekit.domain.shared.EmailAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An email waiting to go out, written in the same transaction as the change that causes it.
+ * {@code secret} (the raw token the email hands over) is kept only until the message is SENT or
+ * DEAD. {@code aggregateId} names what the message is about (an invitation's id) so that its
+ * delivery can be shown there.
+ */
+public record OutboxMessage(
+        OutboxMessageId id,
+        String kind,
+        EmailAddress recipient,
+        Map<String, String> data,
+        String secret,
+        String aggregateId,
+        Status status,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt) {
+
+    public enum Status { PENDING, SENT, DEAD }
+
+    public OutboxMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recipient, "recipient");
+        data = Map.copyOf(data);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public static OutboxMessage queue(OutboxMessageId id, String kind, EmailAddress recipient, Map<String, String> data,
+                                      String secret, String aggregateId, Instant now) {
+        return new OutboxMessage(id, kind, recipient, data, secret, aggregateId, Status.PENDING, 0, now, null, now, null);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxMessage[id=" + id + ", kind=" + kind + ", status=" + status + ", attempts=" + attempts + "]";
+    }
+}

@@ -1,0 +1,140 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.port.in.AccountUseCase;
+import io.invitekit.application.port.in.AuthResult;
+import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.UserView;
+import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.application.port.out.SessionTokens;
+import io.invitekit.application.port.out.Tenants;
+import io.invitekit.application.port.out.Transactions;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PlatformRole;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.SecretToken;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Sign-up, sign-in, sessions and the first platform admin. */
+public final class AccountService implements AccountUseCase {
+    private final ServiceContext context;
+    private final Transactions transactions;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Tenants tenants;
+    private final PasswordHasher hasher;
+    private final SessionTokens tokens;
+    private final Credentials credentials;
+    private final Access access;
+
+    public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, Memberships memberships,
+                          Tenants tenants, PasswordHasher hasher, SessionTokens tokens, Credentials credentials) {
+        this.context = context;
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.tenants = tenants;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.access = new Access(accounts, memberships);
+    }
+
+    @Override
+    public AuthResult signup(SignupCommand c) {
+        Inputs in = new Inputs();
+        EmailAddress email = in.required("email", c.email(), EmailAddress::of);
+        Password password = in.required("password", c.password(), raw -> Password.forAccount(raw, email));
+        Name first = in.required("first_name", c.firstName(), Name::of);
+        Name last = in.required("last_name", c.lastName(), Name::of);
+        in.throwIfInvalid();
+        Account account = new Account(new UserId(context.ids().next()), email, hasher.hash(password), first, last,
+                PlatformRole.NONE, context.now());
+        transactions.run(() -> {
+            accounts.add(account);
+            context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
+        });
+        return credentials.signIn(account);
+    }
+
+    @Override
+    public AuthResult login(String email, String password) {
+        Inputs in = new Inputs();
+        in.required("email", email, Function.identity());
+        Password presented = in.required("password", password, Password::presented);
+        in.throwIfInvalid();
+        Optional<Account> account;
+        try {
+            account = accounts.byEmail(EmailAddress.of(email));
+        } catch (DomainException notAnEmail) {
+            account = Optional.empty(); // answered like an unknown email, after the same work
+        }
+        return credentials.signIn(credentials.requirePassword(account, presented));
+    }
+
+    @Override
+    public AuthResult refresh(String refreshToken) {
+        var issued = tokens.refresh(refreshToken);
+        UserId user = tokens.authenticate(issued.accessToken()).orElseThrow(Access::unauthenticated);
+        Account account = access.requireAccount(user);
+        return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
+                issued.accessTokenTtl().toSeconds());
+    }
+
+    @Override
+    public void logout(String accessToken) {
+        tokens.revoke(accessToken);
+    }
+
+    @Override
+    public Optional<UserId> authenticate(String accessToken) {
+        return tokens.authenticate(accessToken);
+    }
+
+    @Override
+    public MeView me(UserId user) {
+        Account account = access.requireAccount(user);
+        List<Membership> mine = memberships.ofUser(user);
+        Map<TenantId, Tenant> byId = tenants.byIds(mine.stream().map(Membership::tenantId).toList()).stream()
+                .collect(Collectors.toMap(Tenant::id, Function.identity()));
+        List<MeView.MembershipView> views = mine.stream()
+                .filter(m -> byId.containsKey(m.tenantId()))
+                .map(m -> {
+                    Tenant t = byId.get(m.tenantId());
+                    return new MeView.MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.role(), m.joinedAt());
+                })
+                .toList();
+        return new MeView(UserView.of(account), views);
+    }
+
+    @Override
+    public Optional<FirstAdmin> createFirstPlatformAdmin(String email, String password) {
+        if (accounts.anyPlatformAdmin()) {
+            return Optional.empty();
+        }
+        EmailAddress adminEmail = EmailAddress.of(email == null || email.isBlank() ? "admin@localhost" : email);
+        String generated = password == null || password.isBlank() ? SecretToken.generate(context.random()).reveal() : null;
+        Password adminPassword = Password.forAccount(generated != null ? generated : password, adminEmail);
+        Instant now = context.now();
+        Account admin = new Account(new UserId(context.ids().next()), adminEmail, hasher.hash(adminPassword),
+                Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
+        transactions.run(() -> {
+            accounts.add(admin);
+            context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
+        });
+        return Optional.of(new FirstAdmin(adminEmail.value(), generated));
+    }
+}

@@ -1,0 +1,69 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.port.in.AuthResult;
+import io.invitekit.application.port.in.UserView;
+import io.invitekit.application.port.out.IssuedTokens;
+import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.application.port.out.SessionTokens;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PasswordHash;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RuleViolationException;
+import io.invitekit.domain.shared.SecretToken;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** Password checks that answer alike for every failure, and signing in. */
+public final class Credentials {
+    private final PasswordHasher hasher;
+    private final SessionTokens tokens;
+    private final RandomGenerator random;
+    private volatile PasswordHash decoy;
+
+    public Credentials(PasswordHasher hasher, SessionTokens tokens, RandomGenerator random) {
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.random = random;
+    }
+
+    /** The account, if the password is its own; else {@code invalid_credentials}. */
+    Account requirePassword(Account account, Password password) {
+        if (!hasher.verify(password, account.passwordHash())) {
+            throw invalid();
+        }
+        return account;
+    }
+
+    /**
+     * The same check for an email that may have no account: without one, a hash that cannot
+     * match is verified anyway, so both failures take about the same time.
+     */
+    Account requirePassword(Optional<Account> account, Password password) {
+        if (account.isPresent()) {
+            return requirePassword(account.get(), password);
+        }
+        hasher.verify(password, decoy());
+        throw invalid();
+    }
+
+    AuthResult signIn(Account account) {
+        IssuedTokens issued = tokens.issue(account.id());
+        return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
+                issued.accessTokenTtl().toSeconds());
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash hash = decoy;
+        if (hash == null) {
+            // Racing threads may each make one; any of them serves.
+            hash = hasher.hash(Password.presented(SecretToken.generate(random).reveal()));
+            decoy = hash;
+        }
+        return hash;
+    }
+
+    static RuleViolationException invalid() {
+        return new RuleViolationException(ErrorCode.INVALID_CREDENTIALS, "the email or the password is wrong");
+    }
+}

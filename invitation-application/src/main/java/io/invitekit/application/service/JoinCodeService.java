@@ -1,0 +1,219 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.port.in.JoinCodeUseCase;
+import io.invitekit.application.port.in.JoinCodeView;
+import io.invitekit.application.port.in.JoinResult;
+import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.RateLimit;
+import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.application.port.out.Tenants;
+import io.invitekit.application.port.out.Transactions;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.code.InviteCode;
+import io.invitekit.domain.code.JoinCode;
+import io.invitekit.domain.code.JoinCodeId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.InvalidValueException;
+import io.invitekit.domain.shared.RetryLaterException;
+import io.invitekit.domain.shared.RuleViolationException;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Join codes: view or generate, rotate, disable, and joining with one. */
+public final class JoinCodeService implements JoinCodeUseCase {
+    private static final int GENERATION_ATTEMPTS = 8;
+    private static final int MAX_VALID_HOURS = 24 * 365;
+
+    private final ServiceContext context;
+    private final Transactions transactions;
+    private final JoinCodes codes;
+    private final Tenants tenants;
+    private final Memberships memberships;
+    private final RateLimiter limiter;
+    private final Access access;
+    private final RateLimit perAccount;
+    private final RateLimit perAddress;
+
+    public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
+                           Memberships memberships, Accounts accounts, RateLimiter limiter) {
+        this.context = context;
+        this.transactions = transactions;
+        this.codes = codes;
+        this.tenants = tenants;
+        this.memberships = memberships;
+        this.limiter = limiter;
+        this.access = new Access(accounts, memberships);
+        InvitekitSettings s = context.settings();
+        this.perAccount = new RateLimit("join_failures_account", s.joinFailuresPerAccount(), s.joinFailuresAccountPeriod());
+        this.perAddress = new RateLimit("join_failures_address", s.joinFailuresPerAddress(), s.joinFailuresAddressPeriod());
+    }
+
+    @Override
+    public JoinCodeView view(UserId actor, String tenantId) {
+        TenantId id = TenantService.parseId(tenantId);
+        access.requireMember(actor, id);
+        Optional<JoinCode> active = codes.activeFor(id);
+        if (active.isPresent()) {
+            return ViewMapper.joinCode(active.get());
+        }
+        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(actor, id, null, null, false)));
+    }
+
+    @Override
+    public JoinCodeView rotate(RotateCommand c) {
+        TenantId id = TenantService.parseId(c.tenantId());
+        requireManager(c.actor(), id);
+        Inputs in = new Inputs();
+        Integer hours = in.value("valid_for_hours", () -> range(c.validForHours(), MAX_VALID_HOURS, "valid for hours"));
+        Integer maxUses = in.value("max_uses", () -> range(c.maxUses(), 1_000_000, "max uses"));
+        in.throwIfInvalid();
+        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(c.actor(), id, hours, maxUses, true)));
+    }
+
+    @Override
+    public void disable(UserId actor, String tenantId) {
+        TenantId id = TenantService.parseId(tenantId);
+        requireManager(actor, id);
+        transactions.run(() -> codes.activeFor(id).ifPresent(code -> {
+            codes.deactivate(code.id());
+            context.audit(context.now(), actor, "join_code.disabled", id, code.id(), Map.of());
+        }));
+    }
+
+    /**
+     * A new active code; with {@code replace} the current one dies first. When another viewer
+     * created one a moment before us, theirs is the answer.
+     */
+    private JoinCode issue(UserId actor, TenantId tenantId, Integer validForHours, Integer maxUses, boolean replace) {
+        Tenant tenant = tenants.byId(tenantId).orElseThrow(() -> Access.notFound("tenant"));
+        tenant.requireActive();
+        Instant now = context.now();
+        if (replace) {
+            codes.activeFor(tenantId).ifPresent(old -> codes.deactivate(old.id()));
+        }
+        Instant expiresAt = validForHours == null ? null : now.plus(Duration.ofHours(validForHours));
+        for (int attempt = 0; attempt < GENERATION_ATTEMPTS; attempt++) {
+            JoinCode code = JoinCode.issue(new JoinCodeId(context.ids().next()), tenantId,
+                    InviteCode.generate(context.settings().inviteCodeLength(), context.random()), now, expiresAt, maxUses);
+            switch (codes.add(code)) {
+                case ADDED -> {
+                    context.audit(now, actor, replace ? "join_code.rotated" : "join_code.generated", tenantId, code.id(),
+                            Map.of());
+                    return code;
+                }
+                case TENANT_HAS_ACTIVE_CODE -> {
+                    Optional<JoinCode> theirs = codes.activeFor(tenantId);
+                    if (theirs.isPresent()) {
+                        return theirs.get();
+                    }
+                }
+                case CODE_VALUE_TAKEN -> {
+                    // astronomically rare at 32^8; draw again
+                }
+            }
+        }
+        throw new IllegalStateException("could not store a fresh join code after " + GENERATION_ATTEMPTS + " attempts");
+    }
+
+    @Override
+    public JoinResult join(JoinCommand c) {
+        Account user = access.requireAccount(c.actor());
+        Inputs in = new Inputs();
+        InviteCode code = in.required("code", c.code(), raw -> InviteCode.parse(raw, context.settings().inviteCodeLength()));
+        in.throwIfInvalid();
+
+        List<Runnable> refunds = acquireAttemptPermits(user.id(), c.clientAddress());
+        boolean countsAsFailure = false;
+        try {
+            return transactions.inTransaction(() -> joinWith(user, code));
+        } catch (DomainException refused) {
+            countsAsFailure = refused.code() == ErrorCode.INVALID_CODE;
+            throw refused;
+        } finally {
+            if (!countsAsFailure) {
+                refunds.forEach(Runnable::run); // only wrong guesses use up the allowance
+            }
+        }
+    }
+
+    private JoinResult joinWith(Account user, InviteCode typed) {
+        Instant now = context.now();
+        JoinCode code = codes.activeByCode(typed).filter(c -> c.usableAt(now)).orElseThrow(JoinCodeService::invalidCode);
+        Tenant tenant = tenants.byId(code.tenantId()).orElseThrow(JoinCodeService::invalidCode);
+        tenant.requireActive();
+        Memberships.AddOutcome outcome = memberships.add(
+                new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users());
+        switch (outcome) {
+            case ALREADY_MEMBER -> {
+                Role role = memberships.find(tenant.id(), user.id()).map(Membership::role).orElse(Role.MEMBER);
+                return new JoinResult(tenant.id(), tenant.name().value(), role, true);
+            }
+            case TENANT_FULL -> throw new RuleViolationException(ErrorCode.TENANT_FULL,
+                    "this tenant has reached its member limit");
+            case ADDED -> {
+                // After the membership, so that a code used up meanwhile rolls the membership back.
+                if (!codes.claimUse(code.id(), now)) {
+                    throw invalidCode();
+                }
+                context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
+                return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
+            }
+        }
+        throw new IllegalStateException("unhandled outcome " + outcome);
+    }
+
+    /**
+     * Takes a permit from the account's and the address's failure allowance before looking at the
+     * code, so that concurrent guesses cannot overshoot it; the caller gives them back unless the
+     * guess was wrong. Past either limit every join is refused, even with a correct code.
+     */
+    private List<Runnable> acquireAttemptPermits(UserId user, String clientAddress) {
+        List<Runnable> refunds = new ArrayList<>(2);
+        Optional<Duration> wait = limiter.tryAcquire(perAccount, user.toString());
+        if (wait.isEmpty()) {
+            refunds.add(() -> limiter.release(perAccount, user.toString()));
+            if (clientAddress != null && !clientAddress.isBlank()) {
+                wait = limiter.tryAcquire(perAddress, clientAddress);
+                if (wait.isEmpty()) {
+                    refunds.add(() -> limiter.release(perAddress, clientAddress));
+                }
+            }
+        }
+        if (wait.isPresent()) {
+            refunds.forEach(Runnable::run);
+            throw new RetryLaterException(ErrorCode.RATE_LIMITED, "too many wrong join codes; try again later", wait.get());
+        }
+        return refunds;
+    }
+
+    private void requireManager(UserId actor, TenantId tenant) {
+        Membership membership = access.requireMember(actor, tenant);
+        if (!membership.role().managesJoinCode()) {
+            throw new RuleViolationException(ErrorCode.FORBIDDEN, "only owners and admins manage the join code");
+        }
+    }
+
+    private static Integer range(Integer value, int max, String what) {
+        if (value != null && (value < 1 || value > max)) {
+            throw new InvalidValueException(what + " must be between 1 and " + max);
+        }
+        return value;
+    }
+
+    private static RuleViolationException invalidCode() {
+        return new RuleViolationException(ErrorCode.INVALID_CODE, "this code is not valid");
+    }
+}

@@ -1,0 +1,53 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.port.out.AuditEvent;
+import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.IdGenerator;
+import io.invitekit.domain.shared.Times;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/** What every service needs from outside: settings, time, randomness, ids and the audit log. */
+public final class ServiceContext {
+    private final InvitekitSettings settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final IdGenerator ids;
+    private final AuditLog auditLog;
+
+    public ServiceContext(InvitekitSettings settings, Clock clock, RandomGenerator random, AuditLog auditLog) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+        this.ids = new IdGenerator(clock, random);
+    }
+
+    InvitekitSettings settings() {
+        return settings;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    IdGenerator ids() {
+        return ids;
+    }
+
+    Instant now() {
+        return Times.now(clock);
+    }
+
+    /** Joins the surrounding transaction. {@code actor} and {@code tenant} may be null. */
+    void audit(Instant at, UserId actor, String action, TenantId tenant, Object subject, Map<String, String> details) {
+        auditLog.record(new AuditEvent(ids.next(), at, actor, action, tenant,
+                subject == null ? null : subject.toString(), details));
+    }
+}

@@ -1,0 +1,84 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.port.in.DeliveryView;
+import io.invitekit.application.port.in.InvitationPreview;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.JoinCodeView;
+import io.invitekit.application.port.in.TenantView;
+import io.invitekit.application.port.out.Delivery;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.code.JoinCode;
+import io.invitekit.domain.invitation.TenantInvitation;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.Phone;
+import io.invitekit.domain.tenant.FeatureFlagRegistry;
+import io.invitekit.domain.tenant.Limits;
+import io.invitekit.domain.tenant.Subdomain;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TierCatalog;
+import java.time.Instant;
+import java.util.List;
+
+/** Domain objects to the read models of the inbound ports. */
+final class ViewMapper {
+    private final TierCatalog catalog;
+    private final FeatureFlagRegistry flags;
+
+    ViewMapper(TierCatalog catalog, FeatureFlagRegistry flags) {
+        this.catalog = catalog;
+        this.flags = flags;
+    }
+
+    /** {@code inviter} may be null when the account is gone; {@code delivery} when no email exists. */
+    InvitationView invitation(TenantInvitation inv, Account inviter, Delivery delivery, Instant now) {
+        Limits effective = catalog.effective(inv.plan().tier(), inv.plan().customLimits());
+        InvitationView.Inviter by = inviter == null
+                ? new InvitationView.Inviter(inv.invitedBy(), null, null)
+                : new InvitationView.Inviter(inviter.id(), inviter.email().value(), inviter.displayName());
+        DeliveryView deliveryView = delivery == null
+                ? DeliveryView.QUEUED
+                : new DeliveryView(delivery.state().name(), delivery.attempts(), delivery.lastError());
+        return new InvitationView(inv.id(), inv.email().value(), inv.status(now), text(inv.suggestedBusinessName()),
+                inv.plan().tier().name(), inv.plan().customLimits().maxUsers(), inv.plan().customLimits().maxResources(),
+                effective.users().max(), effective.resources().max(), inv.plan().permissions().toWire(),
+                flags.toWire(inv.plan().featureFlags()), text(inv.reservedSubdomain()), by, inv.createdAt(),
+                inv.expiresAt(), inv.acceptedAt(), inv.cancelledAt(), inv.createdTenant(), inv.createdUser(),
+                inv.resendCount(), inv.lastSentAt(), deliveryView);
+    }
+
+    InvitationPreview preview(TenantInvitation inv, Account inviter, Instant now) {
+        Limits effective = catalog.effective(inv.plan().tier(), inv.plan().customLimits());
+        return new InvitationPreview(inv.email().value(), text(inv.suggestedBusinessName()), inv.plan().tier().name(),
+                effective.users().max(), effective.resources().max(), inv.plan().permissions().toWire(),
+                flags.toWire(inv.plan().featureFlags()), text(inv.reservedSubdomain()),
+                inviter == null ? null : inviter.displayName(), inv.expiresAt(), inv.status(now));
+    }
+
+    TenantView tenant(Tenant t, List<TenantView.Member> members) {
+        return new TenantView(t.id(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),
+                t.limits().users().max(), t.limits().resources().max(), t.plan().permissions().toWire(),
+                flags.toWire(t.plan().featureFlags()), t.active(), text(t.contactEmail()), text(t.phone()),
+                t.createdAt(), members);
+    }
+
+    static JoinCodeView joinCode(JoinCode code) {
+        return new JoinCodeView(code.code().value(), code.code().display(), code.expiresAt(), code.maxUses(), code.uses());
+    }
+
+    private static String text(Name name) {
+        return name == null ? null : name.value();
+    }
+
+    private static String text(Subdomain subdomain) {
+        return subdomain == null ? null : subdomain.value();
+    }
+
+    private static String text(EmailAddress email) {
+        return email == null ? null : email.value();
+    }
+
+    private static String text(Phone phone) {
+        return phone == null ? null : phone.value();
+    }
+}

@@ -1,0 +1,35 @@
+package io.invitekit.domain.invitation;
+
+import io.invitekit.domain.shared.InvalidValueException;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The configurable numbers of the invitation lifecycle. */
+public record InvitationPolicy(int defaultTtlDays, int maxTtlDays, int maxResends, Duration resendCooldown) {
+    public static final int MIN_TTL_DAYS = 1;
+
+    public InvitationPolicy {
+        Objects.requireNonNull(resendCooldown, "resendCooldown");
+        if (maxTtlDays < MIN_TTL_DAYS || defaultTtlDays < MIN_TTL_DAYS || defaultTtlDays > maxTtlDays) {
+            throw new IllegalArgumentException("the default invitation lifetime must lie within 1.." + maxTtlDays + " days");
+        }
+        if (maxResends < 0 || resendCooldown.isNegative()) {
+            throw new IllegalArgumentException("resend limits cannot be negative");
+        }
+    }
+
+    public static InvitationPolicy defaults() {
+        return new InvitationPolicy(7, 30, 5, Duration.ofSeconds(60));
+    }
+
+    /** The lifetime asked for, or the default; outside 1..maxTtlDays it is refused. */
+    public int ttlDays(Integer requested) {
+        if (requested == null) {
+            return defaultTtlDays;
+        }
+        if (requested < MIN_TTL_DAYS || requested > maxTtlDays) {
+            throw new InvalidValueException("an invitation expires in " + MIN_TTL_DAYS + " to " + maxTtlDays + " days");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,146 @@
+package io.invitekit.domain.invitation;
+
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.RetryLaterException;
+import io.invitekit.domain.shared.RuleViolationException;
+import io.invitekit.domain.shared.TokenDigest;
+import io.invitekit.domain.tenant.Plan;
+import io.invitekit.domain.tenant.Subdomain;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An invitation for a future business owner to create a tenant.
+ *
+ * <p>{@code storedStatus} is what was last written; {@link #status(Instant)} is what every reader
+ * sees, because a PENDING invitation past its expiry is EXPIRED whether or not the sweeper has
+ * written that yet. Every transition returns a new value with {@code version} one higher, which
+ * stores use for conditional updates. Nullable: {@code suggestedBusinessName},
+ * {@code reservedSubdomain}, {@code acceptedAt}, {@code cancelledAt}, {@code createdTenant},
+ * {@code createdUser}.
+ */
+public record TenantInvitation(
+        InvitationId id,
+        EmailAddress email,
+        Name suggestedBusinessName,
+        Plan plan,
+        Subdomain reservedSubdomain,
+        UserId invitedBy,
+        TokenDigest tokenDigest,
+        InvitationStatus storedStatus,
+        int ttlDays,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant acceptedAt,
+        Instant cancelledAt,
+        TenantId createdTenant,
+        UserId createdUser,
+        int resendCount,
+        Instant lastSentAt,
+        long version) {
+
+    public TenantInvitation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(invitedBy, "invitedBy");
+        Objects.requireNonNull(tokenDigest, "tokenDigest");
+        Objects.requireNonNull(storedStatus, "storedStatus");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(lastSentAt, "lastSentAt");
+        if (resendCount < 0) {
+            throw new IllegalArgumentException("resendCount cannot be negative");
+        }
+    }
+
+    /** A new PENDING invitation whose first email goes out now. */
+    public static TenantInvitation create(InvitationId id, EmailAddress email, Name suggestedBusinessName, Plan plan,
+                                          Subdomain reservedSubdomain, UserId invitedBy, TokenDigest tokenDigest,
+                                          int ttlDays, Instant now) {
+        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, tokenDigest,
+                InvitationStatus.PENDING, ttlDays, now, now.plus(Duration.ofDays(ttlDays)), null, null, null, null, 0,
+                now, 0);
+    }
+
+    /** The status as of {@code now}: a PENDING invitation at or past its expiry is EXPIRED. */
+    public InvitationStatus status(Instant now) {
+        if (storedStatus == InvitationStatus.PENDING && !now.isBefore(expiresAt)) {
+            return InvitationStatus.EXPIRED;
+        }
+        return storedStatus;
+    }
+
+    /**
+     * Refuses an invitation that can no longer be accepted, with the code that says why
+     * ({@code invitation_expired}, {@code invitation_cancelled}, {@code invitation_accepted}).
+     */
+    public void requireOpen(Instant now) {
+        require(InvitationAction.ACCEPT, now);
+    }
+
+    public TenantInvitation accept(Instant now, TenantId tenant, UserId owner) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(owner, "owner");
+        require(InvitationAction.ACCEPT, now);
+        return next(InvitationStatus.ACCEPTED, tokenDigest, expiresAt, now, cancelledAt, tenant, owner, resendCount,
+                lastSentAt);
+    }
+
+    public TenantInvitation cancel(Instant now) {
+        require(InvitationAction.CANCEL, now);
+        return next(InvitationStatus.CANCELLED, tokenDigest, expiresAt, acceptedAt, now, createdTenant, createdUser,
+                resendCount, lastSentAt);
+    }
+
+    /** What the sweeper writes for a PENDING invitation that is past its expiry. */
+    public TenantInvitation expire(Instant now) {
+        if (storedStatus != InvitationStatus.PENDING || status(now) != InvitationStatus.EXPIRED) {
+            throw new InvalidTransitionException(status(now), InvitationAction.EXPIRE);
+        }
+        return next(InvitationStatus.EXPIRED, tokenDigest, expiresAt, acceptedAt, cancelledAt, createdTenant,
+                createdUser, resendCount, lastSentAt);
+    }
+
+    /**
+     * A fresh token and a fresh lifetime. The old token stops working because only the new
+     * digest is kept.
+     *
+     * @throws RuleViolationException {@code resend_limit_reached} after {@code maxResends}
+     * @throws RetryLaterException    {@code resend_too_soon} within the cooldown of the last email
+     */
+    public TenantInvitation resend(Instant now, TokenDigest newTokenDigest, InvitationPolicy policy) {
+        Objects.requireNonNull(newTokenDigest, "newTokenDigest");
+        require(InvitationAction.RESEND, now);
+        if (resendCount >= policy.maxResends()) {
+            throw new RuleViolationException(ErrorCode.RESEND_LIMIT_REACHED,
+                    "this invitation was already resent " + policy.maxResends() + " times");
+        }
+        Instant allowedFrom = lastSentAt.plus(policy.resendCooldown());
+        if (now.isBefore(allowedFrom)) {
+            throw new RetryLaterException(ErrorCode.RESEND_TOO_SOON, "the last email for this invitation went out "
+                    + "moments ago", Duration.between(now, allowedFrom));
+        }
+        return next(InvitationStatus.PENDING, newTokenDigest, now.plus(Duration.ofDays(ttlDays)), acceptedAt,
+                cancelledAt, createdTenant, createdUser, resendCount + 1, now);
+    }
+
+    private void require(InvitationAction action, Instant now) {
+        InvitationStatus current = status(now);
+        if (current.after(action).isEmpty()) {
+            throw new InvalidTransitionException(current, action);
+        }
+    }
+
+    private TenantInvitation next(InvitationStatus status, TokenDigest digest, Instant newExpiresAt, Instant newAcceptedAt,
+                                  Instant newCancelledAt, TenantId tenant, UserId user, int resends, Instant sentAt) {
+        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, digest, status,
+                ttlDays, createdAt, newExpiresAt, newAcceptedAt, newCancelledAt, tenant, user, resends, sentAt,
+                version + 1);
+    }
+}

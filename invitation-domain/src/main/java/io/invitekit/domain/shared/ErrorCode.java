@@ -1,0 +1,34 @@
+package io.invitekit.domain.shared;
+
+import java.util.Locale;
+
+/**
+ * Stable problem codes. The wire form ({@link #wireName()}) is part of the public contract:
+ * never rename a constant, only add.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    UNAUTHENTICATED,
+    INVALID_CREDENTIALS,
+    FORBIDDEN,
+    NOT_FOUND,
+    INVITATION_PENDING_EXISTS,
+    INVALID_TRANSITION,
+    RESEND_TOO_SOON,
+    RESEND_LIMIT_REACHED,
+    INVITATION_EXPIRED,
+    INVITATION_CANCELLED,
+    INVITATION_ACCEPTED,
+    SUBDOMAIN_TAKEN,
+    INVALID_SUBDOMAIN,
+    EMAIL_TAKEN,
+    INVALID_CODE,
+    MALFORMED_CODE,
+    TENANT_FULL,
+    TENANT_INACTIVE,
+    RATE_LIMITED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,28 @@
+package io.invitekit.domain.shared;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** A typed id: a time-ordered UUID that cannot be mixed up with another kind of id. */
+public interface Identifier {
+    UUID value();
+
+    static UUID require(UUID value) {
+        if (value == null) {
+            throw new InvalidValueException("an id is required");
+        }
+        return value;
+    }
+
+    /** The UUID in {@code text}, or empty when it is not one (a path segment, say). */
+    static Optional<UUID> parse(String text) {
+        if (text == null || text.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}
