@@ -139,6 +139,8 @@ public final class JoinCodeService implements JoinCodeUseCase {
         boolean countsAsFailure = false;
         try {
             return transactions.inTransaction(() -> joinWith(user, code));
+        } catch (JoinedMeanwhile alreadyJoined) {
+            return transactions.inTransaction(() -> joinWith(user, code)); // now answers already_member
         } catch (DomainException refused) {
             countsAsFailure = refused.code() == ErrorCode.INVALID_CODE;
             throw refused;
@@ -154,25 +156,31 @@ public final class JoinCodeService implements JoinCodeUseCase {
         JoinCode code = codes.activeByCode(typed).filter(c -> c.usableAt(now)).orElseThrow(JoinCodeService::invalidCode);
         Tenant tenant = tenants.byId(code.tenantId()).orElseThrow(JoinCodeService::invalidCode);
         tenant.requireActive();
-        Memberships.AddOutcome outcome = memberships.add(
-                new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users());
-        switch (outcome) {
-            case ALREADY_MEMBER -> {
-                Role role = memberships.find(tenant.id(), user.id()).map(Membership::role).orElse(Role.MEMBER);
-                return new JoinResult(tenant.id(), tenant.name().value(), role, true);
-            }
-            case TENANT_FULL -> throw new RuleViolationException(ErrorCode.TENANT_FULL,
-                    "this tenant has reached its member limit");
+        Optional<Membership> existing = memberships.find(tenant.id(), user.id());
+        if (existing.isPresent()) {
+            return new JoinResult(tenant.id(), tenant.name().value(), existing.get().role(), true);
+        }
+        // The code's cap first, then the tenant's: a refusal of either undoes the other.
+        if (!codes.claimUse(code.id(), now)) {
+            throw invalidCode();
+        }
+        switch (memberships.add(new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users())) {
             case ADDED -> {
-                // After the membership, so that a code used up meanwhile rolls the membership back.
-                if (!codes.claimUse(code.id(), now)) {
-                    throw invalidCode();
-                }
                 context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
                 return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
             }
+            case TENANT_FULL -> throw new RuleViolationException(ErrorCode.TENANT_FULL,
+                    "this tenant has reached its member limit");
+            case ALREADY_MEMBER -> throw new JoinedMeanwhile(); // the same user, twice at once: undo the use
         }
-        throw new IllegalStateException("unhandled outcome " + outcome);
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Rolls back a join whose user became a member in a concurrent request. */
+    private static final class JoinedMeanwhile extends RuntimeException {
+        JoinedMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /**
