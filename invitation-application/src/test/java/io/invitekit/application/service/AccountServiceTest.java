@@ -1,0 +1,124 @@
+package io.invitekit.application.service;
+
+import static io.invitekit.application.TestKit.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
+import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
+import io.invitekit.application.port.in.AuthResult;
+import io.invitekit.domain.account.PlatformRole;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.ValidationException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AccountServiceTest {
+    private final TestKit t = new TestKit();
+
+    @Test
+    void signUpCreatesAnAccountAndSignsItIn() {
+        AuthResult result = t.signup("New.User@Example.org");
+
+        assertThat(result.user().email()).isEqualTo("new.user@example.org");
+        assertThat(result.user().platformRole()).isEqualTo(PlatformRole.NONE);
+        assertThat(result.accessToken()).hasSize(43).isNotEqualTo(result.refreshToken());
+        assertThat(t.kit.accounts().authenticate(result.accessToken())).contains(result.user().id());
+        assertThat(t.kit.accounts().me(result.user().id()).memberships()).isEmpty();
+        assertThat(result.toString()).doesNotContain(result.accessToken());
+    }
+
+    @Test
+    void anEmailHasOneAccountWhateverItsCase() {
+        t.signup("dup@example.org");
+        refused(ErrorCode.EMAIL_TAKEN, () -> t.signup("DUP@example.org"));
+    }
+
+    @Test
+    void refusesWeakPasswordsAndBadFields() {
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
+                t.kit.accounts().signup(new SignupCommand("me@example.org", "me@example.org", "", "\u0000")));
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field)
+                .containsExactlyInAnyOrder("password", "first_name", "last_name");
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().signup(new SignupCommand("me@example.org", "short", "A", "B")));
+    }
+
+    @Test
+    void logInAnswersTheSameForAnUnknownEmailAndAWrongPassword() {
+        t.signup("known@example.org");
+        assertThat(t.kit.accounts().login("KNOWN@example.org", TestKit.PASSWORD).user().email()).isEqualTo("known@example.org");
+
+        DomainException wrongPassword = refused(ErrorCode.INVALID_CREDENTIALS,
+                () -> t.kit.accounts().login("known@example.org", "wrong password"));
+        DomainException unknown = refused(ErrorCode.INVALID_CREDENTIALS,
+                () -> t.kit.accounts().login("nobody@example.org", "wrong password"));
+        DomainException notAnEmail = refused(ErrorCode.INVALID_CREDENTIALS,
+                () -> t.kit.accounts().login("nobody", "wrong password"));
+        assertThat(unknown.getMessage()).isEqualTo(wrongPassword.getMessage()).isEqualTo(notAnEmail.getMessage());
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().login("", ""));
+    }
+
+    @Test
+    void refreshRotatesTheRefreshTokenWhichThenStopsWorking() {
+        AuthResult first = t.signup("r@example.org");
+        AuthResult second = t.kit.accounts().refresh(first.refreshToken());
+
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(t.kit.accounts().authenticate(second.accessToken())).contains(first.user().id());
+        assertThat(t.kit.accounts().authenticate(first.accessToken())).isEmpty();
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh(first.refreshToken()));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh("garbage"));
+    }
+
+    @Test
+    void accessTokensLiveAnHourAndRefreshTokensThirtyDays() {
+        AuthResult session = t.signup("time@example.org");
+        t.clock.advance(Duration.ofMinutes(59));
+        assertThat(t.kit.accounts().authenticate(session.accessToken())).isPresent();
+        t.clock.advance(Duration.ofMinutes(1));
+        assertThat(t.kit.accounts().authenticate(session.accessToken())).isEmpty();
+
+        AuthResult renewed = t.kit.accounts().refresh(session.refreshToken());
+        t.clock.advance(Duration.ofDays(30));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh(renewed.refreshToken()));
+    }
+
+    @Test
+    void logOutEndsTheSession() {
+        AuthResult session = t.signup("bye@example.org");
+        t.kit.accounts().logout(session.accessToken());
+        assertThat(t.kit.accounts().authenticate(session.accessToken())).isEmpty();
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh(session.refreshToken()));
+        t.kit.accounts().logout("unknown-token"); // ignored
+    }
+
+    @Test
+    void theFirstAdminIsCreatedOnceAndNeverChangedAfterwards() {
+        Optional<FirstAdmin> created = t.kit.accounts().createFirstPlatformAdmin(null, null);
+        assertThat(created).hasValueSatisfying(admin -> {
+            assertThat(admin.email()).isEqualTo("admin@localhost");
+            assertThat(admin.generatedPassword()).hasSize(43);
+            assertThat(admin.toString()).doesNotContain(admin.generatedPassword());
+        });
+        AuthResult login = t.kit.accounts().login("admin@localhost", created.get().generatedPassword());
+        assertThat(login.user().platformRole()).isEqualTo(PlatformRole.PLATFORM_ADMIN);
+
+        assertThat(t.kit.accounts().createFirstPlatformAdmin("other@example.org", "another password")).isEmpty();
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().login("other@example.org", "another password"));
+    }
+
+    @Test
+    void theFirstAdminMayBeConfigured() {
+        t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1");
+        assertThat(t.kit.accounts().login("boss@example.org", "boss password 1").user().platformRole())
+                .isEqualTo(PlatformRole.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void meNeedsAKnownUser() {
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(null));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(new io.invitekit.domain.account.UserId(java.util.UUID.randomUUID())));
+    }
+}

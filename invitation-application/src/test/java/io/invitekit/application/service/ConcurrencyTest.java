@@ -1,0 +1,149 @@
+package io.invitekit.application.service;
+
+import static io.invitekit.application.TestKit.accept;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
+import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
+import io.invitekit.application.port.in.TenantView;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Races that the ports must settle, since several server processes share one store: real
+ * threads released at once by a latch.
+ */
+class ConcurrencyTest {
+    private static final int THREADS = 32;
+    private final TestKit t = new TestKit();
+    private final UserId admin = t.admin();
+
+    @Test
+    void thirtyTwoAcceptsOfOneTokenMakeExactlyOneTenant() throws Exception {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        String token = t.tokenOf(inv);
+
+        Outcomes outcomes = race(i -> () -> t.kit.acceptance().accept(accept(token, "shop-" + i)));
+
+        assertThat(outcomes.successes.get()).isEqualTo(1);
+        assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.INVITATION_ACCEPTED);
+        assertThat(t.storage.tenants().list(null, null, 100)).hasSize(1);
+        UserId owner = t.kit.invitations().get(admin, inv.id().toString()).createdUserId();
+        assertThat(t.storage.memberships().ofUser(owner)).hasSize(1);
+        assertThat(t.storage.accounts().byIds(List.of(owner))).hasSize(1);
+    }
+
+    @Test
+    void twoAcceptsClaimingOneSubdomainLeaveOneWinner() throws Exception {
+        String first = t.tokenOf(t.invite(admin, "a@example.org"));
+        String second = t.tokenOf(t.invite(admin, "b@example.org"));
+
+        Outcomes outcomes = race(2, i -> () -> t.kit.acceptance().accept(accept(i == 0 ? first : second, "contested")));
+
+        assertThat(outcomes.successes.get()).isEqualTo(1);
+        assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.SUBDOMAIN_TAKEN);
+        assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void thirtyTwoJoinsAtAMaxUsesBoundaryNeverExceedIt() throws Exception {
+        UserId owner = t.newUser();
+        TenantView family = t.kit.tenants().create(new io.invitekit.application.port.in.TenantUseCase.CreateCommand(
+                owner, "Big Family", null, null, null));
+        // 3 uses, below the FREE tier's room for 5 more members: the code's cap must be what stops them.
+        String code = t.kit.joinCodes().rotate(new RotateCommand(owner, family.id().toString(), null, 3)).code();
+        List<UserId> joiners = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            joiners.add(t.newUser());
+        }
+
+        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(new JoinCommand(joiners.get(i), code, "10.0.0." + i)));
+
+        assertThat(outcomes.successes.get()).isEqualTo(3);
+        assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.INVALID_CODE);
+        assertThat(t.storage.memberships().count(family.id())).isEqualTo(4);
+        assertThat(t.storage.joinCodes().activeFor(family.id()).orElseThrow().uses()).isEqualTo(3);
+    }
+
+    @Test
+    void thirtyTwoJoinsNeverPushATenantOverItsUserLimit() throws Exception {
+        UserId owner = t.newUser();
+        TenantView family = t.family(owner, "Small Family"); // FREE: 6 users, owner included
+        String code = t.kit.joinCodes().view(owner, family.id().toString()).code();
+        List<UserId> joiners = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            joiners.add(t.newUser());
+        }
+
+        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(new JoinCommand(joiners.get(i), code, "10.0.1." + i)));
+
+        assertThat(outcomes.successes.get()).isEqualTo(5);
+        assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.TENANT_FULL);
+        assertThat(t.storage.memberships().count(family.id())).isEqualTo(6);
+        assertThat(t.storage.joinCodes().activeFor(family.id()).orElseThrow().uses()).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentFirstViewsAgreeOnOneCode() throws Exception {
+        UserId owner = t.newUser();
+        TenantView family = t.family(owner, "Viewers");
+        Map<String, Boolean> seen = new ConcurrentHashMap<>();
+
+        Outcomes outcomes = race(i -> () -> seen.put(t.kit.joinCodes().view(owner, family.id().toString()).code(), true));
+
+        assertThat(outcomes.successes.get()).isEqualTo(THREADS);
+        assertThat(seen).hasSize(1);
+    }
+
+    private record Outcomes(AtomicInteger successes, Map<ErrorCode, Integer> refusals) {
+    }
+
+    private Outcomes race(IntFunction<Callable<?>> work) throws Exception {
+        return race(THREADS, work);
+    }
+
+    private Outcomes race(int threads, IntFunction<Callable<?>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        Outcomes outcomes = new Outcomes(new AtomicInteger(), new ConcurrentHashMap<>());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<?> task = work.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        task.call();
+                        outcomes.successes().incrementAndGet();
+                    } catch (DomainException refused) {
+                        outcomes.refusals().merge(refused.code(), 1, Integer::sum);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(30, TimeUnit.SECONDS); // anything but a refusal fails the test here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,109 @@
+package io.invitekit.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DeliveryServiceTest {
+    private final TestKit t = new TestKit(s -> s.sweepBatchSize(2));
+    private final UserId admin = t.admin();
+
+    @Test
+    void sendsTheInvitationWithALinkBuiltFromTheBaseUrlAndForgetsTheToken() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        String token = t.tokenOf(inv);
+
+        RelayReport report = t.kit.delivery().relayOnce();
+
+        assertThat(report).isEqualTo(new RelayReport(1, 1, 0, 0));
+        OutgoingMail sent = t.mail.sent().get(0);
+        assertThat(sent.to().value()).isEqualTo("owner@example.org");
+        assertThat(sent.data()).containsEntry("link", "https://app.acme.test/tenant-onboard#token=" + token)
+                .containsEntry("platform_name", "Acme Cloud");
+        assertThat(t.storage.outbox().all()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxMessage.Status.SENT);
+            assertThat(m.secret()).isNull();
+        });
+        assertThat(t.kit.invitations().get(admin, inv.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+    }
+
+    @Test
+    void backsOffExponentiallyThenGivesUpAfterTenAttempts() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        t.mail.setDown(true);
+        Duration[] expectedWaits = {Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(240), Duration.ofSeconds(480), Duration.ofSeconds(960), Duration.ofSeconds(1920),
+                Duration.ofHours(1), Duration.ofHours(1)};
+
+        for (Duration wait : expectedWaits) {
+            assertThat(t.kit.delivery().relayOnce().retrying()).isEqualTo(1);
+            t.clock.advance(wait.minusSeconds(1));
+            assertThat(t.kit.delivery().relayOnce().claimed()).as("not due before %s", wait).isZero();
+            t.clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(t.kit.delivery().relayOnce().dead()).isEqualTo(1);
+
+        InvitationView seen = t.kit.invitations().get(admin, inv.id().toString());
+        assertThat(seen.delivery().state()).isEqualTo("DEAD");
+        assertThat(seen.delivery().attempts()).isEqualTo(10);
+        assertThat(t.storage.outbox().dead(10)).singleElement().satisfies(m -> assertThat(m.secret()).isNull());
+        t.mail.setDown(false);
+        t.clock.advance(Duration.ofDays(1));
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.sent()).isEmpty();
+    }
+
+    @Test
+    void aMailServerBackInServiceGetsTheMessageExactlyOnce() {
+        t.invite(admin, "owner@example.org");
+        t.mail.setDown(true);
+        t.kit.delivery().relayOnce();
+        t.mail.setDown(false);
+        t.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(t.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        t.clock.advance(Duration.ofHours(2));
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.sent()).hasSize(1);
+    }
+
+    @Test
+    void aMessageClaimedByARelayThatDiedIsSentAfterItsLease() {
+        t.invite(admin, "owner@example.org");
+        assertThat(t.storage.outbox().claimDue("dead-relay", t.clock.instant(), Duration.ofMinutes(2), 10)).hasSize(1);
+
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        t.clock.advance(Duration.ofMinutes(2));
+        assertThat(t.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        assertThat(t.storage.outbox().markSent(t.storage.outbox().all().get(0).id(), "dead-relay", t.clock.instant())).isFalse();
+    }
+
+    @Test
+    void theSweeperPersistsExpiryInBoundedBatchesAndFreesReservations() {
+        for (int i = 0; i < 3; i++) {
+            t.kit.invitations().create(new CreateCommand(admin, "o" + i + "@example.org", null, null, null, null, null,
+                    null, 1, "shop-" + i));
+        }
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isZero();
+        t.clock.advance(Duration.ofDays(1));
+
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isEqualTo(2);
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isEqualTo(1);
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isZero();
+        assertThat(t.storage.invitations().list(
+                new io.invitekit.application.port.out.TenantInvitations.InvitationFilter(null, null, t.clock.instant()), null, 10))
+                .allSatisfy(inv -> assertThat(inv.storedStatus()).isEqualTo(InvitationStatus.EXPIRED));
+        t.clock.advance(Duration.ofDays(-1)); // even read as of before expiry, the reservation is gone
+        assertThat(t.kit.subdomains().check("shop-0").available()).isTrue();
+    }
+}

@@ -1,0 +1,264 @@
+package io.invitekit.application.service;
+
+import static io.invitekit.application.TestKit.invitation;
+import static io.invitekit.application.TestKit.on;
+import static io.invitekit.application.TestKit.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.Page;
+import io.invitekit.application.port.in.PageRequest;
+import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.TenantInvitationUseCase.ListQuery;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RetryLaterException;
+import io.invitekit.domain.shared.ValidationException;
+import io.invitekit.domain.tenant.SubdomainTakenException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TenantInvitationServiceTest {
+    private final TestKit t = new TestKit();
+    private final UserId admin = t.admin();
+
+    @Test
+    void createsAPendingInvitationWithTheDefaultsAndQueuesItsEmailInTheSameStep() {
+        InvitationView created = t.invite(admin, "  Owner@Example.ORG ");
+
+        assertThat(created.email()).isEqualTo("owner@example.org");
+        assertThat(created.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(created.subscriptionTier()).isEqualTo("PROFESSIONAL");
+        assertThat(created.maxUsers()).isEqualTo(50);
+        assertThat(created.maxResources()).isEqualTo(100);
+        assertThat(created.expiresAt()).isEqualTo(TestKit.START.plus(Duration.ofDays(7)));
+        assertThat(created.invitedBy().email()).isEqualTo("root@acme.test");
+        assertThat(created.delivery().state()).isEqualTo("QUEUED");
+        assertThat(created.permissions()).containsEntry("can_accept_payments", false).hasSize(5);
+        assertThat(created.featureFlags()).containsEntry("audit_logs", false).hasSize(8);
+
+        List<OutboxMessage> queued = t.storage.outbox().all();
+        assertThat(queued).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(TenantInvitationMail.KIND);
+            assertThat(m.recipient().value()).isEqualTo("owner@example.org");
+            assertThat(m.secret()).hasSize(43);
+            assertThat(m.data()).containsEntry("inviter_name", "Platform Admin").containsEntry("max_users", "50")
+                    .containsEntry("expires_in_days", "7").doesNotContainKey("link");
+        });
+        assertThat(t.storage.auditLog().events()).anyMatch(e -> e.action().equals("tenant_invitation.created"));
+    }
+
+    @Test
+    void keepsTierCustomLimitsPermissionsFlagsAndLifetimeAsAsked() {
+        InvitationView created = t.kit.invitations().create(new CreateCommand(admin, "o@example.org", null, "starter",
+                12, null, on("can_accept_payments"), on("audit_logs"), 3, "bright"));
+
+        assertThat(created.subscriptionTier()).isEqualTo("STARTER");
+        assertThat(created.customMaxUsers()).isEqualTo(12);
+        assertThat(created.maxUsers()).isEqualTo(12);
+        assertThat(created.maxResources()).isEqualTo(25);
+        assertThat(created.permissions()).containsEntry("can_accept_payments", true).containsEntry("can_white_label", false);
+        assertThat(created.featureFlags()).containsEntry("audit_logs", true);
+        assertThat(created.expiresAt()).isEqualTo(TestKit.START.plus(Duration.ofDays(3)));
+        assertThat(created.reservedSubdomain()).isEqualTo("bright");
+    }
+
+    @Test
+    void onlyPlatformAdminsInvite() {
+        UserId member = t.newUser();
+        refused(ErrorCode.FORBIDDEN, () -> t.invite(member, "o@example.org"));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.invite(null, "o@example.org"));
+        assertThat(t.storage.outbox().all()).isEmpty();
+    }
+
+    @Test
+    void listsEveryInvalidFieldAtOnceAndWritesNothing() {
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
+                t.kit.invitations().create(new CreateCommand(admin, "not-an-email", "\u202Eevil", "GOLD", 0, 2_000_000,
+                        on("can_fly"), on("teleport"), 31, null)));
+
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder(
+                "email", "suggested_business_name", "subscription_tier", "custom_max_users", "custom_max_resources",
+                "permissions", "feature_flags", "expires_in_days");
+        assertThat(t.storage.outbox().all()).isEmpty();
+    }
+
+    @Test
+    void aMissingEmailIsAFieldError() {
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                () -> t.invite(admin, " "));
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("email");
+    }
+
+    @Test
+    void refusesAReservedOrMalformedSubdomainAsInvalidSubdomain() {
+        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.kit.invitations().create(withSubdomain("admin")));
+        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.kit.invitations().create(withSubdomain("-bad-")));
+    }
+
+    @Test
+    void refusesASubdomainAnotherPendingInvitationReservedAndOffersFreeOnes() {
+        t.kit.invitations().create(withSubdomain("bright"));
+        SubdomainTakenException taken = (SubdomainTakenException) refused(ErrorCode.SUBDOMAIN_TAKEN, () ->
+                t.kit.invitations().create(new CreateCommand(admin, "other@example.org", null, null, null, null, null,
+                        null, null, "bright")));
+        assertThat(taken.suggestions()).extracting(Object::toString).containsExactly("bright-2", "bright-3", "bright-4");
+    }
+
+    @Test
+    void allowsOnePendingInvitationPerEmailWhateverItsCase() {
+        t.invite(admin, "owner@example.org");
+        refused(ErrorCode.INVITATION_PENDING_EXISTS, () -> t.invite(admin, "OWNER@example.org"));
+        assertThat(t.storage.outbox().all()).hasSize(1);
+    }
+
+    @Test
+    void anExpiredInvitationNoLongerBlocksANewOneForTheSameEmail() {
+        InvitationView old = t.invite(admin, "owner@example.org");
+        t.clock.advance(Duration.ofDays(7));
+
+        InvitationView fresh = t.invite(admin, "owner@example.org");
+
+        assertThat(fresh.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(t.kit.invitations().get(admin, old.id().toString()).status()).isEqualTo(InvitationStatus.EXPIRED);
+    }
+
+    @Test
+    void anInvitationForAnotherEmailCanStillReserveTheSubdomainOfAnExpiredOne() {
+        t.kit.invitations().create(withSubdomain("bright"));
+        t.clock.advance(Duration.ofDays(8));
+        InvitationView second = t.kit.invitations().create(new CreateCommand(admin, "b@example.org", null, null, null,
+                null, null, null, null, "bright"));
+        assertThat(second.reservedSubdomain()).isEqualTo("bright");
+    }
+
+    @Test
+    void listsNewestFirstAcrossPages() {
+        for (int i = 0; i < 5; i++) {
+            t.invite(admin, "o" + i + "@example.org");
+        }
+        Page<InvitationView> first = t.kit.invitations().list(new ListQuery(admin, null, null, new PageRequest(2, null)));
+        Page<InvitationView> second = t.kit.invitations().list(new ListQuery(admin, null, null, new PageRequest(2, first.nextCursor())));
+        Page<InvitationView> last = t.kit.invitations().list(new ListQuery(admin, null, null, new PageRequest(2, second.nextCursor())));
+
+        assertThat(first.items()).extracting(InvitationView::email).containsExactly("o4@example.org", "o3@example.org");
+        assertThat(second.items()).extracting(InvitationView::email).containsExactly("o2@example.org", "o1@example.org");
+        assertThat(last.items()).extracting(InvitationView::email).containsExactly("o0@example.org");
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
+    void filtersByTheStatusAsOfNowAndByEmailIgnoringCase() {
+        t.invite(admin, "old@example.org");
+        t.clock.advance(Duration.ofDays(7));
+        t.invite(admin, "new@example.org");
+
+        assertThat(list("expired", null)).extracting(InvitationView::email).containsExactly("old@example.org");
+        assertThat(list("PENDING", null)).extracting(InvitationView::email).containsExactly("new@example.org");
+        assertThat(list(null, "NEW@Example.org")).extracting(InvitationView::email).containsExactly("new@example.org");
+    }
+
+    @Test
+    void refusesABadListQuery() {
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
+                t.kit.invitations().list(new ListQuery(admin, "SLEEPING", "x", new PageRequest(201, "%%%"))));
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field)
+                .containsExactlyInAnyOrder("status", "email", "limit", "cursor");
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.invitations().list(new ListQuery(t.newUser(), null, null, null)));
+    }
+
+    @Test
+    void anUnknownOrMalformedIdIsNotFound() {
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.invitations().get(admin, "0190a8e2-0000-7000-8000-000000000000"));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.invitations().get(admin, "nope"));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.invitations().cancel(admin, "nope"));
+    }
+
+    @Test
+    void resendIssuesANewTokenAfterTheCooldownAndTheOldOneStopsWorking() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        String oldToken = t.tokenOf(inv);
+
+        RetryLaterException tooSoon = (RetryLaterException) refused(ErrorCode.RESEND_TOO_SOON,
+                () -> t.kit.invitations().resend(admin, inv.id().toString()));
+        assertThat(tooSoon.retryAfterSeconds()).isEqualTo(60);
+
+        t.clock.advance(Duration.ofSeconds(60));
+        InvitationView resent = t.kit.invitations().resend(admin, inv.id().toString());
+
+        assertThat(resent.resendCount()).isEqualTo(1);
+        assertThat(resent.expiresAt()).isEqualTo(TestKit.START.plusSeconds(60).plus(Duration.ofDays(7)));
+        assertThat(t.tokenOf(resent)).isNotEqualTo(oldToken);
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().preview(oldToken));
+        assertThat(t.kit.acceptance().preview(t.tokenOf(resent)).email()).isEqualTo("owner@example.org");
+        assertThat(t.storage.outbox().all()).hasSize(2);
+    }
+
+    @Test
+    void resendsAtMostFiveTimes() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        for (int i = 0; i < 5; i++) {
+            t.clock.advance(Duration.ofMinutes(1));
+            t.kit.invitations().resend(admin, inv.id().toString());
+        }
+        t.clock.advance(Duration.ofMinutes(1));
+        refused(ErrorCode.RESEND_LIMIT_REACHED, () -> t.kit.invitations().resend(admin, inv.id().toString()));
+    }
+
+    @Test
+    void resendRevivesAnExpiredInvitationButNotACancelledOne() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        t.clock.advance(Duration.ofDays(8));
+        assertThat(t.kit.invitations().resend(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+
+        InvitationView other = t.invite(admin, "other@example.org");
+        t.kit.invitations().cancel(admin, other.id().toString());
+        t.clock.advance(Duration.ofMinutes(2));
+        refused(ErrorCode.INVALID_TRANSITION, () -> t.kit.invitations().resend(admin, other.id().toString()));
+    }
+
+    @Test
+    void cancelEndsTheInvitationFreesItsSubdomainAndIsFinal() {
+        InvitationView inv = t.kit.invitations().create(withSubdomain("bright"));
+        String token = t.tokenOf(inv);
+
+        InvitationView cancelled = t.kit.invitations().cancel(admin, inv.id().toString());
+
+        assertThat(cancelled.status()).isEqualTo(InvitationStatus.CANCELLED);
+        assertThat(cancelled.cancelledAt()).isEqualTo(TestKit.START);
+        assertThat(t.kit.subdomains().check("bright").available()).isTrue();
+        refused(ErrorCode.INVITATION_CANCELLED, () -> t.kit.acceptance().preview(token));
+        refused(ErrorCode.INVALID_TRANSITION, () -> t.kit.invitations().cancel(admin, inv.id().toString()));
+    }
+
+    @Test
+    void showsTheDeliveryOfTheLatestEmail() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        t.mail.setDown(true);
+        t.kit.delivery().relayOnce();
+
+        InvitationView seen = t.kit.invitations().get(admin, inv.id().toString());
+        assertThat(seen.delivery().state()).isEqualTo("RETRYING");
+        assertThat(seen.delivery().attempts()).isEqualTo(1);
+        assertThat(seen.delivery().lastError()).contains("unavailable");
+    }
+
+    private CreateCommand withSubdomain(String subdomain) {
+        return new CreateCommand(admin, "owner@example.org", null, null, null, null, null, null, null, subdomain);
+    }
+
+    private List<InvitationView> list(String status, String email) {
+        return t.kit.invitations().list(new ListQuery(admin, status, email, null)).items();
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Boolean> none() {
+        return Map.of();
+    }
+}
