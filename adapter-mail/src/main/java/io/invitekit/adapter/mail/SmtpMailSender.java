@@ -1,0 +1,144 @@
+package io.invitekit.adapter.mail;
+
+import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.OutgoingMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends over SMTP with Jakarta Mail (Angus): one connection per message, a
+ * {@code multipart/alternative} of plain text and HTML in UTF-8, and a {@code Message-ID} derived
+ * from the outbox message id, so every attempt at one email carries the same id and a receiver
+ * can recognize a duplicate. Every failure leaves as a {@link MailDeliveryException}.
+ */
+public final class SmtpMailSender implements MailSender {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpMailSender.class);
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    private final SmtpSettings settings;
+    private final MailRenderer renderer;
+    private final Clock clock;
+    private final Session session;
+    private final InternetAddress from;
+    private final String server;
+
+    /** English templates and the system clock for the {@code Date} header. */
+    public SmtpMailSender(SmtpSettings settings) {
+        this(settings, MailRenderer.english(), Clock.systemUTC());
+    }
+
+    public SmtpMailSender(SmtpSettings settings, MailRenderer renderer, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.session = Session.getInstance(sessionProperties(settings));
+        this.server = settings.host() + ":" + settings.port();
+        try {
+            this.from = new InternetAddress(settings.from().value(), settings.fromName(), UTF_8);
+        } catch (UnsupportedEncodingException impossible) {
+            throw new IllegalStateException("UTF-8 is always supported", impossible);
+        }
+    }
+
+    private static Properties sessionProperties(SmtpSettings s) {
+        Properties p = new Properties();
+        p.setProperty("mail.transport.protocol", "smtp");
+        p.setProperty("mail.smtp.host", s.host());
+        p.setProperty("mail.smtp.port", Integer.toString(s.port()));
+        p.setProperty("mail.smtp.from", s.from().value()); // the envelope sender, where bounces go
+        p.setProperty("mail.smtp.auth", Boolean.toString(s.username() != null));
+        p.setProperty("mail.smtp.starttls.enable", Boolean.toString(s.startTls()));
+        // Without "required", a man in the middle who hides STARTTLS gets the password in clear text.
+        p.setProperty("mail.smtp.starttls.required", Boolean.toString(s.startTls()));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
+        p.setProperty("mail.smtp.timeout", Long.toString(s.readTimeout().toMillis()));
+        p.setProperty("mail.smtp.writetimeout", Long.toString(s.writeTimeout().toMillis()));
+        return p;
+    }
+
+    /** The {@code Message-ID} of every attempt at sending the outbox message {@code id}. */
+    public String messageIdFor(OutboxMessageId id) {
+        return "<" + id.value() + "@" + settings.from().domain() + ">";
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        RenderedEmail email = renderer.render(mail);
+        MimeMessage message = compose(mail, email);
+        transmit(mail, message);
+    }
+
+    private MimeMessage compose(OutgoingMail mail, RenderedEmail email) {
+        InternetAddress to = HeaderSafety.recipient(mail.to());
+        String subject = HeaderSafety.singleLine("Subject", email.subject());
+        HeaderSafety.singleLine("From", from.toString());
+        String messageId = HeaderSafety.singleLine("Message-ID", messageIdFor(mail.id()));
+        try {
+            MimeMessage message = new StableIdMimeMessage(session, messageId);
+            message.setFrom(from);
+            message.setRecipient(Message.RecipientType.TO, to);
+            message.setSubject(subject, UTF_8);
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no auto-replies, please
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), UTF_8, "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.html(), UTF_8, "html");
+            MimeMultipart alternatives = new MimeMultipart("alternative"); // the last part is the preferred one
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException | RuntimeException unbuildable) {
+            LOG.debug("email {} could not be built", mail.id(), unbuildable);
+            throw new MailDeliveryException("the email cannot be built: " + Rendering.oneLine(String.valueOf(
+                    unbuildable.getMessage())), true, null);
+        }
+    }
+
+    private void transmit(OutgoingMail mail, MimeMessage message) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport("smtp");
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException | RuntimeException failure) {
+            LOG.debug("email {} was not handed to {}", mail.id(), server, failure);
+            throw SmtpFailures.translate(failure, server);
+        } finally {
+            closeQuietly(transport);
+        }
+        LOG.debug("email {} ({}) handed to {} for {}", mail.id(), mail.kind(), server, mail.to());
+    }
+
+    /** Once the server has taken the message, a failing QUIT must not make it look unsent (and send it twice). */
+    private void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            LOG.debug("closing the connection to {} failed", server, ignored);
+        }
+    }
+}

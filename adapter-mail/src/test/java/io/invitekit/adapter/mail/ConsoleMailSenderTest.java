@@ -1,0 +1,62 @@
+package io.invitekit.adapter.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.domain.shared.EmailAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The development fallback logs (slf4j-simple writes to System.err in the tests). */
+class ConsoleMailSenderTest {
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureTheLog() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+    }
+
+    private String log() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void it_logs_the_recipient_the_subject_and_the_link_on_one_line() {
+        new ConsoleMailSender().send(Mails.outgoing("owner@example.com", Mails.invitation()));
+
+        assertThat(log().lines().filter(line -> line.contains("ConsoleMailSender")))
+                .singleElement().asString()
+                .contains("to owner@example.com")
+                .contains("\"You're invited to create your business on Acme Cloud\"")
+                .contains("link: " + Mails.LINK);
+    }
+
+    @Test
+    void it_refuses_what_the_smtp_sender_would_refuse() {
+        ConsoleMailSender sender = new ConsoleMailSender();
+        OutgoingMail unknown = new OutgoingMail(new OutboxMessageId(UUID.randomUUID()), EmailAddress.of("a@example.com"),
+                "newsletter", Mails.data(Mails.invitation()));
+
+        assertThatThrownBy(() -> sender.send(unknown))
+                .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+        assertThatThrownBy(() -> sender.send(Mails.outgoing("owner@example.com",
+                Mails.with(Mails.invitation(), "Acme\r\nX-Injected: 1", "Ada", null))))
+                .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+        assertThat(log()).doesNotContain("ConsoleMailSender");
+    }
+}
