@@ -1,0 +1,48 @@
+package io.invitekit.adapter.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** Request timers by route and status, rate-limit rejections and the outbox backlog. */
+final class HttpMetrics {
+    private final PrometheusMeterRegistry registry;
+
+    HttpMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void request(Context ctx, float millis) {
+        String route;
+        try {
+            route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException noEndpoint) {
+            route = "unmatched";
+        }
+        Timer.builder("http_server_requests")
+                .description("HTTP requests by route and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.status().getCode()))
+                .register(registry)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    void rateLimited(String limit) {
+        Counter.builder("invitekit_rate_limit_rejections").tag("limit", limit)
+                .description("requests refused by a rate limit").register(registry).increment();
+    }
+
+    void outboxBacklog(Supplier<Number> backlog) {
+        Gauge.builder("invitekit_outbox_backlog", () -> backlog.get().doubleValue())
+                .description("emails waiting to be sent").register(registry);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,165 @@
+package io.invitekit.adapter.http;
+
+import io.invitekit.application.port.out.StoreUnavailableException;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RetryLaterException;
+import io.invitekit.domain.shared.ValidationException;
+import io.invitekit.domain.tenant.Subdomain;
+import io.invitekit.domain.tenant.SubdomainTakenException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure as {@code application/problem+json} (RFC 9457) with a stable {@code code}: one
+ * mapper per family of failures, and a single exhaustive switch from domain code to status.
+ * Nothing internal (no stack trace, no exception text of a technical failure) reaches a client.
+ */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    private final HttpMetrics metrics;
+
+    Problems(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    static int statusOf(ErrorCode code) {
+        return switch (code) {
+            case VALIDATION_FAILED, INVALID_SUBDOMAIN, MALFORMED_CODE -> 422;
+            case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND, INVALID_CODE -> 404;
+            case INVITATION_PENDING_EXISTS, INVALID_TRANSITION, RESEND_LIMIT_REACHED, SUBDOMAIN_TAKEN, EMAIL_TAKEN,
+                 TENANT_FULL, TENANT_INACTIVE -> 409;
+            case INVITATION_EXPIRED, INVITATION_CANCELLED, INVITATION_ACCEPTED -> 410;
+            case RESEND_TOO_SOON, RATE_LIMITED -> 429;
+        };
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, (e, ctx) -> domain(e, ctx));
+        routes.exception(Json.MalformedBodyException.class,
+                (e, ctx) -> write(ctx, 400, "malformed_body", "Malformed body", e.getMessage(), Map.of()));
+        routes.exception(ConstraintViolationException.class, (e, ctx) -> beanValidation(e, ctx));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), RequestLog.redact(ctx.path()), e.getMessage());
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, "store_unavailable", "Service unavailable",
+                    "the database cannot be reached; try again shortly", Map.of());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> http(e, ctx));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), RequestLog.redact(ctx.path()), e);
+            write(ctx, 500, "internal_error", "Internal error", "something went wrong on our side", Map.of());
+        });
+        routes.error(404, ctx -> {
+            // Only for paths no route matched: a 404 a handler already explained stays as it is.
+            String written = ctx.res().getContentType();
+            if ((written == null || !written.startsWith(CONTENT_TYPE)) && isApi(ctx)) {
+                write(ctx, 404, "not_found", "Not found", "no such resource", Map.of());
+            }
+        });
+        routes.error(405, ctx -> writeUnlessWritten(ctx, 405, "method_not_allowed", "Method not allowed",
+                "this resource does not take " + ctx.method()));
+    }
+
+    private void domain(DomainException e, Context ctx) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (e instanceof ValidationException validation) {
+            extra.put("errors", validation.errors().stream()
+                    .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        }
+        if (e instanceof SubdomainTakenException taken) {
+            extra.put("suggestions", taken.suggestions().stream().map(Subdomain::value).toList());
+        }
+        if (e instanceof RetryLaterException later) {
+            ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
+        }
+        if (e.code() == ErrorCode.RATE_LIMITED) {
+            metrics.rateLimited(e.code().wireName());
+        }
+        int status = statusOf(e.code());
+        write(ctx, status, e.code().wireName(), titleOf(e.code()), e.getMessage(), extra);
+    }
+
+    private void beanValidation(ConstraintViolationException e, Context ctx) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", snakeCase(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        write(ctx, 422, ErrorCode.VALIDATION_FAILED.wireName(), "Validation failed",
+                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse(""),
+                Map.of("errors", errors));
+    }
+
+    private void http(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String code = switch (status) {
+            case 413 -> "payload_too_large";
+            case 400 -> "malformed_body";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 401 -> "unauthenticated";
+            case 429 -> "rate_limited";
+            default -> "http_" + status;
+        };
+        String detail = status == 413 ? "the request body is larger than 64 KiB" : "the request was refused";
+        write(ctx, status, code, titleOf(status), detail, Map.of());
+    }
+
+    private static void writeUnlessWritten(Context ctx, int status, String code, String title, String detail) {
+        String written = ctx.res().getContentType();
+        if (written == null || !written.startsWith(CONTENT_TYPE)) {
+            write(ctx, status, code, title, detail, Map.of());
+        }
+    }
+
+    /** Writes one problem document. */
+    static void write(Context ctx, int status, String code, String title, String detail, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:invitekit:problem:" + code);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        body.putAll(extra);
+        ctx.status(status);
+        ctx.json(body);
+        ctx.contentType(CONTENT_TYPE);
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/") || ctx.path().startsWith("/health") || ctx.path().equals("/api")
+                || ctx.path().equals("/metrics");
+    }
+
+    static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String titleOf(ErrorCode code) {
+        String words = code.wireName().replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Malformed body";
+            case 401 -> "Unauthenticated";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            case 429 -> "Rate limited";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.invitekit.adapter.http.dto;
+
+import io.invitekit.application.port.in.AuthResult;
+import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.UserView;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Bodies of the account endpoints. Field names go out in snake_case. */
+public final class AccountPayloads {
+    private AccountPayloads() {
+    }
+
+    public record SignupRequest(
+            @NotNull @Size(max = 254) String email,
+            @NotNull @Size(max = 512) String password,
+            @NotNull @Size(max = 200) String firstName,
+            @NotNull @Size(max = 200) String lastName) {
+        @Override
+        public String toString() {
+            return "SignupRequest[redacted]";
+        }
+    }
+
+    public record LoginRequest(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 512) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[redacted]";
+        }
+    }
+
+    public record RefreshRequest(@NotNull @Size(max = 100) String refreshToken) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[redacted]";
+        }
+    }
+
+    public record UserResponse(String id, String email, String firstName, String lastName, String platformRole) {
+        public static UserResponse of(UserView user) {
+            return new UserResponse(user.id().toString(), user.email(), user.firstName(), user.lastName(),
+                    user.platformRole().name());
+        }
+    }
+
+    public record AuthResponse(UserResponse user, String accessToken, String refreshToken, String tokenType,
+                               long expiresIn) {
+        public static AuthResponse of(AuthResult auth) {
+            return new AuthResponse(UserResponse.of(auth.user()), auth.accessToken(), auth.refreshToken(), "Bearer",
+                    auth.expiresInSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "AuthResponse[redacted]";
+        }
+    }
+
+    public record MeResponse(UserResponse user, List<MembershipResponse> memberships) {
+        public static MeResponse of(MeView me) {
+            return new MeResponse(UserResponse.of(me.user()), me.memberships().stream()
+                    .map(m -> new MembershipResponse(new TenantRef(m.tenantId().toString(), m.tenantName(), m.subdomain()),
+                            m.role().name(), m.joinedAt()))
+                    .toList());
+        }
+    }
+
+    public record MembershipResponse(TenantRef tenant, String role, Instant joinedAt) {
+    }
+
+    public record TenantRef(String id, String name, String subdomain) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.invitekit.adapter.http.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.JoinCodeView;
+import io.invitekit.application.port.in.JoinResult;
+import io.invitekit.application.port.in.SubdomainAvailability;
+import io.invitekit.application.port.in.TenantView;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Bodies of the tenant, join-code and subdomain endpoints. */
+public final class TenantPayloads {
+    private TenantPayloads() {
+    }
+
+    public record CreateTenantRequest(
+            @NotNull @Size(max = 200) String name,
+            @Size(max = 253) String subdomain,
+            @Size(max = 254) String contactEmail,
+            @Size(max = 32) String phone) {
+    }
+
+    public record RotateCodeRequest(Integer validForHours, Integer maxUses) {
+    }
+
+    public record JoinRequest(@NotNull @Size(max = 64) String code) {
+    }
+
+    public record MemberUserResponse(String id, String email, String firstName, String lastName) {
+    }
+
+    public record MemberResponse(MemberUserResponse user, String role, Instant joinedAt) {
+    }
+
+    /** {@code members} is left out when the reader is not entitled to it (lists for admins). */
+    public record TenantResponse(
+            String id, String name, String subdomain, String domain, String subscriptionTier, Integer maxUsers,
+            Integer maxResources, Map<String, Boolean> permissions, Map<String, Boolean> featureFlags, boolean active,
+            String contactEmail, String phone, Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberResponse> members) {
+
+        public static TenantResponse of(TenantView t, boolean withMembers) {
+            return new TenantResponse(t.id().toString(), t.name(), t.subdomain(), t.domain(), t.subscriptionTier(),
+                    t.maxUsers(), t.maxResources(), t.permissions(), t.featureFlags(), t.active(), t.contactEmail(),
+                    t.phone(), t.createdAt(), withMembers ? t.members().stream()
+                    .map(m -> new MemberResponse(new MemberUserResponse(m.user().id().toString(), m.user().email(),
+                            m.user().firstName(), m.user().lastName()), m.role().name(), m.joinedAt()))
+                    .toList() : null);
+        }
+    }
+
+    public record AcceptResponse(AccountPayloads.UserResponse user, TenantResponse tenant, String accessToken,
+                                 String refreshToken, String tokenType, long expiresIn) {
+        public static AcceptResponse of(AcceptResult result) {
+            return new AcceptResponse(AccountPayloads.UserResponse.of(result.auth().user()),
+                    TenantResponse.of(result.tenant(), true), result.auth().accessToken(), result.auth().refreshToken(),
+                    "Bearer", result.auth().expiresInSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "AcceptResponse[redacted]";
+        }
+    }
+
+    public record JoinCodeResponse(String code, String display, Instant expiresAt, Integer maxUses, int uses) {
+        public static JoinCodeResponse of(JoinCodeView v) {
+            return new JoinCodeResponse(v.code(), v.display(), v.expiresAt(), v.maxUses(), v.uses());
+        }
+    }
+
+    public record JoinedTenant(String id, String name) {
+    }
+
+    public record JoinResponse(JoinedTenant tenant, String role, boolean alreadyMember) {
+        public static JoinResponse of(JoinResult r) {
+            return new JoinResponse(new JoinedTenant(r.tenantId().toString(), r.tenantName()), r.role().name(),
+                    r.alreadyMember());
+        }
+    }
+
+    public record AvailabilityResponse(String subdomain, boolean available, String reason, List<String> suggestions) {
+        public static AvailabilityResponse of(SubdomainAvailability a) {
+            return new AvailabilityResponse(a.subdomain(), a.available(), a.reason(), a.suggestions());
+        }
+    }
+
+    public record PageResponse<T>(List<T> items, String nextCursor) {
+    }
+}

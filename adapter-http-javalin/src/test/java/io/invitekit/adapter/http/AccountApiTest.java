@@ -1,0 +1,142 @@
+package io.invitekit.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.adapter.http.ApiServer.Reply;
+import io.invitekit.application.port.out.RateLimit;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AccountApiTest {
+    private final ApiServer api = new ApiServer();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void signUpAnswers201WithAUserAndATokenPair() {
+        Reply reply = api.signup("New@Example.org");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().path("user").path("email").asText()).isEqualTo("new@example.org");
+        assertThat(reply.json().path("user").path("platform_role").asText()).isEqualTo("NONE");
+        assertThat(reply.json().path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(reply.json().path("expires_in").asInt()).isEqualTo(3600);
+    }
+
+    @Test
+    void aTakenEmailIs409AndAWeakPasswordA422WithFieldErrors() {
+        api.signup("dup@example.org");
+        assertThat(api.signup("DUP@example.org").code()).isEqualTo("email_taken");
+
+        Reply weak = api.post("/api/auth/signup", null, Map.of("email", "w@example.org", "password", "short",
+                "first_name", "A", "last_name", "B"));
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.code()).isEqualTo("validation_failed");
+        assertThat(weak.json().path("errors").get(0).path("field").asText()).isEqualTo("password");
+        assertThat(weak.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void missingFieldsAreNamedInSnakeCase() {
+        Reply reply = api.raw("POST", "/api/auth/signup", null,
+                "{\"email\":\"x@example.org\",\"password\":\"long enough pw\"}", Map.of("Content-Type", "application/json"));
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("first_name", "last_name");
+    }
+
+    @Test
+    void logInRefreshLogOut() {
+        api.signup("me@example.org");
+        Reply login = api.post("/api/auth/login", null, Map.of("email", "ME@example.org", "password", ApiServer.PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        String access = login.json().path("access_token").asText();
+        String refresh = login.json().path("refresh_token").asText();
+
+        Reply me = api.get("/api/me", access);
+        assertThat(me.json().path("user").path("email").asText()).isEqualTo("me@example.org");
+        assertThat(me.json().path("memberships").size()).isZero();
+
+        Reply renewed = api.post("/api/auth/refresh", null, Map.of("refresh_token", refresh));
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refresh_token", refresh)).code()).isEqualTo("unauthenticated");
+
+        String fresh = renewed.json().path("access_token").asText();
+        assertThat(api.post("/api/auth/logout", fresh, null).status()).isEqualTo(204);
+        Reply after = api.get("/api/me", fresh);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        api.signup("known@example.org");
+        Reply wrong = api.post("/api/auth/login", null, Map.of("email", "known@example.org", "password", "nope nope"));
+        Reply unknown = api.post("/api/auth/login", null, Map.of("email", "ghost@example.org", "password", "nope nope"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo(unknown.body());
+        assertThat(wrong.code()).isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void noOrABadTokenIs401() {
+        assertThat(api.raw("GET", "/api/me", null, null, Map.of()).code()).isEqualTo("unauthenticated");
+        assertThat(api.get("/api/me", "not-a-token").status()).isEqualTo(401);
+        assertThat(api.raw("GET", "/api/me", null, null, Map.of("Authorization", "Basic abc")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        Reply notJson = api.raw("POST", "/api/auth/login", null, "{not json", Map.of("Content-Type", "application/json"));
+        Reply unknownField = api.raw("POST", "/api/auth/login", null,
+                "{\"email\":\"a@b.co\",\"password\":\"x\",\"admin\":true}", Map.of("Content-Type", "application/json"));
+        Reply wrongType = api.raw("POST", "/api/auth/login", null, "{\"email\":5,\"password\":\"x\"}",
+                Map.of("Content-Type", "application/json"));
+        Reply empty = api.raw("POST", "/api/auth/login", null, null, Map.of());
+        Reply array = api.raw("POST", "/api/auth/login", null, "[]", Map.of("Content-Type", "application/json"));
+
+        for (Reply reply : new Reply[] {notJson, unknownField, wrongType, empty, array}) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("malformed_body");
+            assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.");
+        }
+        assertThat(unknownField.json().path("detail").asText()).contains("admin");
+    }
+
+    @Test
+    void aBodyOver64KiBIs413() {
+        String huge = "{\"email\":\"a@b.co\",\"password\":\"" + "x".repeat(70_000) + "\"}";
+        Reply reply = api.raw("POST", "/api/auth/login", null, huge, Map.of("Content-Type", "application/json"));
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.code()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void logInIsRateLimitedPerEmailWithRetryAfter() {
+        try (ApiServer limited = new ApiServer(s -> s.withLimits(s.loginPerAddress(),
+                new RateLimit("login_email", 3, Duration.ofMinutes(15)), s.signupPerAddress(), s.tokenPerAddress()))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(limited.post("/api/auth/login", null, Map.of("email", "v@example.org", "password", "guess " + i))
+                        .status()).isEqualTo(401);
+            }
+            Reply refused = limited.post("/api/auth/login", null, Map.of("email", "V@example.org", "password", "guess"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.code()).isEqualTo("rate_limited");
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 300L);
+        }
+    }
+
+    @Test
+    void signUpIsRateLimitedPerAddress() {
+        try (ApiServer limited = new ApiServer(s -> s.withLimits(s.loginPerAddress(), s.loginPerEmail(),
+                new RateLimit("signup_address", 2, Duration.ofHours(1)), s.tokenPerAddress()))) {
+            assertThat(limited.signup("a@example.org").status()).isEqualTo(201);
+            assertThat(limited.signup("b@example.org").status()).isEqualTo(201);
+            assertThat(limited.signup("c@example.org").status()).isEqualTo(429);
+        }
+    }
+}

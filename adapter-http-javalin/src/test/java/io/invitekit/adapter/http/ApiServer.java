@@ -1,0 +1,256 @@
+package io.invitekit.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitekit.application.Invitekit;
+import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.inmemory.InMemoryStorage;
+import io.invitekit.application.inmemory.RecordingMailSender;
+import io.invitekit.application.port.out.RateLimiter;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The HTTP API on a free port over in-memory ports, with a clock the test moves. Every exchange
+ * is checked against openapi.yaml, so the description cannot drift from what the server does.
+ */
+final class ApiServer implements AutoCloseable {
+    static final String PASSWORD = "correct horse battery";
+    private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
+            .createForSpecificationUrl(Path.of("src/main/resources/invitekit/http/openapi.yaml").toUri().toString())
+            .build();
+
+    final TestClock clock = new TestClock(Instant.parse("2026-11-21T09:00:00Z"));
+    final InMemoryStorage storage = new InMemoryStorage();
+    final RecordingMailSender mail = new RecordingMailSender();
+    final Invitekit kit;
+    final Javalin app;
+    final ObjectMapper json = Json.mapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private int users;
+
+    ApiServer() {
+        this(s -> s);
+    }
+
+    /** Sign-up is limited per address, and tests sign many users up from one: they get room for that. */
+    private static HttpSettings roomForTests(HttpSettings s) {
+        return s.withLimits(s.loginPerAddress(), s.loginPerEmail(),
+                new io.invitekit.application.port.out.RateLimit("signup_address", 10_000, Duration.ofHours(1)),
+                s.tokenPerAddress());
+    }
+
+    ApiServer(UnaryOperator<HttpSettings> http) {
+        kit = Invitekit.builder()
+                .settings(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud").platformDomain("acme.test")
+                        .baseUrl(URI.create("https://app.acme.test")).build())
+                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail).inMemory()
+                .build();
+        RateLimiter limiter = kit.rateLimiter();
+        app = InvitekitHttp.create(kit, http.apply(roomForTests(HttpSettings.defaults(() -> kit.storage().outbox().backlog()))),
+                limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })
+                .start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    /** How much of an exchange is held to openapi.yaml. */
+    enum Check {
+        /** request and response: every call the API describes */
+        BOTH,
+        /** a request that is wrong on purpose (no token, unknown field, …): the response still is checked */
+        RESPONSE,
+        /** not part of the API: pages, static files, a path that does not exist */
+        NONE
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null, Map.of(), Check.BOTH);
+    }
+
+    Reply post(String path, String token, Object body) {
+        return send("POST", path, token, body == null ? null : write(body), Map.of(), Check.BOTH);
+    }
+
+    Reply delete(String path, String token) {
+        return send("DELETE", path, token, null, Map.of(), Check.BOTH);
+    }
+
+    /** A request that is wrong on purpose: only the response is held to the contract. */
+    Reply raw(String method, String path, String token, String body, Map<String, String> headers) {
+        return send(method, path, token, body, headers, Check.RESPONSE);
+    }
+
+    /** Something outside the API description. */
+    Reply page(String path) {
+        return send("GET", path, null, null, Map.of(), Check.NONE);
+    }
+
+    Reply send(String method, String path, String token, String body, Map<String, String> headers, Check check) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("request failed: " + method + " " + path, e);
+        }
+        Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body(), parse(response.body()));
+        if (check != Check.NONE) {
+            checkContract(method, path, token, body, reply, check == Check.BOTH);
+        }
+        return reply;
+    }
+
+    private void checkContract(String method, String path, String token, String body, Reply reply, boolean checkRequest) {
+        URI uri = URI.create(path);
+        String canonical = uri.getPath().length() > 1 && uri.getPath().endsWith("/")
+                ? uri.getPath().substring(0, uri.getPath().length() - 1) : uri.getPath();
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.body());
+        reply.headers().forEach((name, values) -> response.withHeader(name, values));
+        ValidationReport report;
+        if (checkRequest) {
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, canonical);
+            if (uri.getQuery() != null) {
+                for (String pair : uri.getQuery().split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    request.withQueryParam(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+                }
+            }
+            if (body != null) {
+                request.withBody(body).withContentType("application/json");
+            }
+            if (token != null) {
+                request.withAuthorization("Bearer " + token);
+            }
+            report = CONTRACT.validate(request.build(), response.build());
+        } else {
+            report = CONTRACT.validateResponse(canonical, Request.Method.valueOf(method), response.build());
+        }
+        assertThat(report.getMessages()).as("%s %s against openapi.yaml", method, path).isEmpty();
+    }
+
+    // ---- shortcuts --------------------------------------------------------------------------
+
+    String adminToken() {
+        kit.accounts().createFirstPlatformAdmin("root@acme.test", PASSWORD);
+        return post("/api/auth/login", null, Map.of("email", "root@acme.test", "password", PASSWORD))
+                .json().path("access_token").asText();
+    }
+
+    /** A new user, signed up over HTTP; returns its access token. */
+    String newUserToken() {
+        return signup("user" + (++users) + "@example.org").json().path("access_token").asText();
+    }
+
+    Reply signup(String email) {
+        return post("/api/auth/signup", null, Map.of("email", email, "password", PASSWORD, "first_name", "Ada",
+                "last_name", "Lovelace"));
+    }
+
+    /** The raw token of the newest email queued for this invitation (what the link carries). */
+    String tokenOf(String invitationId) {
+        return storage.outbox().all().stream()
+                .filter(m -> invitationId.equals(m.aggregateId()))
+                .reduce((a, b) -> b).orElseThrow().secret();
+    }
+
+    private String write(Object body) {
+        try {
+            return body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        } catch (IOException notJson) {
+            return json.nullNode();
+        }
+    }
+
+    record Reply(int status, Map<String, List<String>> headers, String body, JsonNode json) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        String code() {
+            return json.path("code").asText(null);
+        }
+
+        /** A field of each item of a list reply (top level of the items only). */
+        List<String> items(String field) {
+            List<String> values = new java.util.ArrayList<>();
+            json.path("items").forEach(item -> values.add(item.path(field).asText()));
+            return values;
+        }
+    }
+
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        TestClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.invitekit.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.adapter.http.ApiServer.Reply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenantApiTest {
+    private final ApiServer api = new ApiServer();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void signUpCreateAFamilyShareTheCodeAndASecondUserJoins() {
+        String owner = api.newUserToken();
+        Reply family = api.post("/api/tenants/", owner, Map.of("name", "The Smiths"));
+        assertThat(family.status()).isEqualTo(201);
+        assertThat(family.json().path("subscription_tier").asText()).isEqualTo("FREE");
+        String id = family.json().path("id").asText();
+
+        Reply code = api.get("/api/tenants/" + id + "/invite-code", owner);
+        String display = code.json().path("display").asText();
+        assertThat(display).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+        String joiner = api.newUserToken();
+        String typed = display.toLowerCase().replace("-", " ").replace('0', 'o');
+        Reply joined = api.post("/api/join", joiner, Map.of("code", typed));
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.json().path("tenant").path("name").asText()).isEqualTo("The Smiths");
+        assertThat(joined.json().path("role").asText()).isEqualTo("MEMBER");
+        assertThat(joined.json().path("already_member").asBoolean()).isFalse();
+        assertThat(api.post("/api/join", joiner, Map.of("code", display)).json().path("already_member").asBoolean()).isTrue();
+
+        Reply tenant = api.get("/api/tenants/" + id, joiner);
+        assertThat(tenant.json().path("members").size()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherTenantsResourcesAre404() {
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Private")).json().path("id").asText();
+        String stranger = api.newUserToken();
+
+        assertThat(api.get("/api/tenants/" + id, stranger).code()).isEqualTo("not_found");
+        assertThat(api.get("/api/tenants/" + id + "/invite-code", stranger).status()).isEqualTo(404);
+        assertThat(api.post("/api/tenants/" + id + "/invite-code/rotate", stranger, null).status()).isEqualTo(404);
+        assertThat(api.delete("/api/tenants/" + id + "/invite-code", stranger).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyOwnersAndAdminsRotateOrDisable() {
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String code = api.get("/api/tenants/" + id + "/invite-code", owner).json().path("code").asText();
+        String member = api.newUserToken();
+        api.post("/api/join", member, Map.of("code", code));
+
+        assertThat(api.post("/api/tenants/" + id + "/invite-code/rotate", member, null).code()).isEqualTo("forbidden");
+        Reply rotated = api.post("/api/tenants/" + id + "/invite-code/rotate", owner, Map.of("max_uses", 2, "valid_for_hours", 24));
+        assertThat(rotated.json().path("max_uses").asInt()).isEqualTo(2);
+        assertThat(rotated.json().path("code").asText()).isNotEqualTo(code);
+        assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", code)).code()).isEqualTo("invalid_code");
+
+        assertThat(api.delete("/api/tenants/" + id + "/invite-code", owner).status()).isEqualTo(204);
+        assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", rotated.json().path("code").asText())).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void malformedAndWrongCodesAreToldApart() {
+        String user = api.newUserToken();
+        Reply malformed = api.post("/api/join", user, Map.of("code", "UUUU-UUUU"));
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.code()).isEqualTo("malformed_code");
+        Reply wrong = api.post("/api/join", user, Map.of("code", "ZZZZ-ZZZZ"));
+        assertThat(wrong.status()).isEqualTo(404);
+        assertThat(wrong.code()).isEqualTo("invalid_code");
+    }
+
+    @Test
+    void tenWrongCodesLockTheAccountOutEvenForTheRightOne() {
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String code = api.get("/api/tenants/" + id + "/invite-code", owner).json().path("code").asText();
+        String guesser = api.newUserToken();
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/join", guesser, Map.of("code", "ZZZZ-ZZZ" + i)).status()).isEqualTo(404);
+        }
+        Reply locked = api.post("/api/join", guesser, Map.of("code", code));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void xForwardedForFromAnUntrustedPeerDoesNotDodgeTheAddressLimit() {
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String code = api.get("/api/tenants/" + id + "/invite-code", owner).json().path("code").asText();
+        for (int i = 0; i < 30; i++) {
+            String user = api.newUserToken();
+            api.raw("POST", "/api/join", user, "{\"code\":\"ZZZZ-ZZZZ\"}",
+                    Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100." + i));
+        }
+        Reply blocked = api.raw("POST", "/api/join", api.newUserToken(), "{\"code\":\"" + code + "\"}",
+                Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.250"));
+        assertThat(blocked.status()).isEqualTo(429);
+    }
+
+    @Test
+    void aTrustedProxyIsBelievedAboutTheClientAddress() {
+        try (ApiServer proxied = new ApiServer(s -> s.withTrustedProxies(List.of("127.0.0.0/8")))) {
+            String owner = proxied.newUserToken();
+            String id = proxied.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+            String code = proxied.get("/api/tenants/" + id + "/invite-code", owner).json().path("code").asText();
+            for (int i = 0; i < 30; i++) {
+                proxied.raw("POST", "/api/join", proxied.newUserToken(), "{\"code\":\"ZZZZ-ZZZZ\"}",
+                        Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.7"));
+            }
+            Reply otherClient = proxied.raw("POST", "/api/join", proxied.newUserToken(), "{\"code\":\"" + code + "\"}",
+                    Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.8"));
+            Reply sameClient = proxied.raw("POST", "/api/join", proxied.newUserToken(), "{\"code\":\"" + code + "\"}",
+                    Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.7"));
+            assertThat(otherClient.status()).isEqualTo(200);
+            assertThat(sameClient.status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void platformAdminsListAndDeactivateTenantsAndMembersThenCannotJoin() {
+        String admin = api.adminToken();
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String code = api.get("/api/tenants/" + id + "/invite-code", owner).json().path("code").asText();
+
+        assertThat(api.post("/api/platform/tenants/" + id + "/deactivate", admin, null).json().path("active").asBoolean())
+                .isFalse();
+        assertThat(api.get("/api/platform/tenants?active=false", admin).json().path("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/platform/tenants?active=true", admin).json().path("items").size()).isZero();
+        assertThat(api.get("/api/platform/tenants?active=maybe", admin).status()).isEqualTo(422);
+        assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", code)).code()).isEqualTo("tenant_inactive");
+        assertThat(api.post("/api/tenants/" + id + "/invite-code/rotate", owner, null).code()).isEqualTo("tenant_inactive");
+        assertThat(api.get("/api/platform/tenants", owner).status()).isEqualTo(403);
+
+        assertThat(api.post("/api/platform/tenants/" + id + "/activate/", admin, null).json().path("active").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void crlfInNamesIsRefusedAsAFieldError() {
+        Reply reply = api.post("/api/auth/signup", null, Map.of("email", "crlf@example.org", "password", ApiServer.PASSWORD,
+                "first_name", "Eve\r\nBcc: victim@example.org", "last_name", "X"));
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("first_name");
+    }
+}
