@@ -1,5 +1,6 @@
 package io.invitekit.application;
 
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.InMemoryRateLimiter;
 import io.invitekit.application.inmemory.InMemoryStorage;

@@ -1,5 +1,6 @@
 package io.invitekit.application;
 
+import io.invitekit.application.config.InvitekitSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -10,7 +10,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitekit.application.Invitekit;
-import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.out.RateLimiter;

@@ -1,6 +1,6 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.application.port.out.MailSender;

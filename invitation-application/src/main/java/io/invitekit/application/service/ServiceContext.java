@@ -1,6 +1,6 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.domain.account.UserId;

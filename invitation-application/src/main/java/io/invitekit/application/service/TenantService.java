@@ -1,6 +1,6 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.InvitekitSettings;
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.in.TenantUseCase;

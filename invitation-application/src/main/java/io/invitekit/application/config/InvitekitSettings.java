@@ -1,4 +1,4 @@
-package io.invitekit.application;
+package io.invitekit.application.config;
 
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.invitation.InvitationPolicy;

@@ -1,4 +1,4 @@
-package io.invitekit.application;
+package io.invitekit.application.config;
 
 import java.time.Duration;
 import java.time.Instant;
