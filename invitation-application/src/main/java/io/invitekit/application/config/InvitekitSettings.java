@@ -40,6 +40,10 @@ public record InvitekitSettings(
 
     public InvitekitSettings {
         Objects.requireNonNull(platformName, "platformName");
+        if (platformName.isBlank() || platformName.length() > 100 || io.invitekit.domain.shared.Text.hasUnsafe(platformName)) {
+            // it goes into every email's subject and From name: one line, no control characters
+            throw new IllegalArgumentException("the platform name has 1 to 100 characters on one line");
+        }
         Objects.requireNonNull(platformDomain, "platformDomain");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(invitationPolicy, "invitationPolicy");
@@ -65,7 +69,7 @@ public record InvitekitSettings(
                 InvitationPolicy.defaults(), SubscriptionTier.PROFESSIONAL, SubscriptionTier.FREE,
                 TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
-                Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(2), 50, 500);
+                Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500);
     }
 
     public Builder toBuilder() {

@@ -38,14 +38,25 @@ public final class DeliveryService implements DeliveryUseCase {
     @Override
     public RelayReport relayOnce() {
         InvitekitSettings settings = context.settings();
-        List<OutboxMessage> claimed = outbox.claimDue(claimer, context.now(), settings.outboxLease(), settings.outboxBatchSize());
+        Instant claimedAt = context.now();
+        List<OutboxMessage> claimed = outbox.claimDue(claimer, claimedAt, settings.outboxLease(), settings.outboxBatchSize());
+        // Past half the lease, stop: another relay may take the rest once the lease runs out, and a
+        // message must not be sent by two relays because one of them was slow.
+        Instant stopSendingAt = claimedAt.plus(settings.outboxLease().dividedBy(2));
         int sent = 0;
         int retrying = 0;
         int dead = 0;
         for (OutboxMessage message : claimed) {
+            if (context.now().isAfter(stopSendingAt)) {
+                LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
+                        claimer, claimed.size() - sent - retrying - dead);
+                break;
+            }
             try {
                 sender.send(outgoing(message));
-                outbox.markSent(message.id(), claimer, context.now());
+                if (!outbox.markSent(message.id(), claimer, context.now())) {
+                    LOG.warn("email {} was sent but its lease had passed to another relay", message.id());
+                }
                 sent++;
             } catch (MailDeliveryException failure) {
                 if (recordFailure(message, failure.getMessage(), failure.permanent())) {
@@ -72,7 +83,9 @@ public final class DeliveryService implements DeliveryUseCase {
         Instant next = permanent ? null : context.settings().mailRetry().nextAttempt(attempts, now);
         String shortError = error == null ? "unknown error"
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        outbox.markFailed(message.id(), claimer, attempts, shortError, next);
+        if (!outbox.markFailed(message.id(), claimer, attempts, shortError, next)) {
+            LOG.warn("email {} failed, but its lease had passed to another relay", message.id());
+        }
         if (next == null) {
             LOG.warn("email {} ({}) is dead after {} attempts: {}", message.id(), message.kind(), attempts, shortError);
         } else {

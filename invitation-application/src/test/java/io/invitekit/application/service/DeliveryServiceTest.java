@@ -89,6 +89,30 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void aSlowMailServerNeverMakesTwoRelaysSendOneMessage() {
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<TestKit> kit = new java.util.concurrent.atomic.AtomicReference<>();
+        TestKit slow = new TestKit(s -> s.outboxLease(Duration.ofMinutes(5)), (b, store) -> b.mailSender(mail -> {
+            sent.add(mail.to().value());
+            kit.get().clock.advance(Duration.ofMinutes(2)); // each send takes two minutes
+        }));
+        kit.set(slow);
+        UserId root = slow.admin();
+        for (int i = 0; i < 3; i++) {
+            slow.invite(root, "o" + i + "@example.org");
+        }
+
+        RelayReport report = slow.kit.delivery().relayOnce();
+
+        assertThat(report.claimed()).isEqualTo(3);
+        assertThat(report.sent()).isEqualTo(2); // at minute 4 of 5, past half the lease: the third waits
+        assertThat(slow.kit.delivery().relayOnce().claimed()).isZero(); // its lease still holds
+        slow.clock.advance(Duration.ofMinutes(1));
+        assertThat(slow.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        assertThat(sent).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theSweeperPersistsExpiryInBoundedBatchesAndFreesReservations() {
         for (int i = 0; i < 3; i++) {
             t.kit.invitations().create(new CreateCommand(admin, "o" + i + "@example.org", null, null, null, null, null,

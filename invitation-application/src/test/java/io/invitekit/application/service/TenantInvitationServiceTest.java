@@ -249,6 +249,14 @@ class TenantInvitationServiceTest {
         assertThat(seen.delivery().lastError()).contains("unavailable");
     }
 
+    @Test
+    void aPlatformNameThatWouldBreakEmailHeadersIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestKit(s -> s.platformName("Acme\r\nBcc: x@y.z")))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestKit(s -> s.platformName(" ")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private CreateCommand withSubdomain(String subdomain) {
         return new CreateCommand(admin, "owner@example.org", null, null, null, null, null, null, null, subdomain);
     }
