@@ -1,0 +1,54 @@
+package io.invitekit.adapter.jdbi;
+
+import io.invitekit.adapter.jdbi.internal.AccountRow;
+import io.invitekit.adapter.jdbi.internal.AccountSql;
+import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.application.port.out.Accounts;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.EmailAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts in {@code accounts}; emails are stored canonical, so equality is case-insensitive. */
+final class JdbiAccounts implements Accounts {
+    private final Handles handles;
+
+    JdbiAccounts(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void add(Account account) {
+        handles.call(AccountSql.class, sql -> {
+            sql.insert(AccountRow.of(account));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Account> byId(UserId id) {
+        return handles.call(AccountSql.class, sql -> sql.byId(id.value()).map(AccountRow::toDomain));
+    }
+
+    @Override
+    public Optional<Account> byEmail(EmailAddress email) {
+        return handles.call(AccountSql.class, sql -> sql.byEmail(email.value()).map(AccountRow::toDomain));
+    }
+
+    @Override
+    public List<Account> byIds(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> values = ids.stream().map(UserId::value).distinct().toList();
+        return handles.call(AccountSql.class, sql -> sql.byIds(values)).stream().map(AccountRow::toDomain).toList();
+    }
+
+    @Override
+    public boolean anyPlatformAdmin() {
+        return handles.call(AccountSql.class, AccountSql::countPlatformAdmins) > 0;
+    }
+}

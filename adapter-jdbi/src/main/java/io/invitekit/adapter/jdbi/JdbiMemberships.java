@@ -1,0 +1,65 @@
+package io.invitekit.adapter.jdbi;
+
+import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.MembershipRow;
+import io.invitekit.adapter.jdbi.internal.MembershipSql;
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Memberships in {@code memberships}; the user limit is checked and counted by one conditional
+ * update of the tenant's {@code member_count}. Neither refusal raises a database error, so the
+ * surrounding transaction goes on.
+ */
+final class JdbiMemberships implements Memberships {
+    private final Handles handles;
+
+    JdbiMemberships(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public AddOutcome add(Membership membership, Limit userLimit) {
+        return handles.atomically(handle -> {
+            MembershipSql sql = handle.attach(MembershipSql.class);
+            if (sql.insert(MembershipRow.of(membership)) == 0) {
+                return AddOutcome.ALREADY_MEMBER;
+            }
+            int counted = userLimit.isUnlimited()
+                    ? sql.countOneMore(membership.tenantId().value())
+                    : sql.countOneMoreWithin(membership.tenantId().value(), userLimit.max());
+            if (counted == 0) {
+                sql.delete(membership.tenantId().value(), membership.userId().value());
+                return AddOutcome.TENANT_FULL;
+            }
+            return AddOutcome.ADDED;
+        });
+    }
+
+    @Override
+    public Optional<Membership> find(TenantId tenant, UserId user) {
+        return handles.call(MembershipSql.class, sql -> sql.find(tenant.value(), user.value()).map(MembershipRow::toDomain));
+    }
+
+    @Override
+    public List<Membership> ofUser(UserId user) {
+        return handles.call(MembershipSql.class, sql -> sql.ofUser(user.value())).stream()
+                .map(MembershipRow::toDomain).toList();
+    }
+
+    @Override
+    public List<Membership> ofTenant(TenantId tenant) {
+        return handles.call(MembershipSql.class, sql -> sql.ofTenant(tenant.value())).stream()
+                .map(MembershipRow::toDomain).toList();
+    }
+
+    @Override
+    public long count(TenantId tenant) {
+        return handles.call(MembershipSql.class, sql -> sql.count(tenant.value()));
+    }
+}

@@ -1,0 +1,82 @@
+package io.invitekit.adapter.jdbi;
+
+import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.InvitationListQuery;
+import io.invitekit.adapter.jdbi.internal.InvitationRow;
+import io.invitekit.adapter.jdbi.internal.InvitationSql;
+import io.invitekit.application.port.out.TenantInvitations;
+import io.invitekit.domain.invitation.InvitationId;
+import io.invitekit.domain.invitation.TenantInvitation;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.TokenDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/**
+ * Tenant invitations in {@code tenant_invitations}. One PENDING invitation per email is the
+ * unique index on {@code pending_email}, which holds the email exactly while the row is stored
+ * PENDING.
+ */
+final class JdbiTenantInvitations implements TenantInvitations {
+    private final Handles handles;
+
+    JdbiTenantInvitations(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void add(TenantInvitation invitation) {
+        handles.call(InvitationSql.class, sql -> {
+            sql.insert(InvitationRow.of(invitation));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TenantInvitation> byId(InvitationId id) {
+        return handles.call(InvitationSql.class, sql -> sql.byId(id.value()).map(InvitationRow::toDomain));
+    }
+
+    @Override
+    public Optional<TenantInvitation> byTokenDigest(TokenDigest digest) {
+        return handles.call(InvitationSql.class, sql -> sql.byTokenDigest(digest.hex()).map(InvitationRow::toDomain));
+    }
+
+    @Override
+    public Optional<TenantInvitation> storedPendingFor(EmailAddress email) {
+        return handles.call(InvitationSql.class, sql -> sql.storedPendingFor(email.value()).map(InvitationRow::toDomain));
+    }
+
+    @Override
+    public boolean update(TenantInvitation next) {
+        return handles.call(InvitationSql.class, sql -> sql.update(InvitationRow.of(next)) == 1);
+    }
+
+    @Override
+    public List<TenantInvitation> list(InvitationFilter filter, UUID after, int limit) {
+        InvitationListQuery query = InvitationListQuery.of(filter, after, limit);
+        return handles.call(handle -> handle.createQuery(query.sql())
+                .bindMap(query.parameters())
+                .registerRowMapper(ConstructorMapper.factory(InvitationRow.class))
+                .mapTo(InvitationRow.class)
+                .map(InvitationRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public int expireDue(Instant now, int limit) {
+        return handles.atomically(handle -> {
+            InvitationSql sql = handle.attach(InvitationSql.class);
+            List<UUID> due = sql.dueForExpiry(now, limit);
+            if (due.isEmpty()) {
+                return 0;
+            }
+            int expired = sql.expire(due, now);
+            sql.releaseReservationsOfExpired(due);
+            return expired;
+        });
+    }
+}

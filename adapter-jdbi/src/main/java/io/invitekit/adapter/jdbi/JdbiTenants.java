@@ -1,0 +1,67 @@
+package io.invitekit.adapter.jdbi;
+
+import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.TenantRow;
+import io.invitekit.adapter.jdbi.internal.TenantSql;
+import io.invitekit.application.port.out.Tenants;
+import io.invitekit.domain.tenant.SubdomainTakenException;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tenants in {@code tenants}, their primary domain in {@code tenant_domains}. */
+final class JdbiTenants implements Tenants {
+    private final Handles handles;
+
+    JdbiTenants(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void add(Tenant tenant) {
+        handles.atomically(handle -> {
+            TenantSql sql = handle.attach(TenantSql.class);
+            if (sql.insert(TenantRow.of(tenant)) == 0) {
+                if (sql.countWithId(tenant.id().value()) > 0) {
+                    throw new IllegalStateException("duplicate tenant id " + tenant.id());
+                }
+                throw SubdomainTakenException.of(tenant.subdomain());
+            }
+            sql.insertPrimaryDomain(tenant.domain(), tenant.id().value(), tenant.createdAt());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Tenant> byId(TenantId id) {
+        return handles.call(TenantSql.class, sql -> sql.byId(id.value()).map(TenantRow::toDomain));
+    }
+
+    @Override
+    public List<Tenant> byIds(Collection<TenantId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> values = ids.stream().map(TenantId::value).distinct().toList();
+        return handles.call(TenantSql.class, sql -> sql.byIds(values)).stream().map(TenantRow::toDomain).toList();
+    }
+
+    @Override
+    public boolean update(Tenant tenant) {
+        return handles.call(TenantSql.class, sql -> sql.updateActive(tenant.id().value(), tenant.active()) == 1);
+    }
+
+    @Override
+    public List<Tenant> list(Boolean active, UUID after, int limit) {
+        List<TenantRow> rows = handles.call(TenantSql.class, sql -> {
+            if (active == null) {
+                return after == null ? sql.page(limit) : sql.pageAfter(after, limit);
+            }
+            return after == null ? sql.activePage(active, limit) : sql.activePageAfter(active, after, limit);
+        });
+        return rows.stream().map(TenantRow::toDomain).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.PasswordHash;
+import io.invitekit.domain.account.PlatformRole;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code accounts}. */
+public record AccountRow(UUID id, String email, String passwordHash, String firstName, String lastName,
+                         String platformRole, Instant createdAt) {
+
+    public static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at";
+
+    public static AccountRow of(Account a) {
+        return new AccountRow(a.id().value(), a.email().value(), a.passwordHash().encoded(), a.firstName().value(),
+                a.lastName().value(), a.platformRole().name(), a.createdAt());
+    }
+
+    public Account toDomain() {
+        return new Account(new UserId(id), new EmailAddress(email), new PasswordHash(passwordHash), new Name(firstName),
+                new Name(lastName), PlatformRole.valueOf(platformRole), createdAt);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountRow[id=" + id + "]"; // the hash stays out of logs
+    }
+}

@@ -1,0 +1,32 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(AccountRow.class)
+public interface AccountSql {
+
+    /** A taken email raises {@code uq_accounts_email}, which becomes {@code email_taken}. */
+    @SqlUpdate("INSERT INTO accounts (" + AccountRow.COLUMNS + ") VALUES (:id, :email, :passwordHash, :firstName, "
+            + ":lastName, :platformRole, :createdAt)")
+    void insert(@BindMethods AccountRow row);
+
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE id = :id")
+    Optional<AccountRow> byId(UUID id);
+
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE email = :email")
+    Optional<AccountRow> byEmail(String email);
+
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE id IN (<ids>)")
+    List<AccountRow> byIds(@BindList("ids") Collection<UUID> ids);
+
+    @SqlQuery("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'")
+    long countPlatformAdmins();
+}

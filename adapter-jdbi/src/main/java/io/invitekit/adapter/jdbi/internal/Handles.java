@@ -1,0 +1,140 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Database access for the adapters: one handle per transaction, bound to the thread that opened
+ * it, so that every port called inside {@link #inTransaction} writes through the same
+ * connection, and a call inside another joins it. Every failure leaves through
+ * {@link StoreExceptions#translate}.
+ *
+ * <p>A statement that fails inside a transaction dooms it, even when the caller catches the
+ * (translated) failure and goes on: PostgreSQL refuses every later statement of such a
+ * transaction and may turn its commit into a silent rollback, so the outermost call rolls back
+ * and throws that first failure again, on H2 as well, rather than report a commit that did not
+ * happen. Refusals that ports promise not to abort the transaction are never statement failures.
+ */
+public final class Handles {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
+
+    /** The thread's open transaction and the first statement failure in it, if any. */
+    private static final class Transaction {
+        final Handle handle;
+        RuntimeException doomedBy;
+
+        Transaction(Handle handle) {
+            this.handle = handle;
+        }
+    }
+
+    public Handles(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in the thread's transaction, or in a new one that commits when it returns. */
+    public <T> T inTransaction(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get(); // joins: the outermost call commits or rolls back
+        }
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (RuntimeException unreachable) {
+            throw StoreExceptions.translate(unreachable);
+        }
+        Transaction transaction = new Transaction(handle);
+        try {
+            handle.begin();
+            bound.set(transaction);
+            T result = work.get();
+            if (transaction.doomedBy != null) {
+                throw transaction.doomedBy;
+            }
+            handle.commit();
+            return result;
+        } catch (RuntimeException | Error failure) {
+            rollbackQuietly(handle, failure);
+            throw StoreExceptions.translate(failure);
+        } finally {
+            bound.remove();
+            closeQuietly(handle);
+        }
+    }
+
+    /** One statement, or several that may stand apart: in the thread's transaction, else auto-committed. */
+    public <T> T call(Function<Handle, T> work) {
+        Transaction current = bound.get();
+        if (current != null) {
+            return inside(current, work);
+        }
+        try (Handle handle = jdbi.open()) {
+            return work.apply(handle);
+        } catch (RuntimeException failure) {
+            throw StoreExceptions.translate(failure);
+        }
+    }
+
+    /** Several statements that stand or fall together: in the thread's transaction, else in a new one. */
+    public <T> T atomically(Function<Handle, T> work) {
+        Transaction current = bound.get();
+        if (current == null) {
+            return inTransaction(() -> work.apply(bound.get().handle));
+        }
+        return inside(current, work);
+    }
+
+    /** A SqlObject on the thread's handle, else auto-committed: for single statements. */
+    public <S, T> T call(Class<S> sqlObject, Function<S, T> work) {
+        return call(handle -> work.apply(handle.attach(sqlObject)));
+    }
+
+    /**
+     * A transaction of its own on a connection of its own, even when the thread is inside
+     * another: for work that must commit at once whatever the caller does afterwards.
+     */
+    public <T> T inOwnTransaction(Function<Handle, T> work) {
+        try {
+            return jdbi.inTransaction(work::apply);
+        } catch (RuntimeException | Error failure) {
+            throw StoreExceptions.translate(failure);
+        }
+    }
+
+    private static <T> T inside(Transaction transaction, Function<Handle, T> work) {
+        try {
+            return work.apply(transaction.handle);
+        } catch (RuntimeException failure) {
+            RuntimeException translated = StoreExceptions.translate(failure);
+            if (translated != failure && transaction.doomedBy == null) {
+                transaction.doomedBy = translated; // it came from the database: the transaction is spent
+            }
+            throw translated;
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle, Throwable failure) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException ignored) {
+            // the connection is going back to the pool, or is already gone: nothing to undo
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(InvitationRow.class)
+public interface InvitationSql {
+
+    @SqlUpdate("INSERT INTO tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
+            + ":lapsesAt, :suggestedBusinessName, :tier, :customMaxUsers, :customMaxResources, :permissions, :featureFlags, "
+            + ":reservedSubdomain, :invitedBy, :tokenDigest, :status, :ttlDays, :createdAt, :expiresAt, :acceptedAt, "
+            + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version)")
+    void insert(@BindMethods InvitationRow row);
+
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE id = :id")
+    Optional<InvitationRow> byId(UUID id);
+
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE token_digest = :digest")
+    Optional<InvitationRow> byTokenDigest(String digest);
+
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE pending_email = :email")
+    Optional<InvitationRow> storedPendingFor(String email);
+
+    /** The transitions change only these columns; the version makes it a compare-and-set. */
+    @SqlUpdate("UPDATE tenant_invitations SET pending_email = :pendingEmail, lapses_at = :lapsesAt, "
+            + "token_digest = :tokenDigest, "
+            + "status = :status, expires_at = :expiresAt, accepted_at = :acceptedAt, cancelled_at = :cancelledAt, "
+            + "created_tenant = :createdTenant, created_user = :createdUser, resend_count = :resendCount, "
+            + "last_sent_at = :lastSentAt, version = :version "
+            + "WHERE id = :id AND version = :version - 1")
+    int update(@BindMethods InvitationRow row);
+
+    @SqlQuery("SELECT id FROM tenant_invitations WHERE lapses_at <= :now ORDER BY lapses_at LIMIT :limit")
+    List<UUID> dueForExpiry(Instant now, int limit);
+
+    /** Guarded again: a row resent or accepted since it was picked is left alone. */
+    @SqlUpdate("UPDATE tenant_invitations SET status = 'EXPIRED', pending_email = NULL, lapses_at = NULL, "
+            + "version = version + 1 "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now")
+    int expire(@BindList("ids") List<UUID> ids, Instant now);
+
+    /** Frees the reservations of those among {@code ids} that are now EXPIRED (in this transaction). */
+    @SqlUpdate("DELETE FROM subdomain_claims WHERE invitation_id IN "
+            + "(SELECT id FROM tenant_invitations WHERE id IN (<ids>) AND status = 'EXPIRED')")
+    int releaseReservationsOfExpired(@BindList("ids") List<UUID> ids);
+}

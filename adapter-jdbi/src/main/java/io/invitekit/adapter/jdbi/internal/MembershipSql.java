@@ -1,0 +1,44 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * {@code memberships} and the tenant's {@code member_count}. Adding is an insert that never
+ * raises (0 = already a member) followed by a conditional increment that holds the tenant row
+ * until commit (0 = full); concurrent joins of one tenant queue on that row, so none can see a
+ * stale count.
+ */
+@RegisterConstructorMapper(MembershipRow.class)
+public interface MembershipSql {
+
+    @SqlUpdate("INSERT INTO memberships (" + MembershipRow.COLUMNS + ") VALUES (:tenantId, :userId, :role, :joinedAt) "
+            + "ON CONFLICT DO NOTHING")
+    int insert(@BindMethods MembershipRow row);
+
+    @SqlUpdate("UPDATE tenants SET member_count = member_count + 1 WHERE id = :tenant AND member_count < :max")
+    int countOneMoreWithin(UUID tenant, int max);
+
+    @SqlUpdate("UPDATE tenants SET member_count = member_count + 1 WHERE id = :tenant")
+    int countOneMore(UUID tenant);
+
+    @SqlUpdate("DELETE FROM memberships WHERE tenant_id = :tenant AND user_id = :user")
+    int delete(UUID tenant, UUID user);
+
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE tenant_id = :tenant AND user_id = :user")
+    Optional<MembershipRow> find(UUID tenant, UUID user);
+
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user ORDER BY joined_at, tenant_id")
+    List<MembershipRow> ofUser(UUID user);
+
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE tenant_id = :tenant ORDER BY joined_at, user_id")
+    List<MembershipRow> ofTenant(UUID tenant);
+
+    @SqlQuery("SELECT count(*) FROM memberships WHERE tenant_id = :tenant")
+    long count(UUID tenant);
+}

@@ -1,0 +1,71 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * {@code outbox_messages}. A claim is a lease ({@code lease_owner}, {@code lease_until}); a
+ * message is claimable when PENDING, due, and no lease on it is live.
+ */
+@RegisterConstructorMapper(OutboxRow.class)
+public interface OutboxSql {
+    String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)";
+    String DUE_ORDER = " ORDER BY next_attempt_at, created_at, id";
+
+    @SqlUpdate("INSERT INTO outbox_messages (" + OutboxRow.COLUMNS + ") VALUES (:id, :kind, :recipient, :data, :secret, "
+            + ":aggregateId, :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt)")
+    void insert(@BindMethods OutboxRow row);
+
+    /**
+     * PostgreSQL: locks the rows it returns and passes over rows another claimer has locked, so
+     * concurrent claimers (in any process) get disjoint batches.
+     */
+    @SqlQuery("SELECT id FROM outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<UUID> lockClaimable(Instant now, int limit);
+
+    /** H2: candidates only; each is then taken with {@link #claimIfClaimable}. */
+    @SqlQuery("SELECT id FROM outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit")
+    List<UUID> claimable(Instant now, int limit);
+
+    @SqlUpdate("UPDATE outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id IN (<ids>)")
+    int lease(@BindList("ids") Collection<UUID> ids, String claimer, Instant until);
+
+    /** The whole claim in one conditional update: correct however claims interleave. */
+    @SqlUpdate("UPDATE outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id = :id AND " + CLAIMABLE)
+    int claimIfClaimable(UUID id, String claimer, Instant now, Instant until);
+
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE id IN (<ids>)" + DUE_ORDER)
+    List<OutboxRow> byIds(@BindList("ids") Collection<UUID> ids);
+
+    @SqlUpdate("UPDATE outbox_messages SET status = 'SENT', secret = NULL, attempts = attempts + 1, sent_at = :now, "
+            + "lease_owner = NULL, lease_until = NULL WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
+    int markSent(UUID id, String claimer, Instant now);
+
+    @SqlUpdate("UPDATE outbox_messages SET attempts = :attempts, last_error = :error, next_attempt_at = :nextAttemptAt, "
+            + "sent_at = NULL, lease_owner = NULL, lease_until = NULL "
+            + "WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
+    int markRetry(UUID id, String claimer, int attempts, String error, Instant nextAttemptAt);
+
+    @SqlUpdate("UPDATE outbox_messages SET status = 'DEAD', secret = NULL, attempts = :attempts, last_error = :error, "
+            + "sent_at = NULL, lease_owner = NULL, lease_until = NULL "
+            + "WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
+    int markDead(UUID id, String claimer, int attempts, String error);
+
+    /** Newest first per aggregate: the caller keeps the first row of each. */
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE aggregate_id IN (<aggregates>) "
+            + "ORDER BY aggregate_id, id DESC")
+    List<OutboxRow> ofAggregates(@BindList("aggregates") Collection<String> aggregates);
+
+    @SqlQuery("SELECT count(*) FROM outbox_messages WHERE status = 'PENDING'")
+    long backlog();
+
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
+    List<OutboxRow> dead(int limit);
+}

@@ -1,0 +1,31 @@
+package io.invitekit.adapter.jdbi.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(SessionRow.class)
+public interface SessionSql {
+
+    @SqlUpdate("INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (:id, :userId, :accessDigest, :refreshDigest, "
+            + ":createdAt, :accessExpiresAt, :refreshExpiresAt)")
+    void insert(@BindMethods SessionRow row);
+
+    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM sessions WHERE access_digest = :digest")
+    Optional<SessionRow> byAccessDigest(String digest);
+
+    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM sessions WHERE refresh_digest = :digest")
+    Optional<SessionRow> byRefreshDigest(String digest);
+
+    /** A compare-and-set on the refresh digest: of two refreshes with one token, one wins. */
+    @SqlUpdate("UPDATE sessions SET user_id = :userId, access_digest = :accessDigest, refresh_digest = :refreshDigest, "
+            + "created_at = :createdAt, access_expires_at = :accessExpiresAt, refresh_expires_at = :refreshExpiresAt "
+            + "WHERE id = :id AND refresh_digest = :expectedRefresh")
+    int rotate(@BindMethods SessionRow row, String expectedRefresh);
+
+    @SqlUpdate("DELETE FROM sessions WHERE id = :id")
+    int delete(UUID id);
+}

@@ -1,0 +1,116 @@
+package io.invitekit.adapter.jdbi.contract;
+
+import static io.invitekit.adapter.jdbi.testing.Fixtures.NOW;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.nextId;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.plainTenant;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.subdomain;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Memberships.AddOutcome;
+import io.invitekit.application.port.out.Storage;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Memberships} must do: one per (tenant, user), never past the user limit. */
+public abstract class MembershipsContract {
+
+    protected abstract Storage storage();
+
+    private Memberships memberships() {
+        return storage().memberships();
+    }
+
+    private TenantId newTenant() {
+        Tenant tenant = plainTenant(subdomain("members"));
+        storage().tenants().add(tenant);
+        return tenant.id();
+    }
+
+    private static Membership member(TenantId tenant, Role role, int secondsAfterNow) {
+        return new Membership(tenant, new UserId(nextId()), role, NOW.plusSeconds(secondsAfterNow));
+    }
+
+    @Test
+    void a_membership_is_added_once_and_found_after() {
+        TenantId tenant = newTenant();
+        Membership owner = member(tenant, Role.OWNER, 0);
+
+        assertThat(memberships().add(owner, Limit.UNLIMITED)).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(new Membership(tenant, owner.userId(), Role.MEMBER, NOW.plusSeconds(5)), Limit.UNLIMITED))
+                .isEqualTo(AddOutcome.ALREADY_MEMBER);
+
+        assertThat(memberships().find(tenant, owner.userId())).contains(owner);
+        assertThat(memberships().find(tenant, new UserId(nextId()))).isEmpty();
+        assertThat(memberships().count(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void a_tenant_at_its_limit_refuses_newcomers_but_still_knows_its_members() {
+        TenantId tenant = newTenant();
+        Membership first = member(tenant, Role.OWNER, 0);
+        Membership second = member(tenant, Role.MEMBER, 1);
+
+        assertThat(memberships().add(first, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(second, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 2), Limit.of(2))).isEqualTo(AddOutcome.TENANT_FULL);
+        assertThat(memberships().add(second, Limit.of(2))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+
+        assertThat(memberships().count(tenant)).isEqualTo(2);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 3), Limit.of(3))).isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void the_refusals_leave_the_surrounding_transaction_usable() {
+        TenantId tenant = newTenant();
+        Membership owner = member(tenant, Role.OWNER, 0);
+        Membership late = member(tenant, Role.MEMBER, 2);
+
+        storage().transactions().run(() -> {
+            assertThat(memberships().add(owner, Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+            assertThat(memberships().add(owner, Limit.of(1))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+            assertThat(memberships().add(member(tenant, Role.MEMBER, 1), Limit.of(1))).isEqualTo(AddOutcome.TENANT_FULL);
+            assertThat(memberships().add(late, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        });
+
+        assertThat(memberships().ofTenant(tenant)).containsExactly(owner, late);
+    }
+
+    @Test
+    void a_rolled_back_membership_is_gone_and_does_not_count_against_the_limit() {
+        TenantId tenant = newTenant();
+        Membership rolledBack = member(tenant, Role.MEMBER, 0);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(memberships().add(rolledBack, Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(memberships().find(tenant, rolledBack.userId())).isEmpty();
+        assertThat(memberships().add(member(tenant, Role.OWNER, 1), Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void a_users_memberships_and_a_tenants_members_come_oldest_first() {
+        TenantId older = newTenant();
+        TenantId newer = newTenant();
+        UserId user = new UserId(nextId());
+        Membership inNewer = new Membership(newer, user, Role.OWNER, NOW.plusSeconds(1));
+        Membership inOlder = new Membership(older, user, Role.ADMIN, NOW.plusSeconds(2));
+        Membership colleague = member(older, Role.OWNER, 1);
+        memberships().add(inNewer, Limit.UNLIMITED);
+        memberships().add(inOlder, Limit.UNLIMITED);
+        memberships().add(colleague, Limit.UNLIMITED);
+
+        assertThat(memberships().ofUser(user)).containsExactly(inNewer, inOlder);
+        assertThat(memberships().ofTenant(older)).containsExactly(colleague, inOlder);
+        assertThat(memberships().ofUser(new UserId(nextId()))).isEmpty();
+        assertThat(memberships().count(older)).isEqualTo(2);
+    }
+}

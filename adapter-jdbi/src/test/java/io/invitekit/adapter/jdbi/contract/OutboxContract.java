@@ -1,0 +1,167 @@
+package io.invitekit.adapter.jdbi.contract;
+
+import static io.invitekit.adapter.jdbi.testing.Fixtures.NOW;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.application.port.out.Delivery;
+import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Outbox} must do: leased claims, outcomes only from the lease holder, secrets purged. */
+public abstract class OutboxContract {
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    protected abstract Storage storage();
+
+    private Outbox outbox() {
+        return storage().outbox();
+    }
+
+    @Test
+    void an_enqueued_message_is_claimed_whole_with_its_data_and_secret() {
+        OutboxMessage message = message("inv-1", NOW);
+        outbox().enqueue(message);
+
+        List<OutboxMessage> claimed = outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(claimed).hasSize(1);
+        OutboxMessage read = claimed.get(0);
+        assertThat(read.id()).isEqualTo(message.id());
+        assertThat(read.data()).isEqualTo(message.data());
+        assertThat(read.secret()).isEqualTo(message.secret());
+        assertThat(read).usingRecursiveComparison().isEqualTo(message);
+        assertThat(outbox().backlog()).isEqualTo(1);
+    }
+
+    @Test
+    void only_due_messages_are_claimed_oldest_due_first_up_to_the_limit() {
+        OutboxMessage later = message("a", NOW.plusSeconds(30));
+        OutboxMessage first = message("b", NOW.minusSeconds(20));
+        OutboxMessage second = message("c", NOW.minusSeconds(10));
+        OutboxMessage third = message("d", NOW);
+        for (OutboxMessage each : List.of(later, third, second, first)) {
+            outbox().enqueue(each);
+        }
+
+        assertThat(ids(outbox().claimDue("relay-a", NOW, LEASE, 2))).containsExactly(first.id(), second.id());
+        assertThat(ids(outbox().claimDue("relay-b", NOW, LEASE, 5))).containsExactly(third.id());
+        assertThat(outbox().claimDue("relay-b", NOW, LEASE, 5)).isEmpty();
+    }
+
+    @Test
+    void a_leased_message_is_nobody_elses_until_the_lease_runs_out() {
+        OutboxMessage message = message("leased", NOW);
+        outbox().enqueue(message);
+        assertThat(outbox().claimDue("relay-a", NOW, LEASE, 10)).hasSize(1);
+
+        assertThat(outbox().claimDue("relay-b", NOW.plus(LEASE).minusSeconds(1), LEASE, 10)).isEmpty();
+        List<OutboxMessage> reclaimed = outbox().claimDue("relay-b", NOW.plus(LEASE), LEASE, 10);
+
+        assertThat(ids(reclaimed)).containsExactly(message.id());
+        assertThat(outbox().markSent(message.id(), "relay-a", NOW.plus(LEASE))).isFalse();
+        assertThat(outbox().markSent(message.id(), "relay-b", NOW.plus(LEASE))).isTrue();
+    }
+
+    @Test
+    void sent_is_recorded_only_by_the_lease_holder_and_purges_the_secret() {
+        OutboxMessage message = message("sent", NOW);
+        outbox().enqueue(message);
+        outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(outbox().markSent(message.id(), "relay-b", NOW)).isFalse();
+        assertThat(outbox().markSent(message.id(), "relay-a", NOW.plusSeconds(1))).isTrue();
+        assertThat(outbox().markSent(message.id(), "relay-a", NOW.plusSeconds(2))).isFalse();
+
+        assertThat(outbox().backlog()).isZero();
+        assertThat(outbox().claimDue("relay-a", NOW.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+        Delivery delivery = outbox().latestDeliveries(List.of("sent")).get("sent");
+        assertThat(delivery).isEqualTo(new Delivery(Delivery.State.SENT, 1, null, NOW.plusSeconds(1)));
+    }
+
+    @Test
+    void a_failed_attempt_comes_back_when_due_and_a_final_one_is_dead_without_its_secret() {
+        OutboxMessage message = message("retried", NOW);
+        outbox().enqueue(message);
+        outbox().claimDue("relay-a", NOW, LEASE, 10);
+        Instant retryAt = NOW.plusSeconds(30);
+
+        assertThat(outbox().markFailed(message.id(), "relay-b", 1, "not mine", retryAt)).isFalse();
+        assertThat(outbox().markFailed(message.id(), "relay-a", 1, "421 try later", retryAt)).isTrue();
+        assertThat(outbox().latestDeliveries(List.of("retried")).get("retried"))
+                .isEqualTo(new Delivery(Delivery.State.RETRYING, 1, "421 try later", null));
+        assertThat(outbox().claimDue("relay-a", retryAt.minusSeconds(1), LEASE, 10)).isEmpty();
+        List<OutboxMessage> again = outbox().claimDue("relay-a", retryAt, LEASE, 10);
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).secret()).isEqualTo(message.secret());
+        assertThat(again.get(0).attempts()).isEqualTo(1);
+
+        assertThat(outbox().markFailed(message.id(), "relay-a", 2, "550 no such user", null)).isTrue();
+
+        List<OutboxMessage> dead = outbox().dead(10);
+        assertThat(ids(dead)).containsExactly(message.id());
+        assertThat(dead.get(0).secret()).isNull();
+        assertThat(dead.get(0).status()).isEqualTo(OutboxMessage.Status.DEAD);
+        assertThat(dead.get(0).lastError()).isEqualTo("550 no such user");
+        assertThat(outbox().backlog()).isZero();
+        assertThat(outbox().claimDue("relay-a", NOW.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    void dead_messages_are_listed_newest_first() {
+        List<OutboxMessage> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            OutboxMessage message = message("dead-" + i, NOW);
+            outbox().enqueue(message);
+            newestFirst.add(0, message);
+        }
+        outbox().claimDue("relay", NOW, LEASE, 10);
+        newestFirst.forEach(m -> outbox().markFailed(m.id(), "relay", 10, "gave up", null));
+
+        assertThat(ids(outbox().dead(2))).containsExactly(newestFirst.get(0).id(), newestFirst.get(1).id());
+    }
+
+    @Test
+    void the_latest_delivery_is_the_newest_message_per_aggregate() {
+        OutboxMessage older = message("inv-x", NOW.minusSeconds(100));
+        OutboxMessage newer = message("inv-x", NOW.minusSeconds(50));
+        OutboxMessage other = message("inv-y", NOW);
+        outbox().enqueue(older);
+        outbox().enqueue(newer);
+        outbox().enqueue(other);
+        outbox().claimDue("relay", NOW, LEASE, 1);
+        outbox().markSent(older.id(), "relay", NOW);
+
+        Map<String, Delivery> latest = outbox().latestDeliveries(List.of("inv-x", "inv-y", "inv-z"));
+
+        assertThat(latest).containsOnlyKeys("inv-x", "inv-y");
+        assertThat(latest.get("inv-x").state()).isEqualTo(Delivery.State.QUEUED);
+        assertThat(outbox().latestDeliveries(List.of())).isEmpty();
+    }
+
+    @Test
+    void a_message_enqueued_in_a_rolled_back_transaction_never_existed() {
+        OutboxMessage message = message("rolled-back", NOW);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            outbox().enqueue(message);
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+
+        assertThat(outbox().backlog()).isZero();
+        assertThat(outbox().claimDue("relay", NOW, LEASE, 10)).isEmpty();
+        assertThat(outbox().latestDeliveries(List.of("rolled-back"))).isEmpty();
+    }
+
+    private static List<Object> ids(List<OutboxMessage> messages) {
+        return messages.stream().<Object>map(OutboxMessage::id).toList();
+    }
+}

@@ -1,0 +1,235 @@
+package io.invitekit.adapter.jdbi.race;
+
+import static io.invitekit.adapter.jdbi.testing.Fixtures.NOW;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.RANDOM;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.message;
+import static io.invitekit.adapter.jdbi.testing.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.adapter.jdbi.testing.Concurrently;
+import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
+import io.invitekit.adapter.jdbi.testing.TestDatabase;
+import io.invitekit.application.Invitekit;
+import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
+import io.invitekit.application.inmemory.RecordingMailSender;
+import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
+import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
+import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
+import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
+import io.invitekit.application.port.in.JoinResult;
+import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.in.TenantView;
+import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.TenantInvitations.InvitationFilter;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.tenant.Subdomain;
+import io.invitekit.domain.tenant.SubdomainTakenException;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Races with real threads against a real database, through the application as an embedder
+ * builds it: the invariants must come from the database, since several server processes share it.
+ */
+public abstract class Races {
+    private static final String PASSWORD = "a long enough password";
+
+    protected abstract TestDatabase database();
+
+    private RecordingMailSender mail;
+    private Invitekit kit;
+    private UserId admin;
+
+    @BeforeEach
+    void assemble() {
+        mail = new RecordingMailSender();
+        kit = Invitekit.builder()
+                .storage(database().storage())
+                .mailSender(mail)
+                .passwordHasher(new FastInsecurePasswordHasher(RANDOM))
+                .random(RANDOM)
+                .build();
+        kit.accounts().createFirstPlatformAdmin("admin@example.com", "admin password 1");
+        admin = kit.accounts().login("admin@example.com", "admin password 1").user().id();
+    }
+
+    @Test
+    void of_32_accepts_of_one_invitation_exactly_one_creates_the_tenant_owner_and_membership() throws Exception {
+        EmailAddress owner = EmailAddress.of(unique("owner") + "@example.com");
+        String token = invite(owner, null);
+        String subdomain = unique("acme");
+
+        List<Outcome<AcceptResult>> outcomes = Concurrently.run(32, i -> kit.acceptance().accept(
+                new AcceptCommand(token, PASSWORD, "Olga", "Owner", "Acme " + i, subdomain, null, null)));
+
+        List<AcceptResult> won = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
+        assertThat(won).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                .hasSize(31)
+                .allSatisfy(lost -> assertThat(lost).isInstanceOfSatisfying(DomainException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVITATION_ACCEPTED)));
+        TenantId tenant = won.get(0).tenant().id();
+        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM accounts WHERE email = ?", owner.value())).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM memberships")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'OWNER'", tenant.value()))
+                .isEqualTo(1);
+        assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", tenant.value())).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM subdomain_claims WHERE subdomain = ? AND tenant_id = ?",
+                subdomain, tenant.value())).isEqualTo(1);
+        assertThat(database().storage().invitations().list(new InvitationFilter(null, owner, NOW), null, 5))
+                .singleElement().satisfies(inv -> {
+            assertThat(inv.storedStatus()).isEqualTo(InvitationStatus.ACCEPTED);
+            assertThat(inv.createdTenant()).isEqualTo(tenant);
+        });
+    }
+
+    @Test
+    void of_two_accepts_claiming_one_subdomain_one_wins_and_the_other_is_told_it_is_taken() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            EmailAddress first = EmailAddress.of(unique("first") + "@example.com");
+            EmailAddress second = EmailAddress.of(unique("second") + "@example.com");
+            List<String> tokens = List.of(invite(first, null), invite(second, null));
+            String wanted = unique("contested");
+
+            List<Outcome<AcceptResult>> outcomes = Concurrently.run(2, i -> kit.acceptance().accept(
+                    new AcceptCommand(tokens.get(i), PASSWORD, "Ann", "Other", "Contested Inc", wanted, null, null)));
+
+            assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(1);
+            Outcome<AcceptResult> lost = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElseThrow();
+            assertThat(lost.failure()).isInstanceOfSatisfying(SubdomainTakenException.class, taken -> {
+                assertThat(taken.code()).isEqualTo(ErrorCode.SUBDOMAIN_TAKEN);
+                assertThat(taken.suggestions()).isNotEmpty().doesNotContain(Subdomain.of(wanted));
+            });
+            assertThat(database().count("SELECT count(*) FROM tenants WHERE subdomain = ?", wanted)).isEqualTo(1);
+            EmailAddress loser = outcomes.get(0).succeeded() ? second : first;
+            assertThat(database().storage().invitations().storedPendingFor(loser)).isPresent();
+            assertThat(database().storage().accounts().byEmail(loser)).isEmpty();
+        }
+        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(6);
+    }
+
+    @Test
+    void of_32_joins_with_a_code_good_for_3_uses_exactly_3_get_in() throws Exception {
+        UserId owner = signup("family-owner");
+        TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "The Millers", null, null, null));
+        String code = kit.joinCodes().rotate(new RotateCommand(owner, family.id().toString(), null, 3)).code();
+        List<UserId> joiners = signups(32);
+
+        List<Outcome<JoinResult>> outcomes = Concurrently.run(32, i -> kit.joinCodes().join(
+                new JoinCommand(joiners.get(i), code, null)));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded).map(Outcome::value))
+                .hasSize(3)
+                .allSatisfy(joined -> assertThat(joined.role()).isEqualTo(Role.MEMBER));
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                .hasSize(29)
+                .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CODE)));
+        assertThat(database().count("SELECT uses FROM join_codes WHERE code = ?", code)).isEqualTo(3);
+        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(4);
+    }
+
+    @Test
+    void of_32_joins_of_a_tenant_with_room_for_5_more_exactly_5_get_in() throws Exception {
+        UserId owner = signup("free-owner");
+        TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Small Family", null, null, null));
+        assertThat(family.maxUsers()).isEqualTo(6);
+        String code = kit.joinCodes().view(owner, family.id().toString()).code();
+        List<UserId> joiners = signups(32);
+
+        List<Outcome<JoinResult>> outcomes = Concurrently.run(32, i -> kit.joinCodes().join(
+                new JoinCommand(joiners.get(i), code, null)));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(5);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                .hasSize(27)
+                .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_FULL)));
+        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(6);
+        assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", family.id().value())).isEqualTo(6);
+        assertThat(database().count("SELECT uses FROM join_codes WHERE code = ?", code)).isEqualTo(5);
+    }
+
+    @Test
+    void two_relays_claiming_at_once_never_hold_one_message_and_a_lapsed_lease_is_claimed_again() throws Exception {
+        Outbox outbox = database().storage().outbox();
+        Duration lease = Duration.ofMinutes(1);
+        for (int round = 0; round < 5; round++) {
+            Instant now = NOW.plus(Duration.ofHours(round));
+            Set<UUID> queued = new HashSet<>();
+            for (int i = 0; i < 40; i++) {
+                OutboxMessage message = message("race-" + round, now.minusSeconds(i));
+                outbox.enqueue(message);
+                queued.add(message.id().value());
+            }
+
+            List<Outcome<List<OutboxMessage>>> claims = Concurrently.run(2,
+                    i -> outbox.claimDue("relay-" + i, now, lease, 25));
+
+            Set<UUID> first = ids(claims.get(0).value());
+            Set<UUID> second = ids(claims.get(1).value());
+            assertThat(first).doesNotContainAnyElementsOf(second);
+            Set<UUID> union = new HashSet<>(first);
+            union.addAll(second);
+            assertThat(union).isEqualTo(queued);
+            assertThat(outbox.claimDue("relay-late", now.plus(lease).minusSeconds(1), lease, 100)).isEmpty();
+
+            // Relay 0 dies; once its lease has run out, another relay takes its messages over.
+            List<OutboxMessage> takenOver = outbox.claimDue("relay-next", now.plus(lease), lease, 100);
+            assertThat(ids(takenOver)).isEqualTo(union);
+            for (OutboxMessage message : takenOver) {
+                assertThat(outbox.markSent(message.id(), first.contains(message.id().value()) ? "relay-0" : "relay-1",
+                        now.plus(lease))).isFalse();
+                assertThat(outbox.markSent(message.id(), "relay-next", now.plus(lease))).isTrue();
+            }
+        }
+        assertThat(outbox.backlog()).isZero();
+    }
+
+    private static Set<UUID> ids(List<OutboxMessage> messages) {
+        Set<UUID> ids = new HashSet<>();
+        messages.forEach(m -> assertThat(ids.add(m.id().value())).as("claimed twice in one batch").isTrue());
+        return ids;
+    }
+
+    /** Creates an invitation and delivers its email; the token is in the link, as for a real owner. */
+    private String invite(EmailAddress email, String reservedSubdomain) {
+        kit.invitations().create(new CreateCommand(admin, email.value(), "Future Business", null, null, null, null, null,
+                null, reservedSubdomain));
+        kit.delivery().relayOnce();
+        OutgoingMail delivered = mail.sent().stream().filter(m -> m.to().equals(email)).reduce((a, b) -> b).orElseThrow();
+        String link = delivered.data().get("link");
+        return link.substring(link.indexOf("#token=") + "#token=".length());
+    }
+
+    private UserId signup(String prefix) {
+        return kit.accounts().signup(new SignupCommand(unique(prefix) + "@example.com", PASSWORD, "Sam", "Signup"))
+                .user().id();
+    }
+
+    private List<UserId> signups(int count) {
+        List<UserId> users = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            users.add(signup("joiner"));
+        }
+        return users;
+    }
+}
