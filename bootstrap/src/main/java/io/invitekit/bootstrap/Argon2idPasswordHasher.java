@@ -1,0 +1,88 @@
+package io.invitekit.bootstrap;
+
+import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.random.RandomGenerator;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (Bouncy Castle), stored in the PHC string format
+ * {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}. A hash keeps its own parameters, so raising
+ * them later does not lock anybody out.
+ */
+public final class Argon2idPasswordHasher implements PasswordHasher {
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    private final RandomGenerator random;
+
+    public Argon2idPasswordHasher(Configuration.Argon2 parameters, RandomGenerator random) {
+        this.memoryKib = parameters.memoryKib();
+        this.iterations = parameters.iterations();
+        this.parallelism = parameters.parallelism();
+        this.random = random;
+    }
+
+    @Override
+    public PasswordHash hash(Password password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return new PasswordHash("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+    }
+
+    @Override
+    public boolean verify(Password password, PasswordHash stored) {
+        String[] parts = stored.encoded().split("\\$");
+        if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+            return false;
+        }
+        try {
+            int m = 0;
+            int t = 0;
+            int p = 0;
+            for (String setting : parts[3].split(",")) {
+                String[] kv = setting.split("=", 2);
+                int value = Integer.parseInt(kv[1]);
+                switch (kv[0]) {
+                    case "m" -> m = value;
+                    case "t" -> t = value;
+                    case "p" -> p = value;
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            byte[] salt = B64D.decode(parts[4]);
+            byte[] expected = B64D.decode(parts[5]);
+            if (m < 8 || t < 1 || p < 1 || expected.length < 16) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(Password password, byte[] salt, int m, int t, int p, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt).withMemoryAsKB(m).withIterations(t).withParallelism(p)
+                .build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password.reveal().getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

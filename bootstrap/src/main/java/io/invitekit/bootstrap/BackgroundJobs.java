@@ -1,0 +1,83 @@
+package io.invitekit.bootstrap;
+
+import io.invitekit.application.port.in.DeliveryUseCase;
+import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
+import io.invitekit.application.port.out.StoreUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The outbox relay and the expiry sweeper, each on its own fixed delay. */
+final class BackgroundJobs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+    private static final int MAX_BATCHES_PER_RUN = 20;
+
+    private final DeliveryUseCase delivery;
+    private final int relayBatch;
+    private final int sweepBatch;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "invitekit-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BackgroundJobs(DeliveryUseCase delivery, int relayBatch, int sweepBatch) {
+        this.delivery = delivery;
+        this.relayBatch = relayBatch;
+        this.sweepBatch = sweepBatch;
+    }
+
+    void start(Duration relayInterval, Duration sweepInterval) {
+        scheduler.scheduleWithFixedDelay(this::relay, 0, relayInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends what is due; keeps going while full batches come back, within a bound. */
+    void relay() {
+        guarded("outbox relay", () -> {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                RelayReport report = delivery.relayOnce();
+                if (report.claimed() < relayBatch) {
+                    return;
+                }
+            }
+        });
+    }
+
+    void sweep() {
+        guarded("expiry sweeper", () -> {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                if (delivery.sweepExpiredOnce() < sweepBatch) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** A failed run must not cancel the schedule: log it and try again next time. */
+    private static void guarded(String job, Runnable work) {
+        try {
+            work.run();
+        } catch (StoreUnavailableException down) {
+            LOG.warn("{} skipped: database unavailable ({})", job, down.getMessage());
+        } catch (RuntimeException bug) {
+            LOG.error("{} failed", job, bug);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

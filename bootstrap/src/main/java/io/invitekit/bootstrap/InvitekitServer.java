@@ -1,0 +1,159 @@
+package io.invitekit.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.invitekit.adapter.http.Bucket4jRateLimiter;
+import io.invitekit.adapter.http.HttpSettings;
+import io.invitekit.adapter.http.InvitekitHttp;
+import io.invitekit.adapter.jdbi.Databases;
+import io.invitekit.adapter.jdbi.JdbiStorage;
+import io.invitekit.adapter.mail.ConsoleMailSender;
+import io.invitekit.adapter.mail.MailRenderer;
+import io.invitekit.adapter.mail.SmtpMailSender;
+import io.invitekit.adapter.mail.SmtpSettings;
+import io.invitekit.application.Invitekit;
+import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
+import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.EmailAddress;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bundled server: configuration → ports → {@link Invitekit} → HTTP, plus the background jobs. */
+public final class InvitekitServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InvitekitServer.class);
+
+    private final HikariDataSource dataSource;
+    private final BackgroundJobs jobs;
+    private final Javalin http;
+    private final Invitekit kit;
+
+    private InvitekitServer(HikariDataSource dataSource, BackgroundJobs jobs, Javalin http, Invitekit kit) {
+        this.dataSource = dataSource;
+        this.jobs = jobs;
+        this.http = http;
+        this.kit = kit;
+    }
+
+    public static void main(String[] args) {
+        Configuration configuration;
+        try {
+            configuration = Configuration.fromEnvironment();
+        } catch (ConfigurationException bad) {
+            System.err.println("Invitekit cannot start: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        InvitekitServer server;
+        try {
+            server = start(configuration);
+        } catch (ConfigurationException bad) {
+            System.err.println("Invitekit cannot start: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "invitekit-shutdown"));
+    }
+
+    /** Starts everything; the returned server is running until {@link #close()}. */
+    public static InvitekitServer start(Configuration configuration) {
+        long started = System.nanoTime();
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        InvitekitSettings settings = configuration.applicationSettings();
+
+        HikariDataSource dataSource = Databases.pool(configuration.databaseSettings());
+        try {
+            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource);
+            RateLimiter limiter = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
+                    ? Bucket4jRateLimiter.postgres(dataSource, "bucket")
+                    : Bucket4jRateLimiter.inMemory();
+            Invitekit kit = Invitekit.builder()
+                    .settings(settings)
+                    .clock(clock)
+                    .random(random)
+                    .storage(storage)
+                    .mailSender(mailSender(configuration, clock))
+                    .passwordHasher(new Argon2idPasswordHasher(configuration.argon2(), random))
+                    .rateLimiter(limiter)
+                    .build();
+            createFirstAdmin(kit, configuration);
+
+            HttpSettings http = HttpSettings.defaults(() -> storage.outbox().backlog())
+                    .withTrustedProxies(configuration.trustedProxies())
+                    .withMetricsPublic(configuration.metricsPublic());
+            Javalin app = InvitekitHttp.create(kit, http, limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
+            app.start(configuration.port());
+
+            BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize());
+            jobs.start(configuration.relayInterval(), configuration.sweepInterval());
+            LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new InvitekitServer(dataSource, jobs, app, kit);
+        } catch (RuntimeException failed) {
+            dataSource.close();
+            throw failed;
+        }
+    }
+
+    private static MailSender mailSender(Configuration c, Clock clock) {
+        if (c.smtp().host() == null) {
+            LOG.info("No INVITEKIT_SMTP_HOST: emails are written to this log instead of being sent");
+            return new ConsoleMailSender();
+        }
+        SmtpSettings smtp = SmtpSettings.of(c.smtp().host(), c.smtp().port(), EmailAddress.of(c.mailFrom()), c.platformName())
+                .withStartTls(c.smtp().startTls());
+        if (c.smtp().user() != null) {
+            smtp = smtp.withCredentials(c.smtp().user(), c.smtp().password());
+        }
+        return new SmtpMailSender(smtp, MailRenderer.english(), clock);
+    }
+
+    /** SPEC §2.5: configured, or {@code admin@localhost} with a random password printed once. */
+    private static void createFirstAdmin(Invitekit kit, Configuration c) {
+        Optional<FirstAdmin> created;
+        try {
+            created = kit.accounts().createFirstPlatformAdmin(c.adminEmail(), c.adminPassword());
+        } catch (DomainException refused) {
+            throw new ConfigurationException("INVITEKIT_ADMIN_EMAIL / INVITEKIT_ADMIN_PASSWORD: cannot create the first "
+                    + "platform admin (" + refused.getMessage() + ")");
+        }
+        created.ifPresent(admin -> {
+            LOG.info("Created the first platform admin {}", admin.email());
+            if (admin.generatedPassword() != null) {
+                // Printed, not logged: shown once on the console, never written to log files.
+                System.out.println();
+                System.out.println("  First platform admin: " + admin.email());
+                System.out.println("  Password (shown once): " + admin.generatedPassword());
+                System.out.println();
+                System.out.flush();
+            }
+        });
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Invitekit invitekit() {
+        return kit;
+    }
+
+    /** Stops accepting, lets in-flight requests finish, stops the jobs, closes the pool. */
+    @Override
+    public void close() {
+        LOG.info("Invitekit stopping");
+        http.stop();
+        jobs.close();
+        dataSource.close();
+        LOG.info("Invitekit stopped");
+    }
+}

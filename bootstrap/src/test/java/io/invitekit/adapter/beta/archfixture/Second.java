@@ -1,0 +1,7 @@
+package io.invitekit.adapter.beta.archfixture;
+
+public final class Second {
+    public String name() {
+        return "second";
+    }
+}

@@ -1,0 +1,126 @@
+package io.invitekit.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.domain.tenant.SubscriptionTier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigurationTest {
+
+    @Test
+    void theDefaultsAreTheProductAsSpecified() {
+        Configuration c = Configuration.from(Map.of());
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.baseUrl()).hasToString("http://localhost:8080");
+        assertThat(c.dbUrl()).isNull();
+        assertThat(c.smtp().host()).isNull();
+        assertThat(c.inviteCodeLength()).isEqualTo(8);
+        assertThat(c.invitationTtlDays()).isEqualTo(7);
+        assertThat(c.resendCooldown()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.joinFailuresPerAccount()).isEqualTo(10);
+        assertThat(c.joinFailuresPerAddress()).isEqualTo(30);
+        assertThat(c.defaultTenantTier()).isEqualTo(SubscriptionTier.FREE);
+        assertThat(c.rateLimitStore()).isEqualTo(Configuration.RateLimitStore.MEMORY);
+        assertThat(c.trustedProxies()).isEmpty();
+        assertThat(c.argon2()).isEqualTo(new Configuration.Argon2(19_456, 2, 1));
+    }
+
+    @Test
+    void everyVariableIsRead() {
+        Map<String, String> env = new HashMap<>();
+        env.put("INVITEKIT_PORT", "9090");
+        env.put("INVITEKIT_BASE_URL", "https://app.example.com");
+        env.put("INVITEKIT_DB_URL", "jdbc:postgresql://db/invitekit");
+        env.put("INVITEKIT_DB_USER", "ik");
+        env.put("INVITEKIT_DB_PASSWORD", "secret");
+        env.put("INVITEKIT_SMTP_HOST", "smtp.example.com");
+        env.put("INVITEKIT_SMTP_STARTTLS", "true");
+        env.put("INVITEKIT_SMTP_USER", "mailer");
+        env.put("INVITEKIT_SMTP_PASSWORD", "mailpw");
+        env.put("INVITEKIT_MAIL_FROM", "invites@example.com");
+        env.put("INVITEKIT_PLATFORM_NAME", "Acme");
+        env.put("INVITEKIT_PLATFORM_DOMAIN", "acme.example");
+        env.put("INVITEKIT_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.1");
+        env.put("INVITEKIT_INVITE_CODE_LENGTH", "10");
+        env.put("INVITEKIT_INVITATION_TTL_DAYS", "14");
+        env.put("INVITEKIT_RESEND_COOLDOWN_SECONDS", "120");
+        env.put("INVITEKIT_JOIN_FAILURES_PER_ACCOUNT", "5");
+        env.put("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", "50");
+        env.put("INVITEKIT_DEFAULT_TENANT_TIER", "starter");
+        env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
+
+        Configuration c = Configuration.from(env);
+
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.smtp().port()).isEqualTo(587);
+        assertThat(c.trustedProxies()).containsExactly("10.0.0.0/8", "192.168.1.1");
+        assertThat(c.rateLimitStore()).isEqualTo(Configuration.RateLimitStore.DATABASE);
+        assertThat(c.isPostgreSql()).isTrue();
+        var settings = c.applicationSettings();
+        assertThat(settings.platformName()).isEqualTo("Acme");
+        assertThat(settings.inviteCodeLength()).isEqualTo(10);
+        assertThat(settings.invitationPolicy().defaultTtlDays()).isEqualTo(14);
+        assertThat(settings.invitationPolicy().resendCooldown()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.defaultTenantTier()).isEqualTo(SubscriptionTier.STARTER);
+        assertThat(c.toString()).doesNotContain("secret").doesNotContain("mailpw");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "INVITEKIT_PORT|eighty",
+        "INVITEKIT_PORT|70000",
+        "INVITEKIT_BASE_URL|ftp://example.com",
+        "INVITEKIT_BASE_URL|not a url",
+        "INVITEKIT_INVITE_CODE_LENGTH|5",
+        "INVITEKIT_INVITE_CODE_LENGTH|13",
+        "INVITEKIT_INVITATION_TTL_DAYS|31",
+        "INVITEKIT_RESEND_COOLDOWN_SECONDS|-1",
+        "INVITEKIT_JOIN_FAILURES_PER_ACCOUNT|0",
+        "INVITEKIT_JOIN_FAILURES_PER_ADDRESS|many",
+        "INVITEKIT_DEFAULT_TENANT_TIER|GOLD",
+        "INVITEKIT_RATE_LIMIT_STORE|redis",
+        "INVITEKIT_RATE_LIMIT_STORE|database",
+        "INVITEKIT_SMTP_STARTTLS|perhaps",
+        "INVITEKIT_SMTP_PORT|0",
+        "INVITEKIT_MAIL_FROM|nobody",
+        "INVITEKIT_ADMIN_EMAIL|root",
+        "INVITEKIT_TRUSTED_PROXIES|proxy.example.com",
+        "INVITEKIT_PLATFORM_DOMAIN|Not A Domain",
+        "INVITEKIT_DB_URL|jdbc:mysql://db/x",
+        "INVITEKIT_ADMIN_PASSWORD|short",
+        "INVITEKIT_SMTP_USER|mailer",
+    })
+    void aBadValueStopsStartUpNamingTheVariable(String name, String value) {
+        assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(name);
+    }
+
+    @Test
+    void aBadPasswordIsNamedButNeverEchoed() {
+        assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_ADMIN_PASSWORD", "short")))
+                .hasMessageContaining("INVITEKIT_ADMIN_PASSWORD").hasMessageNotContaining("short\"");
+    }
+
+    @Test
+    void aPropertiesFileMayGiveValuesAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("invitekit.properties");
+        Files.writeString(file, "INVITEKIT_PORT=7000\nINVITEKIT_PLATFORM_NAME=From File\n");
+        Configuration c = Configuration.from(Map.of("INVITEKIT_CONFIG_FILE", file.toString(), "INVITEKIT_PORT", "7001"));
+        assertThat(c.port()).isEqualTo(7001);
+        assertThat(c.platformName()).isEqualTo("From File");
+        assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_CONFIG_FILE", dir.resolve("missing").toString())))
+                .hasMessageContaining("INVITEKIT_CONFIG_FILE");
+        assertThat(List.of(c.trustedProxies())).hasSize(1);
+    }
+}

@@ -1,0 +1,222 @@
+package io.invitekit.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.invitekit.bootstrap.e2e.ServerProcess.Reply;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Both flows and the hostile cases, over HTTP against the fat jar running as its own process with
+ * GreenMail as its SMTP server. Subclasses choose the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerFlows {
+    private static final Pattern LINK = Pattern.compile("(https://app\\.acme\\.test/tenant-onboard#token=[A-Za-z0-9_-]{43})");
+
+    private GreenMail smtp;
+    private ServerProcess server;
+    private String admin;
+    private int emails;
+
+    abstract ServerProcess.Database database();
+
+    @BeforeAll
+    void start() throws Exception {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        server = ServerProcess.start(database(), smtp.getSmtp().getPort(), Map.of());
+        admin = server.login(ServerProcess.ADMIN_EMAIL, ServerProcess.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            int exit = server.terminate();
+            assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(server.log()).contains("Invitekit stopped");
+        } finally {
+            server.close();
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void adminInvitesTheEmailArrivesAndTheOwnerAcceptsAndSignsIn() throws Exception {
+        Reply invited = server.call("POST", "/api/platform/tenant-invitations/", admin, Map.of("email", "owner@example.org",
+                "suggested_business_name", "Bright Bakery", "permissions", Map.of("can_accept_payments", true)), Map.of());
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+
+        String link = linkIn(awaitEmailTo("owner@example.org"));
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        Reply preview = server.call("GET", "/api/platform/tenant-invitations/token/" + token, null, null, Map.of());
+        assertThat(preview.json().path("suggested_business_name").asText()).isEqualTo("Bright Bakery");
+        Reply accepted = server.call("POST", "/api/platform/tenant-invitations/token/" + token + "/accept/", null,
+                accept("bright-bakery"), Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+
+        Reply me = server.call("GET", "/api/me", accepted.json().path("access_token").asText(), null, Map.of());
+        assertThat(me.json().path("memberships").get(0).path("role").asText()).isEqualTo("OWNER");
+        assertThat(me.json().path("memberships").get(0).path("tenant").path("subdomain").asText()).isEqualTo("bright-bakery");
+        Reply seen = server.call("GET", "/api/platform/tenant-invitations/" + invited.json().path("id").asText(), admin,
+                null, Map.of());
+        assertThat(seen.json().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(seen.json().path("delivery").path("state").asText()).isEqualTo("SENT");
+        assertThat(server.log()).doesNotContain(token);
+    }
+
+    @Test
+    void aUserCreatesAFamilyAndASecondUserJoinsWithADifferentlyFormattedCode() {
+        String owner = server.signup("family-owner@example.org");
+        Reply family = server.call("POST", "/api/tenants", owner, Map.of("name", "The Smiths"), Map.of());
+        assertThat(family.status()).as(family.body()).isEqualTo(201);
+        String display = server.call("GET", "/api/tenants/" + family.json().path("id").asText() + "/invite-code", owner,
+                null, Map.of()).json().path("display").asText();
+
+        String joiner = server.signup("joiner@example.org");
+        String typed = " " + display.toLowerCase().replace("-", " - ").replace('0', 'o') + " ";
+        Reply joined = server.call("POST", "/api/join", joiner, Map.of("code", typed), Map.of());
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+        assertThat(joined.json().path("role").asText()).isEqualTo("MEMBER");
+        assertThat(server.call("GET", "/api/me", joiner, null, Map.of()).json().path("memberships").get(0)
+                .path("tenant").path("name").asText()).isEqualTo("The Smiths");
+    }
+
+    @Test
+    void concurrentAcceptsOfOneTokenHaveOneWinnerAndNo5xx() throws Exception {
+        server.call("POST", "/api/platform/tenant-invitations", admin, Map.of("email", "race@example.org"), Map.of());
+        String link = linkIn(awaitEmailTo("race@example.org"));
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String subdomain = "race-" + i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return server.call("POST", "/api/platform/tenant-invitations/token/" + token + "/accept", null,
+                        accept(subdomain), Map.of()).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdownNow();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).allMatch(s -> s < 500);
+    }
+
+    @Test
+    void aBodyCannotSetTheEmailOrTheStatusAndCrlfInNamesIsRefused() throws Exception {
+        server.call("POST", "/api/platform/tenant-invitations", admin, Map.of("email", "hostile@example.org"), Map.of());
+        String link = linkIn(awaitEmailTo("hostile@example.org"));
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        Map<String, Object> withEmail = accept("hostile");
+        withEmail.put("email", "attacker@example.org");
+        assertThat(server.call("POST", "/api/platform/tenant-invitations/token/" + token + "/accept", null, withEmail,
+                Map.of()).status()).isEqualTo(400);
+        Map<String, Object> withStatus = accept("hostile");
+        withStatus.put("status", "ACCEPTED");
+        assertThat(server.call("POST", "/api/platform/tenant-invitations/token/" + token + "/accept", null, withStatus,
+                Map.of()).status()).isEqualTo(400);
+
+        Map<String, Object> crlf = accept("hostile");
+        crlf.put("first_name", "Eve\r\nBcc: victim@example.org");
+        Reply refused = server.call("POST", "/api/platform/tenant-invitations/token/" + token + "/accept", null, crlf, Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("first_name");
+        assertThat(server.call("GET", "/api/platform/tenant-invitations/token/" + token, null, null, Map.of())
+                .json().path("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aSpoofedHostNeverReachesTheEmailLink() throws Exception {
+        Reply invited = server.call("POST", "/api/platform/tenant-invitations", admin, Map.of("email", "spoof@example.org"),
+                Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http",
+                        "Forwarded", "host=evil.example;proto=http"));
+        assertThat(invited.status()).isEqualTo(201);
+        String text = textOf(awaitEmailTo("spoof@example.org"));
+        assertThat(text).contains("https://app.acme.test/tenant-onboard#token=").doesNotContain("evil.example");
+    }
+
+    @Test
+    void wrongJoinCodesAreRateLimitedPerAccount() {
+        String owner = server.signup("limit-owner@example.org");
+        String tenant = server.call("POST", "/api/tenants", owner, Map.of("name", "Limited"), Map.of())
+                .json().path("id").asText();
+        String code = server.call("GET", "/api/tenants/" + tenant + "/invite-code", owner, null, Map.of())
+                .json().path("code").asText();
+        String guesser = server.signup("guesser@example.org");
+        for (int i = 0; i < 10; i++) {
+            assertThat(server.call("POST", "/api/join", guesser, Map.of("code", "ZZZZ-ZZZ" + i), Map.of()).code())
+                    .isEqualTo("invalid_code");
+        }
+        Reply limited = server.call("POST", "/api/join", guesser, Map.of("code", code), Map.of());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers()).containsKey("retry-after");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static Map<String, Object> accept(String subdomain) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("password", "the owner's password");
+        body.put("first_name", "Grace");
+        body.put("last_name", "Hopper");
+        body.put("business_name", "Bright Bakery");
+        body.put("subdomain", subdomain);
+        return body;
+    }
+
+    private MimeMessage awaitEmailTo(String recipient) throws Exception {
+        emails++;
+        assertThat(smtp.waitForIncomingEmail(20_000, emails)).as("email to %s arrives", recipient).isTrue();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no email to " + recipient);
+    }
+
+    private static String textOf(MimeMessage message) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("no text/plain part");
+    }
+
+    private static String linkIn(MimeMessage message) throws Exception {
+        Matcher matcher = LINK.matcher(textOf(message));
+        assertThat(matcher.find()).as("the email carries the link").isTrue();
+        return matcher.group(1);
+    }
+}
