@@ -20,7 +20,9 @@ public interface Identifier {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(text));
+            UUID uuid = UUID.fromString(text);
+            // UUID.fromString also reads signs ("+0000000-…"): only the canonical text form is an id.
+            return uuid.toString().equalsIgnoreCase(text) ? Optional.of(uuid) : Optional.empty();
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
         }

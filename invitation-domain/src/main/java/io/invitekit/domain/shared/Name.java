@@ -12,12 +12,21 @@ public record Name(String value) {
             throw new InvalidValueException("a name is required");
         }
         value = value.strip();
+        if (value.codePoints().allMatch(Name::showsNothing)) {
+            throw new InvalidValueException("a name is required");
+        }
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
             throw new InvalidValueException("a name has at most " + MAX_LENGTH + " characters");
         }
         if (Text.hasUnsafe(value)) {
             throw new InvalidValueException("a name may not contain control or text-direction characters");
         }
+    }
+
+    /** No-break spaces and format characters such as U+200B, which {@link String#isBlank()} lets through. */
+    private static boolean showsNothing(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     public static Name of(String raw) {

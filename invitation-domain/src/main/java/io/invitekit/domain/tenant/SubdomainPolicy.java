@@ -61,7 +61,7 @@ public final class SubdomainPolicy {
      */
     public List<Subdomain> candidates(Subdomain base, int count) {
         List<Subdomain> result = new ArrayList<>(count);
-        if (!isReserved(base)) {
+        if (count > 0 && !isReserved(base)) {
             result.add(base);
         }
         for (int n = 2; result.size() < count; n++) {
