@@ -25,7 +25,7 @@ public final class InMemoryAccounts implements Accounts {
     @Override
     public synchronized void add(Account account) {
         if (byEmail.containsKey(account.email())) {
-            throw new RuleViolationException(ErrorCode.EMAIL_TAKEN, "an account with this email exists");
+            throw transactions.refuse(new RuleViolationException(ErrorCode.EMAIL_TAKEN, "an account with this email exists"));
         }
         byId.put(account.id(), account);
         byEmail.put(account.email(), account.id());

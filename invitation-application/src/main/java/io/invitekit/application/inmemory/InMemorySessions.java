@@ -9,11 +9,29 @@ import java.util.Map;
 import java.util.Optional;
 
 public final class InMemorySessions implements Sessions {
+    private final InMemoryTransactions transactions;
     private final Map<SessionId, Session> byId = new HashMap<>();
+
+    InMemorySessions(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+    }
 
     @Override
     public synchronized void add(Session session) {
         byId.put(session.id(), session);
+        transactions.onRollback(() -> undo(session.id(), session, null));
+    }
+
+    /** Puts {@code previous} back, unless the session was changed again since. */
+    private synchronized void undo(SessionId id, Session written, Session previous) {
+        if (byId.get(id) != written) {
+            return;
+        }
+        if (previous == null) {
+            byId.remove(id);
+        } else {
+            byId.put(id, previous);
+        }
     }
 
     @Override
@@ -33,11 +51,19 @@ public final class InMemorySessions implements Sessions {
             return false;
         }
         byId.put(next.id(), next);
+        transactions.onRollback(() -> undo(next.id(), next, current));
         return true;
     }
 
     @Override
     public synchronized void remove(SessionId id) {
-        byId.remove(id);
+        Session removed = byId.remove(id);
+        if (removed != null) {
+            transactions.onRollback(() -> {
+                synchronized (this) {
+                    byId.putIfAbsent(id, removed);
+                }
+            });
+        }
     }
 }

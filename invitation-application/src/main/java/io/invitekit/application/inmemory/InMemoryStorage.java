@@ -15,7 +15,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryAccounts accounts = new InMemoryAccounts(transactions);
     private final InMemoryMemberships memberships = new InMemoryMemberships(transactions);
     private final InMemoryJoinCodes joinCodes = new InMemoryJoinCodes(transactions);
-    private final InMemorySessions sessions = new InMemorySessions();
+    private final InMemorySessions sessions = new InMemorySessions(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
 

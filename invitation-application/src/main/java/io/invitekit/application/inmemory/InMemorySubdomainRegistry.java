@@ -39,19 +39,20 @@ public final class InMemorySubdomainRegistry implements SubdomainRegistry {
         Holder current = holders.get(subdomain);
         boolean renewal = current != null && invitation.equals(current.invitation());
         if (current != null && !renewal && current.holdsAt(now)) {
-            throw SubdomainTakenException.of(subdomain);
+            throw transactions.refuse(SubdomainTakenException.of(subdomain));
         }
         put(subdomain, new Holder(null, invitation, until));
     }
 
     @Override
     public synchronized void claim(Subdomain subdomain, TenantId tenant, InvitationId releasing, Instant now) {
+        Holder current = holders.get(subdomain);
+        boolean ownReservation = current != null && releasing != null && releasing.equals(current.invitation());
+        if (current != null && !ownReservation && current.holdsAt(now)) {
+            throw transactions.refuse(SubdomainTakenException.of(subdomain)); // nothing released: atomic
+        }
         if (releasing != null) {
             release(releasing);
-        }
-        Holder current = holders.get(subdomain);
-        if (current != null && current.holdsAt(now)) {
-            throw SubdomainTakenException.of(subdomain);
         }
         put(subdomain, new Holder(tenant, null, null));
     }

@@ -29,8 +29,8 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
     @Override
     public synchronized void add(TenantInvitation invitation) {
         if (storedPendingFor(invitation.email()).isPresent()) {
-            throw new RuleViolationException(ErrorCode.INVITATION_PENDING_EXISTS,
-                    "a pending invitation for " + invitation.email() + " exists");
+            throw transactions.refuse(new RuleViolationException(ErrorCode.INVITATION_PENDING_EXISTS,
+                    "a pending invitation for " + invitation.email() + " exists"));
         }
         if (byId.containsKey(invitation.id()) || byTokenDigest(invitation.tokenDigest()).isPresent()) {
             throw new IllegalStateException("duplicate invitation id or token digest");
@@ -63,8 +63,8 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
         }
         if (next.storedStatus() == InvitationStatus.PENDING && current.storedStatus() != InvitationStatus.PENDING
                 && storedPendingFor(next.email()).isPresent()) {
-            throw new RuleViolationException(ErrorCode.INVITATION_PENDING_EXISTS,
-                    "a pending invitation for " + next.email() + " exists");
+            throw transactions.refuse(new RuleViolationException(ErrorCode.INVITATION_PENDING_EXISTS,
+                    "a pending invitation for " + next.email() + " exists"));
         }
         write(next.id(), next);
         return true;

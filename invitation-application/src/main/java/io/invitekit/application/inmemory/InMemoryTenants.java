@@ -24,7 +24,7 @@ public final class InMemoryTenants implements Tenants {
     @Override
     public synchronized void add(Tenant tenant) {
         if (byId.values().stream().anyMatch(t -> t.subdomain().equals(tenant.subdomain()))) {
-            throw SubdomainTakenException.of(tenant.subdomain());
+            throw transactions.refuse(SubdomainTakenException.of(tenant.subdomain()));
         }
         if (byId.containsKey(tenant.id())) {
             throw new IllegalStateException("duplicate tenant id " + tenant.id());

@@ -12,32 +12,51 @@ import java.util.function.Supplier;
  * conditional writes, as they do in a database.
  */
 public final class InMemoryTransactions implements Transactions {
-    private final ThreadLocal<Deque<Runnable>> undoLog = new ThreadLocal<>();
+    /** The open transaction of a thread: how to undo its writes, and the refusal that doomed it, if any. */
+    private static final class Open {
+        final Deque<Runnable> undo = new ArrayDeque<>();
+        RuntimeException doomedBy;
+    }
+
+    private final ThreadLocal<Open> current = new ThreadLocal<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (undoLog.get() != null) {
+        if (current.get() != null) {
             return work.get(); // joins the outer transaction
         }
-        Deque<Runnable> log = new ArrayDeque<>();
-        undoLog.set(log);
+        Open open = new Open();
+        current.set(open);
         try {
-            return work.get();
+            T result = work.get();
+            if (open.doomedBy != null) {
+                throw open.doomedBy; // a store refused something and the caller went on: undo it all
+            }
+            return result;
         } catch (RuntimeException | Error failure) {
-            while (!log.isEmpty()) {
-                log.pop().run();
+            while (!open.undo.isEmpty()) {
+                open.undo.pop().run();
             }
             throw failure;
         } finally {
-            undoLog.remove();
+            current.remove();
         }
     }
 
     /** Called by a store after a write; outside a transaction the write simply stands. */
     void onRollback(Runnable undo) {
-        Deque<Runnable> log = undoLog.get();
-        if (log != null) {
-            log.push(undo);
+        Open open = current.get();
+        if (open != null) {
+            open.undo.push(undo);
         }
+    }
+
+    /** Called by a store that refuses a write: the transaction cannot commit any more. */
+    <E extends RuntimeException> E refuse(E refusal) {
+        Open open = current.get();
+        if (open != null && open.doomedBy == null) {
+            open.doomedBy = refusal;
+        }
+        return refusal;
     }
 }

@@ -14,7 +14,7 @@ public interface Memberships {
 
     /**
      * Adds the membership unless the user already belongs to the tenant or the tenant already
-     * has {@code userLimit} members. The check and the insert are one atomic step in the store,
+     * has {@code userLimit} members; the tenant must exist. The check and the insert are one atomic step in the store,
      * so concurrent joins never push a tenant over its limit. Never aborts the surrounding
      * transaction for the two refusals.
      */

@@ -31,7 +31,8 @@ public interface SubdomainRegistry {
 
     /**
      * Gives the subdomain to a tenant for good, and frees whatever {@code releasing} had
-     * reserved (it may be this very subdomain, or {@code null} for none).
+     * reserved (it may be this very subdomain, or {@code null} for none). Atomic: when it
+     * throws, nothing was released either.
      *
      * @throws io.invitekit.domain.tenant.SubdomainTakenException when another holder has it
      */
