@@ -101,12 +101,11 @@ class HeaderInjectionTest {
     @ValueSource(strings = {"<owner@example.com>", "owner..twice@example.com", "owner.@example.com",
             "owner@example.com>", "owner(comment)@example.com", "group:owner@example.com;", "own;er@example.com",
             "own,er@example.com"})
-    void a_recipient_the_domain_accepts_but_that_is_not_one_plain_rfc_5322_address_is_not_sent(String recipient) {
-        assertThat(EmailAddress.of(recipient).value()).isEqualTo(recipient); // the domain lets it through
-
-        assertThatThrownBy(() -> sender().send(Mails.outgoing(recipient, Mails.invitation())))
-                .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue())
-                .hasMessageContaining("recipient");
+    void a_recipient_that_is_not_one_plain_rfc_5322_address_cannot_even_be_addressed(String recipient) {
+        // The domain refuses these before any message exists; the sender's own strict recipient check
+        // stays as a second line for addresses that reach it by other means.
+        assertThatThrownBy(() -> Mails.outgoing(recipient, Mails.invitation()))
+                .isInstanceOf(io.invitekit.domain.shared.InvalidValueException.class);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 

@@ -47,7 +47,7 @@ class SmtpSettingsTest {
         assertThatThrownBy(() -> ok.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SmtpSettings.of("smtp.acme.example", 25, EmailAddress.of("no..reply@acme.example"), null))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(io.invitekit.domain.shared.InvalidValueException.class); // refused by the domain first
         assertThatThrownBy(() -> SmtpSettings.of("smtp.acme.example", 25, FROM, "Acme\u202e"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

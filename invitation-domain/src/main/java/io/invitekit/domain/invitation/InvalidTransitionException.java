@@ -13,8 +13,8 @@ public final class InvalidTransitionException extends DomainException {
     private final InvitationAction action;
 
     InvalidTransitionException(InvitationStatus from, InvitationAction action) {
-        super(codeFor(from, action), "cannot " + action.name().toLowerCase() + " an invitation that is "
-                + from.name().toLowerCase());
+        super(codeFor(from, action), "cannot " + action.name().toLowerCase(java.util.Locale.ROOT)
+                + " an invitation that is " + from.name().toLowerCase(java.util.Locale.ROOT));
         this.from = from;
         this.action = action;
     }

@@ -63,6 +63,9 @@ public record TenantInvitation(
     public static TenantInvitation create(InvitationId id, EmailAddress email, Name suggestedBusinessName, Plan plan,
                                           Subdomain reservedSubdomain, UserId invitedBy, TokenDigest tokenDigest,
                                           int ttlDays, Instant now) {
+        if (ttlDays < InvitationPolicy.MIN_TTL_DAYS) {
+            throw new IllegalArgumentException("an invitation lives at least one day");
+        }
         return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, tokenDigest,
                 InvitationStatus.PENDING, ttlDays, now, now.plus(Duration.ofDays(ttlDays)), null, null, null, null, 0,
                 now, 0);

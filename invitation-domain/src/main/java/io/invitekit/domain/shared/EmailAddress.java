@@ -9,6 +9,7 @@ import java.util.Locale;
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
     private static final String LOCALHOST = "localhost";
+    private static final String SPECIALS = "()<>[]\\,;:\"";
 
     public EmailAddress {
         if (value == null) {
@@ -28,6 +29,14 @@ public record EmailAddress(String value) {
         int at = value.indexOf('@');
         if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1) {
             throw new InvalidValueException("an email address has exactly one @ between a name and a domain");
+        }
+        String local = value.substring(0, at);
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            throw new InvalidValueException("the name part of an email address does not start or end with a dot, nor hold two in a row");
+        }
+        if (value.chars().anyMatch(c -> SPECIALS.indexOf(c) >= 0)) {
+            // These need quoting in a mail header; an address that needs quoting is not one we accept.
+            throw new InvalidValueException("an email address holds none of ( ) < > [ ] \\ , ; : \"");
         }
         String domain = value.substring(at + 1);
         // "localhost" is allowed as it is: the bundled server's first admin is admin@localhost.

@@ -33,6 +33,12 @@ class TenantInvitationTest {
     @Nested
     class Create {
         @Test
+        void refusesALifetimeThatWouldBeOverBeforeItStarts() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pending(0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
         void startsPendingWithExpiryTtlDaysAfterCreation() {
             TenantInvitation invitation = pending(3);
 

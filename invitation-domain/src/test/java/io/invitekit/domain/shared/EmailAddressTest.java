@@ -72,6 +72,25 @@ class EmailAddressTest {
         assertInvalid(() -> EmailAddress.of(raw));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<jane@example.com>", "group:jane@example.com;", "jane,joe@example.com", "jane;x@example.com",
+            "jane(c)@example.com", "\"jane\"@example.com", "jane\\x@example.com", "jane@[127.0.0.1]"})
+    void refusesCharactersThatWouldNeedQuotingInAMailHeader(String raw) {
+        assertInvalid(() -> EmailAddress.of(raw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".jane@example.com", "jane.@example.com", "ja..ne@example.com"})
+    void refusesStrayDotsInTheName(String raw) {
+        assertInvalid(() -> EmailAddress.of(raw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jane.doe+tag@example.com", "o'brien@example.ie", "jöran@exämple.se", "a_b-c@sub.example.co.uk"})
+    void keepsWhatMailCarriesUnquoted(String raw) {
+        assertThat(EmailAddress.of(raw).value()).isEqualTo(raw);
+    }
+
     @Test
     void namesItsDomain() {
         assertThat(EmailAddress.of("jane@Shop.Example.com").domain()).isEqualTo("shop.example.com");
