@@ -1,5 +1,6 @@
 package io.invitekit.application;
 
+import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.config.InvitekitSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -29,7 +30,7 @@ public final class TestKit {
     public static final Instant START = Instant.parse("2026-11-21T09:00:00Z");
     public static final String PASSWORD = "correct horse battery";
 
-    public final MutableClock clock = new MutableClock(START);
+    public final ManualClock clock = new ManualClock(START);
     public final InMemoryStorage storage = new InMemoryStorage();
     public final RecordingMailSender mail = new RecordingMailSender();
     public final Invitekit kit;

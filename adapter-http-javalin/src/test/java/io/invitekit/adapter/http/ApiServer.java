@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.InMemoryStorage;
+import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.out.RateLimiter;
 import io.javalin.Javalin;
@@ -23,15 +24,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,7 +41,7 @@ final class ApiServer implements AutoCloseable {
             .createForSpecificationUrl(Path.of("src/main/resources/invitekit/http/openapi.yaml").toUri().toString())
             .build();
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-21T09:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T09:00:00Z"));
     final InMemoryStorage storage = new InMemoryStorage();
     final RecordingMailSender mail = new RecordingMailSender();
     final Invitekit kit;
@@ -227,30 +224,4 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.inmemory.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class HeaderInjectionTest {
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:00:00Z"));
 
     private SmtpMailSender sender() {
         return new SmtpMailSender(SmtpSettings.of(greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort(),

@@ -1,5 +1,6 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.inmemory.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the relay is told for each kind of SMTP failure: retry later, or give up. */
 class SmtpFailureClassificationTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:00:00Z"));
 
     private MailDeliveryException failureAgainst(ScriptedSmtpServer server) {
         SmtpSettings settings = SmtpSettings.of("127.0.0.1", server.port(), EmailAddress.of("noreply@acme.example"), "Acme")

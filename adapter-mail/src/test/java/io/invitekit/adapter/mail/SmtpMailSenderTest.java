@@ -1,5 +1,6 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.inmemory.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class SmtpMailSenderTest {
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("mailer@acme.example", "mailer", "s3cret-pass"));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:15:30Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:15:30Z"));
 
     private SmtpSettings settings() {
         return SmtpSettings.of(greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort(), FROM, "Acme Cloud");

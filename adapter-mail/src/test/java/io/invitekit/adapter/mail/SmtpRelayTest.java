@@ -1,5 +1,6 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.inmemory.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -34,7 +35,7 @@ class SmtpRelayTest {
     private static final String OWNER = "owner@example.com";
     private static final RetryPolicy RETRY = RetryPolicy.defaults();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final InMemoryStorage storage = new InMemoryStorage();
     private GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private Invitekit kit;

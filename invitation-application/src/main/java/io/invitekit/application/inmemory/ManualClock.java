@@ -1,4 +1,4 @@
-package io.invitekit.application;
+package io.invitekit.application.inmemory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand: time passes only when the test says so. */
-public final class MutableClock extends Clock {
+/**
+ * A clock that moves only when told to, for tests of expiry, cooldowns, backoff and leases
+ * without waiting. Thread-safe.
+ */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
     public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
