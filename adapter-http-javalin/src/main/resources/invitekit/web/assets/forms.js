@@ -86,7 +86,9 @@ export const rules = {
     if (!v.trim()) {
       return "validation.required";
     }
-    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) && length(v.trim()) <= 254 ? null : "validation.email";
+    // As the server has it: a dot in the domain (or the domain "localhost", the first admin's).
+    const ok = /^[^\s@]+@(localhost|[^\s@.]+(\.[^\s@.]+)+)$/i.test(v.trim());
+    return ok && length(v.trim()) <= 254 ? null : "validation.email";
   },
   optionalEmail: (v) => (v.trim() ? rules.email(v) : null),
   name: (v) => {

@@ -20,7 +20,8 @@ if (session()) {
 const form = prepare(document.getElementById("login-form"));
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  if (!check(form, [["email", rules.email], ["password", rules.required]])) {
+  // Only "present": the first admin may be admin@localhost, which no sign-up form would take.
+  if (!check(form, [["email", rules.required], ["password", rules.required]])) {
     return;
   }
   const button = form.querySelector("button[type=submit]");

@@ -142,7 +142,6 @@ async function loadList({ append = false } = {}) {
     const page = await api("GET", `/api/platform/tenant-invitations/?${query}`);
     items = append ? items.concat(page.items) : page.items;
     cursor = page.next_cursor;
-    listError.hidden = true;
   } catch (error) {
     listError.textContent = problemText(error);
     listError.hidden = false;
@@ -235,6 +234,8 @@ async function act(call, notice) {
 }
 
 filter.addEventListener("change", () => {
+  listError.hidden = true;
+  listNotice.hidden = true;
   items = [];
   cursor = null;
   loadList();

@@ -379,6 +379,9 @@ function finish() {
 
 // ---- start: everything above is defined, now load the invitation -------------------------------
 
+// Another invitation link opened in this tab changes only the fragment: start over with it.
+window.addEventListener("hashchange", () => location.reload());
+
 if (!token || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
   dead("not_found");
 } else {
