@@ -10,7 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.Consumer;
 
 /**
- * The HTTP API of an {@link Invitekit}, as a Javalin application ready to start. The bundled
+ * The HTTP API of an {@link Invitekit} and its web pages, as a Javalin application ready to start. The bundled
  * server uses it; an embedding application may too, or mount its routes in its own Javalin.
  */
 public final class InvitekitHttp {
@@ -20,7 +20,7 @@ public final class InvitekitHttp {
     /**
      * @param limiter  the limiter for log-in, sign-up and link limits (the same one the application uses)
      * @param registry where request timers and counters go ({@code /metrics} scrapes it)
-     * @param extra    more configuration: pages, static files, … (may do nothing)
+     * @param extra    more configuration: Jetty settings, more routes, … (may do nothing)
      */
     public static Javalin create(Invitekit kit, HttpSettings settings, RateLimiter limiter,
                                  PrometheusMeterRegistry registry, Consumer<io.javalin.config.JavalinConfig> extra) {
@@ -60,6 +60,7 @@ public final class InvitekitHttp {
             new JavalinInvitationRoutes(kit, bodies, limits, clients).register(config.routes);
             new JavalinTenantRoutes(kit, bodies, clients).register(config.routes);
             new JavalinOperationsRoutes(kit, settings, metrics).register(config.routes);
+            new JavalinPageRoutes().register(config.routes);
             extra.accept(config);
         });
     }

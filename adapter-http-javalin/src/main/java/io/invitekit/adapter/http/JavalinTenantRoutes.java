@@ -5,6 +5,7 @@ import io.invitekit.adapter.http.dto.TenantPayloads.JoinCodeResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.JoinRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.JoinResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
+import io.invitekit.adapter.http.dto.TenantPayloads.PaymentOnboardingResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.RotateCodeRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.TenantResponse;
 import io.invitekit.application.Invitekit;
@@ -13,6 +14,11 @@ import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.TenantUseCase.CreateCommand;
 import io.invitekit.application.port.in.TenantView;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RuleViolationException;
+import io.invitekit.domain.tenant.PlatformPermission;
 import io.javalin.config.RoutesConfig;
 
 /** Tenants, their join codes, and joining with one. */
@@ -59,10 +65,34 @@ final class JavalinTenantRoutes {
             ctx.status(204);
         });
 
+        routes.post("/api/tenants/{id}/payment-onboarding", ctx -> {
+            UserId owner = Authentication.requireUser(ctx);
+            TenantView tenant = payingTenantOwnedBy(owner, ctx.pathParam("id"));
+            ctx.json(new PaymentOnboardingResponse(kit.paymentOnboarding().begin(tenant.id(), owner)
+                    .map(Object::toString).orElse(null)));
+        });
+
         routes.post("/api/join", ctx -> {
             JoinRequest b = bodies.read(ctx, JoinRequest.class);
             ctx.json(JoinResponse.of(kit.joinCodes().join(
                     new JoinCommand(Authentication.requireUser(ctx), b.code(), clients.of(ctx)))));
         });
+    }
+
+    /** The tenant, when the caller owns it and it may accept payments; else why not. */
+    private TenantView payingTenantOwnedBy(UserId caller, String tenantId) {
+        TenantView tenant = kit.tenants().get(caller, tenantId); // not a member: not_found
+        boolean owner = tenant.members().stream()
+                .anyMatch(m -> m.user().id().equals(caller) && m.role() == Role.OWNER);
+        if (!owner) {
+            throw new RuleViolationException(ErrorCode.FORBIDDEN, "only the tenant's owner may set up payments");
+        }
+        if (!Boolean.TRUE.equals(tenant.permissions().get(PlatformPermission.CAN_ACCEPT_PAYMENTS.wireName()))) {
+            throw new RuleViolationException(ErrorCode.FORBIDDEN, "this tenant may not accept payments");
+        }
+        if (!tenant.active()) {
+            throw new RuleViolationException(ErrorCode.TENANT_INACTIVE, "the tenant is deactivated");
+        }
+        return tenant;
     }
 }

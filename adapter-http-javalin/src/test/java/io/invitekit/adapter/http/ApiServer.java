@@ -63,10 +63,15 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(UnaryOperator<HttpSettings> http) {
-        kit = Invitekit.builder()
+        this(http, builder -> builder);
+    }
+
+    /** @param ports more ports for the application (a payment onboarding, say) */
+    ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports) {
+        kit = ports.apply(Invitekit.builder()
                 .settings(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud").platformDomain("acme.test")
                         .baseUrl(URI.create("https://app.acme.test")).build())
-                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail).inMemory()
+                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)).inMemory()
                 .build();
         RateLimiter limiter = kit.rateLimiter();
         app = InvitekitHttp.create(kit, http.apply(roomForTests(HttpSettings.defaults(() -> kit.storage().outbox().backlog()))),

@@ -89,6 +89,10 @@ public final class TenantPayloads {
         }
     }
 
+    /** Where the owner continues payment onboarding; {@code null} when there is nowhere to go. */
+    public record PaymentOnboardingResponse(String redirectUrl) {
+    }
+
     public record PageResponse<T>(List<T> items, String nextCursor) {
     }
 }

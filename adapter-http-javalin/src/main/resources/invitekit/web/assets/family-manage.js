@@ -1,0 +1,175 @@
+import { api, ApiError } from "./api.js";
+import { t } from "./i18n.js";
+import { tierName } from "./labels.js";
+import { confirmDialog, fatal, formatDate, fullName, h, problemText, ready, setBusy, signedInPage } from "./ui.js";
+
+const me = await signedInPage("manage.title");
+
+let tenantId = new URLSearchParams(location.search).get("tenant");
+if (!tenantId) {
+  if (me.memberships.length === 0) {
+    location.replace("/join-or-create");
+    await new Promise(() => {});
+  }
+  tenantId = me.memberships[0].tenant.id;
+  history.replaceState(null, "", `/family/manage?tenant=${encodeURIComponent(tenantId)}`);
+}
+const role = me.memberships.find((m) => m.tenant.id === tenantId)?.role;
+const managesCode = role === "OWNER" || role === "ADMIN";
+
+const codeArea = document.getElementById("code-area");
+const codeNone = document.getElementById("code-none");
+const codeText = document.getElementById("join-code");
+const codeStatus = document.getElementById("code-status");
+const codeError = document.getElementById("code-error");
+let current = null;
+
+let tenant;
+try {
+  tenant = await api("GET", `/api/tenants/${encodeURIComponent(tenantId)}`);
+} catch (error) {
+  fatal(error instanceof ApiError && error.status === 404 ? t("manage.not_found") : problemText(error));
+  await new Promise(() => {});
+}
+
+renderSwitch();
+renderTenant();
+await loadCode();
+ready();
+
+function renderSwitch() {
+  if (me.memberships.length < 2) {
+    return;
+  }
+  const nav = document.getElementById("family-switch");
+  nav.append(h("span", { text: t("manage.switch") }), ...me.memberships.map((m) => h("a", {
+    href: `/family/manage?tenant=${encodeURIComponent(m.tenant.id)}`,
+    "aria-current": m.tenant.id === tenantId ? "page" : null,
+    text: m.tenant.name,
+  })));
+  nav.hidden = false;
+}
+
+function renderTenant() {
+  document.getElementById("family-name").textContent = tenant.name;
+  document.title = `${tenant.name} · ${t("app.name")}`;
+  const count = tenant.members.length;
+  document.getElementById("family-meta").textContent = t("manage.meta", {
+    domain: tenant.domain, tier: tierName(tenant.subscription_tier),
+    members: t(count === 1 ? "manage.members_one" : "manage.members_many", { count }),
+  });
+  document.getElementById("family-inactive").hidden = tenant.active;
+  const rows = tenant.members.map((m) => h("tr", {},
+    h("td", { "data-label": t("manage.members.name") },
+      fullName(m.user), m.user.id === me.user.id ? h("span", { class: "sub", text: t("manage.members.you") }) : null),
+    h("td", { "data-label": t("manage.members.email"), text: m.user.email }),
+    h("td", { "data-label": t("manage.members.role") },
+      h("span", { class: `badge ${m.role.toLowerCase()}`, text: t(`role.${m.role}`) })),
+    h("td", { "data-label": t("manage.members.joined"), text: formatDate(m.joined_at) })));
+  document.getElementById("members").replaceChildren(...rows);
+}
+
+async function loadCode() {
+  try {
+    showCode(await api("GET", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code`));
+  } catch (error) {
+    codeArea.hidden = true;
+    showError(error);
+  }
+}
+
+function showCode(code) {
+  current = code;
+  codeText.textContent = code.display;
+  const details = [];
+  if (code.max_uses) {
+    details.push(t("manage.code.uses_of", { uses: code.uses, max: code.max_uses }));
+  }
+  if (code.expires_at) {
+    details.push(t("manage.code.expires", { date: formatDate(code.expires_at) }));
+  }
+  document.getElementById("code-details").textContent = details.join(" · ");
+  codeArea.hidden = false;
+  codeNone.hidden = true;
+  codeError.hidden = true;
+  document.getElementById("code-actions").hidden = !managesCode;
+}
+
+function showError(error) {
+  codeError.textContent = error instanceof ApiError && error.code === "tenant_inactive"
+    ? t("manage.code.inactive") : problemText(error);
+  codeError.hidden = false;
+}
+
+document.getElementById("copy-code").addEventListener("click", async () => {
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(current.display);
+    copied = true;
+  } catch {
+    copied = copyBySelection();
+  }
+  codeStatus.textContent = copied ? t("manage.code.copied", { code: current.display }) : t("manage.code.copy_failed");
+});
+
+/** Where the Clipboard API is missing (plain http on another host): select the code and copy. */
+function copyBySelection() {
+  const range = document.createRange();
+  range.selectNodeContents(codeText);
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  }
+}
+
+document.getElementById("rotate-code").addEventListener("click", async () => {
+  const confirmed = await confirmDialog({
+    title: t("manage.rotate.title"), message: t("manage.rotate.text"), confirm: t("manage.rotate.confirm"),
+  });
+  if (!confirmed) {
+    return;
+  }
+  setBusy(document.getElementById("rotate-code"), true);
+  try {
+    showCode(await api("POST", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code/rotate`));
+    codeStatus.textContent = t("manage.rotate.done");
+  } catch (error) {
+    showError(error);
+  } finally {
+    setBusy(document.getElementById("rotate-code"), false);
+  }
+});
+
+document.getElementById("disable-code").addEventListener("click", async () => {
+  const confirmed = await confirmDialog({
+    title: t("manage.disable.title"), message: t("manage.disable.text"), confirm: t("manage.disable.confirm"),
+    danger: true,
+  });
+  if (!confirmed) {
+    return;
+  }
+  const button = document.getElementById("disable-code");
+  setBusy(button, true);
+  try {
+    await api("DELETE", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code`);
+    current = null;
+    codeArea.hidden = true;
+    codeNone.hidden = false;
+    document.getElementById("code-actions").hidden = true;
+    codeStatus.textContent = t("manage.disable.done");
+  } catch (error) {
+    showError(error);
+  } finally {
+    setBusy(button, false);
+  }
+});
+
+document.getElementById("show-code").addEventListener("click", async () => {
+  codeStatus.textContent = "";
+  await loadCode();
+  document.getElementById("copy-code").focus();
+});

@@ -1,0 +1,30 @@
+import { api } from "./api.js";
+import { check, prepare, rules, showProblem, value } from "./forms.js";
+import { t } from "./i18n.js";
+import { ready, setBusy, signedInPage } from "./ui.js";
+
+const me = await signedInPage("joc.title");
+
+document.getElementById("welcome").textContent = t("joc.heading", { name: me.user.first_name || me.user.email });
+if (me.memberships.length > 0) {
+  document.getElementById("already").hidden = false;
+}
+
+const form = prepare(document.getElementById("create-form"));
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (!check(form, [["name", rules.name]])) {
+    return;
+  }
+  const button = form.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    const tenant = await api("POST", "/api/tenants/", { name: value(form, "name").trim() });
+    location.assign(`/family/manage?tenant=${encodeURIComponent(tenant.id)}`);
+  } catch (error) {
+    setBusy(button, false);
+    showProblem(form, error);
+  }
+});
+
+ready();

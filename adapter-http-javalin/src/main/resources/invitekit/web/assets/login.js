@@ -1,0 +1,41 @@
+import { api, ApiError } from "./api.js";
+import { check, prepare, rules, showProblem, value } from "./forms.js";
+import { clearSession, saveSession, session } from "./session.js";
+import { landingFor, publicPage, ready, safeNext, setBusy } from "./ui.js";
+
+publicPage("login.title");
+
+// Already signed in in this tab: straight on.
+if (session()) {
+  try {
+    location.replace(safeNext() || landingFor(await api("GET", "/api/me")));
+  } catch (error) {
+    if (!(error instanceof ApiError)) {
+      throw error;
+    }
+    clearSession();
+  }
+}
+
+const form = prepare(document.getElementById("login-form"));
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  // Only "present": the first admin may be admin@localhost, which no sign-up form would take.
+  if (!check(form, [["email", rules.required], ["password", rules.required]])) {
+    return;
+  }
+  const button = form.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    const auth = await api("POST", "/api/auth/login",
+      { email: value(form, "email").trim(), password: value(form, "password") }, { auth: false });
+    saveSession(auth);
+    location.assign(safeNext() || landingFor(await api("GET", "/api/me")));
+  } catch (error) {
+    setBusy(button, false);
+    showProblem(form, error, { codes: { invalid_credentials: null } });
+  }
+});
+
+ready();
+document.getElementById("login-email").focus();

@@ -1,0 +1,246 @@
+import { api } from "./api.js";
+import { DEFAULT_TIER, FLAGS, PERMISSIONS, TIERS } from "./catalog.js";
+import { check, clearFieldError, prepare, rules, showProblem, value } from "./forms.js";
+import { t } from "./i18n.js";
+import { flagName, limitText, permissionName, tierName } from "./labels.js";
+import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
+
+const me = await signedInPage("invitations.title");
+if (!isAdmin(me)) {
+  fatal(t("admin.only"));
+  await new Promise(() => {});
+}
+
+// ---- the invite form -----------------------------------------------------------------------
+
+const form = prepare(document.getElementById("invite-form"));
+const tierSelect = document.getElementById("invite-tier");
+tierSelect.append(...TIERS.map((tier) => h("option", { value: tier, text: tierName(tier) })));
+tierSelect.value = DEFAULT_TIER;
+
+const permissionToggles = document.getElementById("permission-toggles");
+const flagToggles = document.getElementById("flag-toggles");
+PERMISSIONS.forEach((name) => addToggle(permissionToggles, "permission", name, permissionName(name)));
+FLAGS.forEach((name) => addToggle(flagToggles, "flag", name, flagName(name)));
+
+function addToggle(container, group, name, text) {
+  if (container.querySelector(`input[value="${CSS.escape(name)}"]`)) {
+    return;
+  }
+  container.append(h("label", { class: "toggle" },
+    h("input", { type: "checkbox", name: group, value: name, id: `${group}-${name}` }),
+    h("span", { text })));
+}
+
+for (const [toggleId, fieldId] of [["invite-custom-users", "invite-max-users-field"],
+  ["invite-custom-resources", "invite-max-resources-field"]]) {
+  const toggle = document.getElementById(toggleId);
+  const field = document.getElementById(fieldId);
+  toggle.addEventListener("change", () => {
+    field.hidden = !toggle.checked;
+    const input = field.querySelector("input");
+    if (toggle.checked) {
+      input.focus();
+    } else {
+      clearFieldError(form, input.name);
+    }
+  });
+}
+
+const whole = rules.wholeNumber;
+const optionalName = (v) => (v.trim() ? rules.name(v) : null);
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const checks = [["email", rules.email], ["suggested_business_name", optionalName],
+    ["expires_in_days", whole(1, 30)]];
+  const customUsers = document.getElementById("invite-custom-users").checked;
+  const customResources = document.getElementById("invite-custom-resources").checked;
+  if (customUsers) {
+    checks.push(["custom_max_users", whole(1, 1_000_000)]);
+  }
+  if (customResources) {
+    checks.push(["custom_max_resources", whole(1, 1_000_000)]);
+  }
+  if (!check(form, checks)) {
+    return;
+  }
+  const email = value(form, "email").trim();
+  const body = {
+    email,
+    subscription_tier: tierSelect.value,
+    expires_in_days: Number(value(form, "expires_in_days")),
+    permissions: checked(permissionToggles),
+    feature_flags: checked(flagToggles),
+  };
+  if (value(form, "suggested_business_name").trim()) {
+    body.suggested_business_name = value(form, "suggested_business_name").trim();
+  }
+  if (customUsers) {
+    body.custom_max_users = Number(value(form, "custom_max_users"));
+  }
+  if (customResources) {
+    body.custom_max_resources = Number(value(form, "custom_max_resources"));
+  }
+  const button = form.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    await api("POST", "/api/platform/tenant-invitations/", body);
+    resetForm();
+    const sent = document.getElementById("invite-sent");
+    sent.textContent = t("invite.sent", { email });
+    sent.hidden = false;
+    await loadList();
+  } catch (error) {
+    showProblem(form, error, {
+      codes: { invitation_pending_exists: "email" },
+      messages: { invitation_pending_exists: "invite.error.pending_exists" },
+      names: { subscription_tier: "subscription_tier" },
+    });
+  } finally {
+    setBusy(button, false);
+  }
+});
+
+function checked(container) {
+  return Object.fromEntries([...container.querySelectorAll("input[type=checkbox]")].map((i) => [i.value, i.checked]));
+}
+
+function resetForm() {
+  form.reset();
+  tierSelect.value = DEFAULT_TIER;
+  document.getElementById("invite-max-users-field").hidden = true;
+  document.getElementById("invite-max-resources-field").hidden = true;
+}
+
+form.addEventListener("input", () => {
+  document.getElementById("invite-sent").hidden = true;
+});
+
+// ---- the list ------------------------------------------------------------------------------
+
+const PAGE = 20;
+const filter = document.getElementById("status-filter");
+const tbody = document.getElementById("invitations");
+const more = document.getElementById("invitations-more");
+const listError = document.getElementById("list-error");
+const listNotice = document.getElementById("list-notice");
+let items = [];
+let cursor = null;
+let poll = null;
+
+async function loadList({ append = false } = {}) {
+  clearTimeout(poll);
+  const query = new URLSearchParams({ limit: String(append ? PAGE : Math.min(200, Math.max(PAGE, items.length))) });
+  if (filter.value) {
+    query.set("status", filter.value);
+  }
+  if (append && cursor) {
+    query.set("cursor", cursor);
+  }
+  try {
+    const page = await api("GET", `/api/platform/tenant-invitations/?${query}`);
+    items = append ? items.concat(page.items) : page.items;
+    cursor = page.next_cursor;
+  } catch (error) {
+    listError.textContent = problemText(error);
+    listError.hidden = false;
+    return;
+  }
+  render();
+  // Emails go out in the background: watch the ones still on their way.
+  if (items.some((i) => i.status === "PENDING" && ["QUEUED", "RETRYING"].includes(i.delivery.state))) {
+    poll = setTimeout(() => loadList(), 2000);
+  }
+}
+
+function render() {
+  for (const item of items) {
+    Object.keys(item.permissions || {}).forEach((name) => addToggle(permissionToggles, "permission", name, permissionName(name)));
+    Object.keys(item.feature_flags || {}).forEach((name) => addToggle(flagToggles, "flag", name, flagName(name)));
+  }
+  tbody.replaceChildren(...items.map(row));
+  document.getElementById("invitations-empty").hidden = items.length > 0;
+  document.getElementById("invitations-table").hidden = items.length === 0;
+  more.hidden = !cursor;
+}
+
+function row(inv) {
+  const statusDate = {
+    PENDING: ["invitations.expires", inv.expires_at],
+    EXPIRED: ["invitations.expired", inv.expires_at],
+    ACCEPTED: ["invitations.accepted", inv.accepted_at],
+    CANCELLED: ["invitations.cancelled", inv.cancelled_at],
+  }[inv.status];
+  const delivery = inv.delivery || { state: "QUEUED", attempts: 0 };
+  const deliveryNote = [delivery.attempts > 1 ? t("invitations.attempts", { n: delivery.attempts }) : null,
+    delivery.last_error].filter(Boolean).join(" · ");
+  const actions = [];
+  if (inv.status === "PENDING" || inv.status === "EXPIRED") {
+    actions.push(h("button", { type: "button", class: "secondary small resend", text: t("invitations.resend"),
+      "aria-label": t("invitations.resend_label", { email: inv.email }), onclick: () => resend(inv) }));
+  }
+  if (inv.status === "PENDING") {
+    actions.push(h("button", { type: "button", class: "secondary small cancel", text: t("invitations.cancel"),
+      "aria-label": t("invitations.cancel_label", { email: inv.email }), onclick: () => cancel(inv) }));
+  }
+  return h("tr", { "data-email": inv.email, "data-id": inv.id },
+    h("td", { "data-label": t("invitations.col.invitee") }, inv.email,
+      inv.suggested_business_name ? h("span", { class: "sub", text: inv.suggested_business_name }) : null),
+    h("td", { "data-label": t("invitations.col.tier") }, tierName(inv.subscription_tier),
+      h("span", { class: "sub", text: t("invitations.limits", { users: limitText(inv.max_users),
+        resources: limitText(inv.max_resources) }) })),
+    h("td", { "data-label": t("invitations.col.status") },
+      h("span", { class: `badge status ${inv.status.toLowerCase()}`, text: t(`status.${inv.status}`) }),
+      statusDate && statusDate[1] ? h("span", { class: "sub", text: t(statusDate[0], { date: formatDate(statusDate[1]) }) }) : null),
+    h("td", { "data-label": t("invitations.col.delivery") },
+      h("span", { class: `badge delivery ${delivery.state.toLowerCase()}`, text: t(`delivery.${delivery.state}`) }),
+      deliveryNote ? h("span", { class: "sub", text: deliveryNote }) : null),
+    h("td", { class: "actions-cell" }, actions));
+}
+
+async function resend(inv) {
+  const ok = await confirmDialog({ title: t("invitations.resend_confirm.title"),
+    message: t("invitations.resend_confirm.text", { email: inv.email }), confirm: t("invitations.resend") });
+  if (ok) {
+    await act(() => api("POST", `/api/platform/tenant-invitations/${encodeURIComponent(inv.id)}/resend`),
+      t("invitations.resent", { email: inv.email }));
+  }
+}
+
+async function cancel(inv) {
+  const ok = await confirmDialog({ title: t("invitations.cancel_confirm.title"),
+    message: t("invitations.cancel_confirm.text", { email: inv.email }), confirm: t("invitations.cancel_confirm.button"),
+    danger: true });
+  if (ok) {
+    await act(() => api("DELETE", `/api/platform/tenant-invitations/${encodeURIComponent(inv.id)}`),
+      t("invitations.cancelled_notice", { email: inv.email }));
+  }
+}
+
+async function act(call, notice) {
+  listNotice.hidden = true;
+  listError.hidden = true;
+  try {
+    await call();
+    listNotice.textContent = notice;
+    listNotice.hidden = false;
+  } catch (error) {
+    listError.textContent = problemText(error);
+    listError.hidden = false;
+    listError.focus();
+  }
+  await loadList();
+}
+
+filter.addEventListener("change", () => {
+  listError.hidden = true;
+  listNotice.hidden = true;
+  items = [];
+  cursor = null;
+  loadList();
+});
+more.addEventListener("click", () => loadList({ append: true }));
+
+await loadList();
+ready();

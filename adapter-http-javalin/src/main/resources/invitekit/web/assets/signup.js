@@ -1,0 +1,42 @@
+import { api } from "./api.js";
+import { check, prepare, rules, setFieldError, showProblem, value, focusFirstError } from "./forms.js";
+import { t } from "./i18n.js";
+import { saveSession } from "./session.js";
+import { publicPage, ready, setBusy } from "./ui.js";
+
+publicPage("signup.title");
+
+const form = prepare(document.getElementById("signup-form"));
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  let ok = check(form, [["email", rules.email], ["first_name", rules.name], ["last_name", rules.name],
+    ["password", rules.password], ["password_confirm", rules.required]]);
+  const email = value(form, "email").trim();
+  if (ok && value(form, "password").trim().toLowerCase() === email.toLowerCase()) {
+    ok = setFieldError(form, "password", t("validation.password_email")) && false;
+  }
+  if (value(form, "password_confirm") && value(form, "password") !== value(form, "password_confirm")) {
+    ok = setFieldError(form, "password_confirm", t("validation.password_mismatch")) && false;
+  }
+  if (!ok) {
+    focusFirstError(form);
+    return;
+  }
+  const button = form.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    saveSession(await api("POST", "/api/auth/signup", {
+      email,
+      password: value(form, "password"),
+      first_name: value(form, "first_name").trim(),
+      last_name: value(form, "last_name").trim(),
+    }, { auth: false }));
+    location.assign("/join-or-create");
+  } catch (error) {
+    setBusy(button, false);
+    showProblem(form, error, { codes: { email_taken: "email" }, messages: { email_taken: "signup.error.email_taken" } });
+  }
+});
+
+ready();
+document.getElementById("signup-email").focus();

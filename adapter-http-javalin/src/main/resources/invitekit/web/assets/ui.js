@@ -1,0 +1,221 @@
+// What every page shares: start-up (strings, session, header), small DOM helpers, dates, dialogs.
+import { api, ApiError } from "./api.js";
+import { has, t, translate } from "./i18n.js";
+import { clearSession, session } from "./session.js";
+
+/** Creates an element: h("a", {href: "/x", class: "y", text: "z"}, child, …). */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === "text") {
+      el.textContent = value;
+    } else if (name === "class") {
+      el.className = value;
+    } else if (name.startsWith("on") && typeof value === "function") {
+      el.addEventListener(name.slice(2), value);
+    } else if (name === "dataset") {
+      Object.assign(el.dataset, value);
+    } else {
+      el.setAttribute(name, value === true ? "" : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) {
+      el.append(child instanceof Node ? child : String(child));
+    }
+  }
+  return el;
+}
+
+/** A page anyone may see. */
+export function publicPage(titleKey) {
+  translate();
+  document.title = `${t(titleKey)} · ${t("app.name")}`;
+  renderHeader(null);
+}
+
+/**
+ * A page for signed-in users: without a working session the visitor goes to the log-in page and
+ * comes back here afterwards. Resolves to GET /api/me.
+ */
+export async function signedInPage(titleKey) {
+  translate();
+  document.title = `${t(titleKey)} · ${t("app.name")}`;
+  if (!session()) {
+    return toLogin();
+  }
+  try {
+    const me = await api("GET", "/api/me");
+    renderHeader(me);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      clearSession();
+      return toLogin();
+    }
+    renderHeader(null);
+    fatal(problemText(error));
+    return new Promise(() => {});
+  }
+}
+
+/** Shows the page once its strings are in. */
+export function ready(focusHeading = false) {
+  document.body.classList.remove("loading");
+  if (focusHeading) {
+    document.querySelector("main h1")?.focus();
+  }
+}
+
+/** Replaces the page's content with one message (for failures nothing on the page can fix). */
+export function fatal(message) {
+  const main = document.querySelector("main");
+  main.replaceChildren(h("div", { class: "card" }, h("p", { class: "form-error", role: "alert", text: message })));
+  ready();
+}
+
+function toLogin() {
+  const next = location.pathname + location.search;
+  location.replace(`/login?next=${encodeURIComponent(next)}`);
+  return new Promise(() => {}); // the page is going away
+}
+
+/** Where a user goes after log-in: their first tenant, else the admin pages or "join or create". */
+export function landingFor(me) {
+  if (me.memberships.length > 0) {
+    return `/family/manage?tenant=${encodeURIComponent(me.memberships[0].tenant.id)}`;
+  }
+  return me.user.platform_role === "PLATFORM_ADMIN" ? "/platform/invitations" : "/join-or-create";
+}
+
+/** A same-site path from ?next=, or null: never a link to elsewhere. */
+export function safeNext() {
+  const next = new URLSearchParams(location.search).get("next");
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+    return null;
+  }
+  const url = new URL(next, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search : null;
+}
+
+export function isAdmin(me) {
+  return me?.user?.platform_role === "PLATFORM_ADMIN";
+}
+
+export function fullName(user) {
+  return [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email;
+}
+
+function initials(user) {
+  const letters = [user.first_name, user.last_name].filter(Boolean).map((n) => [...n.trim()][0] || "");
+  return (letters.join("") || [...user.email][0]).toUpperCase();
+}
+
+/** The header: brand, and for a signed-in user the user menu. */
+export function renderHeader(me) {
+  const header = document.querySelector(".site-header");
+  const brand = h("a", { class: "brand", href: "/" },
+    h("img", { src: "/assets/favicon.svg", alt: "" }), h("span", { text: t("app.name") }));
+  if (!me) {
+    header.replaceChildren(brand);
+    return;
+  }
+  const links = [["/family/manage", "menu.family"]];
+  if (isAdmin(me)) {
+    links.push(["/platform/invitations", "menu.invitations"], ["/platform/tenants", "menu.tenants"]);
+  }
+  const menu = h("details", { class: "user-menu" },
+    h("summary", { "aria-label": t("menu.label", { name: fullName(me.user) }) },
+      h("span", { class: "avatar", "aria-hidden": "true", text: initials(me.user) }),
+      h("span", { class: "user-name", text: fullName(me.user) })),
+    h("ul", { class: "menu" },
+      h("li", { class: "menu-email", text: me.user.email }),
+      links.map(([href, key]) => h("li", {},
+        h("a", { href, "aria-current": location.pathname === href ? "page" : null, text: t(key) }))),
+      h("li", {}, h("button", { type: "button", id: "logout", text: t("menu.logout"), onclick: logout }))));
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (menu.open && !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+  header.replaceChildren(brand, h("nav", { "aria-label": t("menu.nav") }, menu));
+}
+
+async function logout() {
+  try {
+    await api("POST", "/api/auth/logout");
+  } catch {
+    // signed out locally either way
+  }
+  clearSession();
+  location.assign("/login");
+}
+
+// ---- problems ------------------------------------------------------------------------------
+
+/** A sentence for a failed call: problem.<code> from en.json, else a generic one. */
+export function problemText(error) {
+  const code = error instanceof ApiError ? error.code : "network";
+  const key = `problem.${code}`;
+  return t(has(key) ? key : "problem.generic", { wait: waitText(error.retryAfter) });
+}
+
+export function waitText(seconds) {
+  if (!seconds || seconds < 1) {
+    return t("time.moment");
+  }
+  if (seconds < 90) {
+    return t(seconds === 1 ? "time.second" : "time.seconds", { n: seconds });
+  }
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) {
+    return t("time.minutes", { n: minutes });
+  }
+  return t("time.hours", { n: Math.ceil(minutes / 60) });
+}
+
+// ---- dates ---------------------------------------------------------------------------------
+
+export function formatDate(iso) {
+  return iso ? new Date(iso).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" }) : "";
+}
+
+export function formatDateTime(iso) {
+  return iso ? new Date(iso).toLocaleString("en", { year: "numeric", month: "short", day: "numeric",
+    hour: "2-digit", minute: "2-digit" }) : "";
+}
+
+// ---- buttons and dialogs -------------------------------------------------------------------
+
+export function setBusy(button, busy) {
+  button.disabled = busy;
+  button.setAttribute("aria-busy", busy ? "true" : "false");
+}
+
+/** A modal question; resolves to true when the user confirms. Escape or "Cancel" answers false. */
+export function confirmDialog({ title, message, confirm, danger = false }) {
+  return new Promise((resolve) => {
+    const dialog = h("dialog", { class: "confirm-dialog", "aria-labelledby": "confirm-title" },
+      h("form", { method: "dialog" },
+        h("h2", { id: "confirm-title", text: title }),
+        h("p", { text: message }),
+        h("div", { class: "actions end" },
+          h("button", { type: "submit", value: "cancel", class: "secondary", autofocus: true, text: t("common.cancel") }),
+          h("button", { type: "submit", value: "confirm", class: danger ? "danger confirm" : "confirm", text: confirm }))));
+    dialog.addEventListener("close", () => {
+      resolve(dialog.returnValue === "confirm");
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}

@@ -1,0 +1,232 @@
+package io.invitekit.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invitekit.adapter.http.ApiServer.Reply;
+import io.invitekit.application.port.out.Delivery;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.tenant.FeatureFlagRegistry;
+import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.SubscriptionTier;
+import io.invitekit.domain.tenant.TierCatalog;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web pages as files: served with a strict Content-Security-Policy, free of inline script,
+ * every field labelled, every asset they load present, every string they show in en.json.
+ * (How they behave in a browser is for the Selenium tests in bootstrap.)
+ */
+class WebPagesTest {
+    private static final Pattern ASSET_REF = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
+    private static final Pattern IMPORT = Pattern.compile("(?:from|import)\\s+\"\\./([a-z0-9-]+\\.js)\"");
+    private static final Pattern I18N_ATTR = Pattern.compile("data-i18n(?:-placeholder|-label)?=\"([^\"]+)\"");
+    private static final Pattern T_CALL = Pattern.compile("\\bt\\(\"([^\"]+)\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-z_]*(?:\\.[A-Za-z_]+)+)\"");
+
+    private final ApiServer api = new ApiServer();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void everyPageIsServedWithAStrictContentSecurityPolicy() {
+        for (String path : JavalinPageRoutes.PAGES.keySet()) {
+            for (String variant : List.of(path, path + "/")) {
+                Reply page = api.page(variant);
+                assertThat(page.status()).as(variant).isEqualTo(200);
+                assertThat(page.header("Content-Type")).as(variant).startsWith("text/html");
+                String csp = page.header("Content-Security-Policy");
+                assertThat(csp).as(variant).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                        "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'").doesNotContain("unsafe");
+                assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+                assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            }
+        }
+    }
+
+    @Test
+    void theRootSendsVisitorsToTheLogInPage() {
+        Reply root = api.page("/");
+        assertThat(root.status()).isEqualTo(302);
+        assertThat(root.header("Location")).isEqualTo("/login");
+    }
+
+    @Test
+    void pagesHoldNoInlineScriptNoInlineStyleAndNothingFromElsewhere() {
+        for (Map.Entry<String, String> page : pages().entrySet()) {
+            String html = page.getValue();
+            assertThat(html).as(page.getKey())
+                    .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                    .doesNotContainPattern("\\son[a-z]+\\s*=")
+                    .doesNotContainPattern("\\sstyle\\s*=")
+                    .doesNotContainPattern("<style")
+                    .doesNotContain("javascript:")
+                    .doesNotContainPattern("(?:src|href|action)=\"(?:https?:)?//");
+            Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
+            while (scripts.find()) {
+                assertThat(scripts.group(1)).as(page.getKey()).contains("type=\"module\"").contains("src=\"/assets/");
+            }
+        }
+        for (Map.Entry<String, String> script : scripts().entrySet()) {
+            assertThat(script.getValue()).as(script.getKey())
+                    .doesNotContain("innerHTML").doesNotContain("eval(").doesNotContain("new Function")
+                    .doesNotContain("localStorage").doesNotContainPattern("https?://");
+        }
+    }
+
+    @Test
+    void everyFieldHasALabel() {
+        for (Map.Entry<String, String> page : pages().entrySet()) {
+            String html = page.getValue();
+            Set<String> labelled = new HashSet<>();
+            Matcher labels = Pattern.compile("<label[^>]*\\bfor=\"([^\"]+)\"").matcher(html);
+            while (labels.find()) {
+                labelled.add(labels.group(1));
+            }
+            Matcher fields = Pattern.compile("<(input|select|textarea)\\b([^>]*)>").matcher(html);
+            while (fields.find()) {
+                String attributes = fields.group(2);
+                Matcher id = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(attributes);
+                assertThat(id.find()).as("%s: %s has an id", page.getKey(), fields.group()).isTrue();
+                boolean wrapped = html.substring(Math.max(0, fields.start() - 40), fields.start())
+                        .contains("<label class=\"toggle\">");
+                assertThat(labelled.contains(id.group(1)) || wrapped || attributes.contains("data-i18n-label"))
+                        .as("%s: a label for #%s", page.getKey(), id.group(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyAssetThePagesAndScriptsLoadIsServedWithItsType() {
+        Deque<String> toFetch = new ArrayDeque<>();
+        pages().values().forEach(html -> ASSET_REF.matcher(html).results().forEach(m -> toFetch.add(m.group(1))));
+        toFetch.add("/assets/en.json");
+        Set<String> seen = new HashSet<>();
+        while (!toFetch.isEmpty()) {
+            String path = toFetch.pop();
+            if (!seen.add(path)) {
+                continue;
+            }
+            Reply asset = api.page(path);
+            assertThat(asset.status()).as(path).isEqualTo(200);
+            assertThat(asset.header("Content-Type")).as(path).startsWith(switch (path.substring(path.lastIndexOf('.') + 1)) {
+                case "js" -> "text/javascript";
+                case "css" -> "text/css";
+                case "json" -> "application/json";
+                case "svg" -> "image/svg+xml";
+                default -> throw new AssertionError("unexpected asset " + path);
+            });
+            if (path.endsWith(".js")) {
+                IMPORT.matcher(asset.body()).results().forEach(m -> toFetch.add("/assets/" + m.group(1)));
+            }
+        }
+        assertThat(seen).contains("/assets/app.css", "/assets/api.js", "/assets/i18n.js", "/assets/tenant-onboard.js");
+    }
+
+    @Test
+    void nothingOutsideTheAssetsFolderIsServedAsAnAsset() {
+        for (String path : List.of("/assets/..%2Fpages%2Flogin.html", "/assets/missing.js", "/assets/APP.CSS",
+                "/assets/logback.xml", "/assets/.json")) {
+            assertThat(api.page(path).status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void everyStringThePagesShowIsInEnJson() {
+        JsonNode en = api.page("/assets/en.json").json();
+        Set<String> namespaces = new HashSet<>();
+        en.fieldNames().forEachRemaining(key -> namespaces.add(key.split("\\.")[0]));
+        List<String> missing = new ArrayList<>();
+        pages().forEach((name, html) -> I18N_ATTR.matcher(html).results()
+                .map(m -> m.group(1)).filter(key -> !en.has(key)).forEach(key -> missing.add(name + ": " + key)));
+        scripts().forEach((name, js) -> {
+            T_CALL.matcher(js).results().map(m -> m.group(1)).filter(key -> !en.has(key))
+                    .forEach(key -> missing.add(name + ": " + key));
+            KEY_LITERAL.matcher(js).results().map(m -> m.group(1))
+                    .filter(key -> namespaces.contains(key.split("\\.")[0]) && !en.has(key))
+                    .forEach(key -> missing.add(name + ": " + key));
+        });
+        // Keys the scripts build from what the server sends.
+        Stream.of(ErrorCode.values()).map(c -> "problem." + c.wireName()).forEach(key -> expect(en, key, missing));
+        Stream.of("malformed_body", "payload_too_large", "store_unavailable", "internal_error", "network", "generic")
+                .forEach(code -> expect(en, "problem." + code, missing));
+        Stream.of(InvitationStatus.values()).forEach(s -> expect(en, "status." + s.name(), missing));
+        Stream.of(Delivery.State.values()).forEach(s -> expect(en, "delivery." + s.name(), missing));
+        Stream.of(Role.values()).forEach(r -> expect(en, "role." + r.name(), missing));
+        TierCatalog.defaults().tiers().forEach(t -> expect(en, "tier." + t.name(), missing));
+        Stream.of(PlatformPermission.values()).forEach(p -> expect(en, "permission." + p.wireName(), missing));
+        FeatureFlagRegistry.DEFAULT_KEYS.forEach(f -> expect(en, "flag." + f, missing));
+        Stream.of("invalid", "expired", "cancelled", "accepted", "error").forEach(kind -> {
+            expect(en, "onboard.dead." + kind + ".title", missing);
+            if (!kind.equals("error")) {
+                expect(en, "onboard.dead." + kind + ".text", missing);
+            }
+        });
+        Stream.of("invalid", "reserved", "taken", "required").forEach(r -> expect(en, "onboard.subdomain." + r, missing));
+        Stream.of("skipped", "unavailable", "redirected").forEach(p -> expect(en, "onboard.summary.payments." + p, missing));
+        Stream.of("account", "business", "payments", "done").forEach(s -> expect(en, "onboard.step." + s, missing));
+        assertThat(missing).as("strings missing from en.json").isEmpty();
+    }
+
+    @Test
+    void theCatalogThePagesOfferIsTheServersDefault() {
+        String catalog = api.page("/assets/catalog.js").body();
+        assertThat(array(catalog, "TIERS")).containsExactlyInAnyOrderElementsOf(
+                TierCatalog.defaults().tiers().stream().map(SubscriptionTier::name).toList());
+        assertThat(array(catalog, "PERMISSIONS")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(PlatformPermission.values()).map(PlatformPermission::wireName).toList());
+        assertThat(array(catalog, "FLAGS")).containsExactlyElementsOf(FeatureFlagRegistry.DEFAULT_KEYS);
+    }
+
+    private static void expect(JsonNode en, String key, List<String> missing) {
+        if (!en.has(key)) {
+            missing.add(key);
+        }
+    }
+
+    private static List<String> array(String js, String name) {
+        Matcher m = Pattern.compile("export const " + name + " = \\[([^\\]]*)\\]").matcher(js);
+        assertThat(m.find()).as(name).isTrue();
+        return Pattern.compile("\"([^\"]+)\"").matcher(m.group(1)).results().map(r -> r.group(1)).toList();
+    }
+
+    private Map<String, String> pages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        JavalinPageRoutes.PAGES.keySet().stream().sorted().forEach(path -> pages.put(path, api.page(path).body()));
+        return pages;
+    }
+
+    private Map<String, String> scripts() {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        Deque<String> toRead = new ArrayDeque<>();
+        pages().values().forEach(html -> ASSET_REF.matcher(html).results().map(m -> m.group(1))
+                .filter(p -> p.endsWith(".js")).forEach(toRead::add));
+        while (!toRead.isEmpty()) {
+            String path = toRead.pop();
+            if (!scripts.containsKey(path)) {
+                String body = api.page(path).body();
+                scripts.put(path, body);
+                IMPORT.matcher(body).results().forEach(m -> toRead.add("/assets/" + m.group(1)));
+            }
+        }
+        return scripts;
+    }
+}

@@ -1,0 +1,447 @@
+package io.invitekit.bootstrap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Both flows of SPEC §4 in headless Chromium against the bundled server: an admin invites through
+ * the form, the email arrives (GreenMail), the owner goes through the wizard; a family shares its
+ * code and a second user joins with it. Every page is photographed under target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesIT {
+    private PageServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browser.requireChromium();
+        server = PageServer.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    // ---- flow 1: tenant invitations ---------------------------------------------------------
+
+    @Test
+    void adminInvitesThroughTheFormAndTheOwnerGoesThroughEveryStepIncludingPayments() {
+        String email = "owner.pay@example.org";
+        try (Browser admin = Browser.open(server.base(), "flow1-admin")) {
+            logInAsAdmin(admin);
+            admin.screenshot("invitations");
+            admin.type("#invite-email", email);
+            admin.type("#invite-suggested-business-name", "Pâtisserie Zürich & Co");
+            admin.select("#invite-tier", "STARTER");
+            admin.type("#invite-expires-in-days", "10");
+            admin.click("#invite-custom-users");
+            admin.type("#invite-custom-max-users", "12");
+            admin.click("#permission-can_accept_payments");
+            admin.click("#flag-calendars");
+            admin.screenshot("invite-form-filled");
+            admin.click("#invite-form button[type=submit]");
+            admin.awaitText("#invite-sent", email);
+
+            String row = "#invitations tr[data-email='" + email + "']";
+            admin.awaitText(row + " .badge.delivery", "Sent"); // the list follows the email out
+            assertThat(admin.text(row + " .badge.status")).isEqualTo("Pending");
+            assertThat(admin.text(row)).contains("Pâtisserie Zürich & Co", "Starter", "12 users · 25 resources");
+            admin.screenshot("invitation-sent");
+            admin.phoneScreenshot("invitations");
+        }
+
+        String link = server.invitationLinkFor(email);
+        try (Browser owner = Browser.open(server.base(), "flow1-owner")) {
+            owner.go(link);
+            owner.visible("#step-account");
+            assertThat(owner.url().getQuery()).as("the token never goes into a query string").isNull();
+            assertThat(owner.texts("#stepper li")).containsExactly("Account", "Business", "Payments", "Done");
+            assertThat(owner.text("#offer-email")).isEqualTo(email);
+            assertThat(owner.text("#offer-tier")).isEqualTo("Starter");
+            assertThat(owner.text("#offer-users")).isEqualTo("12");
+            assertThat(owner.texts("#offer-permissions li")).containsExactly("Accept online payments");
+            owner.screenshot("wizard-1-account");
+
+            // Step 1 checks itself before moving on.
+            owner.type("#account-first-name", "Grace");
+            owner.type("#account-password", "owner password 1");
+            owner.type("#account-password-confirm", "owner password 2");
+            owner.click("#account-form button[type=submit]");
+            assertThat(owner.awaitText("#account-last-name-error", "required")).isNotBlank();
+            assertThat(owner.text("#account-password-confirm-error")).contains("don't match");
+            assertThat(owner.attribute("#account-last-name", "aria-invalid")).isEqualTo("true");
+            assertThat(owner.attribute("#account-last-name", "aria-describedby")).contains("account-last-name-error");
+            assertThat(owner.focusedId()).isEqualTo("account-last-name");
+            owner.screenshot("wizard-1-account-errors");
+            owner.type("#account-last-name", "Hopper");
+            owner.type("#account-password-confirm", "owner password 1");
+            owner.click("#account-form button[type=submit]");
+
+            owner.visible("#step-business");
+            assertThat(owner.value("#business-business-name")).isEqualTo("Pâtisserie Zürich & Co");
+            assertThat(owner.value("#business-subdomain")).isEqualTo("patisserie-zurich-co");
+            owner.awaitText("#business-subdomain-ok", "patisserie-zurich-co is available");
+            assertThat(owner.value("#business-contact-email")).isEqualTo(email);
+            owner.type("#business-phone", "+41 44 123 45 67");
+            owner.screenshot("wizard-2-business");
+            owner.phoneScreenshot("wizard-2-business");
+            owner.click("#business-submit");
+
+            owner.visible("#step-payments");
+            assertThat(owner.count(".site-header .user-menu")).as("signed in once the business exists").isEqualTo(1);
+            owner.screenshot("wizard-3-payments");
+            owner.click("#payments-begin");
+
+            owner.visible("#step-done");
+            assertThat(owner.text("#summary")).contains("Pâtisserie Zürich & Co", "patisserie-zurich-co.acme.test",
+                    "Starter", "+41 44 123 45 67", "No payment provider is connected");
+            owner.screenshot("wizard-4-done");
+            owner.click("#go-dashboard");
+
+            owner.awaitPath("/family/manage");
+            assertThat(owner.url().getQuery()).isEqualTo("tenant=" + tenantIdNamed("Pâtisserie Zürich & Co"));
+            owner.awaitText("#family-name", "Pâtisserie Zürich & Co");
+            assertThat(owner.texts("#members tr")).singleElement().asString().contains("Grace Hopper", "Owner");
+            owner.screenshot("dashboard");
+        }
+    }
+
+    @Test
+    void withoutPaymentsTheWizardSkipsThatStepAndAnExistingAccountOnlyGivesItsPassword() {
+        String email = "owner.plain@example.org";
+        server.signup(email, "Ada", "Lovelace"); // this owner already has an account
+        try (Browser admin = Browser.open(server.base(), "flow1b-admin")) {
+            logInAsAdmin(admin);
+            admin.type("#invite-email", email);
+            admin.type("#invite-suggested-business-name", "Plain Studio");
+            admin.click("#invite-form button[type=submit]");
+            admin.awaitText("#invite-sent", email);
+            assertThat(admin.text("#invitations tr[data-email='" + email + "']")).contains("Professional");
+        }
+
+        String link = server.invitationLinkFor(email);
+        try (Browser owner = Browser.open(server.base(), "flow1b-owner")) {
+            owner.go(link);
+            owner.visible("#step-account");
+            assertThat(owner.texts("#stepper li")).containsExactly("Account", "Business", "Done");
+            assertThat(owner.texts("#offer-permissions li")).containsExactly("The plan's standard features");
+            // Not knowing about the account, the owner picks a new password: the server says no.
+            owner.type("#account-first-name", "Ada");
+            owner.type("#account-last-name", "Lovelace");
+            owner.type("#account-password", "not the password");
+            owner.type("#account-password-confirm", "not the password");
+            owner.click("#account-form button[type=submit]");
+            owner.awaitText("#business-subdomain-ok", "plain-studio is available");
+            owner.click("#business-submit");
+
+            owner.awaitText("#account-password-error", "An account with this email already exists");
+            assertThat(owner.visible("#step-account").isDisplayed()).isTrue();
+            assertThat(owner.visible("#account-existing").isSelected()).isTrue();
+            owner.awaitHidden("#account-first-name");
+            assertThat(owner.text("#account-password-label")).isEqualTo("Password of your account");
+            owner.screenshot("wizard-1-existing-account");
+            owner.type("#account-password", PageServer.PASSWORD);
+            owner.click("#account-form button[type=submit]");
+            owner.click("#business-submit");
+
+            owner.visible("#step-done");
+            assertThat(owner.count("#step-payments:not([hidden])")).isZero();
+            assertThat(owner.text("#summary")).contains("Plain Studio", "plain-studio.acme.test", "Professional", email)
+                    .doesNotContain("Online payments");
+            owner.screenshot("wizard-done-without-payments");
+            owner.click("#go-dashboard");
+            owner.awaitPath("/family/manage");
+            owner.awaitText("#family-name", "Plain Studio");
+            assertThat(owner.texts("#members tr")).singleElement().asString().contains("Ada Lovelace", "Owner");
+        }
+    }
+
+    @Test
+    void aTakenSubdomainIsShownNextToItsFieldWithFreeAlternatives() {
+        String taker = server.signup("taker@example.org", "Tom", "Taker");
+        server.call("POST", "/api/tenants/", taker, Map.of("name", "Taken Co", "subdomain", "taken-co"));
+        String email = "owner.taken@example.org";
+        server.call("POST", "/api/platform/tenant-invitations/", server.adminToken(),
+                Map.of("email", email, "suggested_business_name", "Taken Co"));
+
+        try (Browser owner = Browser.open(server.base(), "taken-subdomain")) {
+            owner.go(server.invitationLinkFor(email));
+            fillAccount(owner, "Tara", "Owner");
+
+            // Checked live, before anything is submitted.
+            owner.awaitText("#business-subdomain-error", "taken-co is already taken");
+            assertThat(owner.attribute("#business-subdomain", "aria-invalid")).isEqualTo("true");
+            assertThat(owner.texts("#business-subdomain-suggestions button")).contains("taken-co-2");
+            owner.screenshot("live-check");
+            owner.click("#business-submit");
+            owner.awaitText("#business-subdomain-error", "taken-co is already taken");
+            assertThat(owner.count("#step-done:not([hidden])")).as("no moving on with a taken subdomain").isZero();
+
+            // Taken between the check and the submit: the server's 409 lands next to the field too.
+            owner.type("#business-subdomain", "race-co");
+            owner.awaitText("#business-subdomain-ok", "race-co is available");
+            server.call("POST", "/api/tenants/", taker, Map.of("name", "Race Co", "subdomain", "race-co"));
+            owner.click("#business-submit");
+            owner.awaitText("#business-subdomain-error", "race-co is already taken");
+            owner.screenshot("taken-on-submit");
+
+            owner.click("#business-subdomain-suggestions button");
+            String chosen = owner.value("#business-subdomain");
+            assertThat(chosen).startsWith("race-co-");
+            owner.awaitText("#business-subdomain-ok", chosen + " is available");
+            owner.click("#business-submit");
+            owner.visible("#step-done");
+            assertThat(owner.text("#summary")).contains(chosen + ".acme.test");
+        }
+    }
+
+    @Test
+    void deadInvitationLinksSayWhatHappened() {
+        String admin = server.adminToken();
+        String cancelled = "owner.cancelled@example.org";
+        String id = server.call("POST", "/api/platform/tenant-invitations/", admin, Map.of("email", cancelled))
+                .path("id").asText();
+        String cancelledLink = server.invitationLinkFor(cancelled);
+        server.call("DELETE", "/api/platform/tenant-invitations/" + id, admin, null);
+
+        String used = "owner.used@example.org";
+        server.call("POST", "/api/platform/tenant-invitations/", admin, Map.of("email", used));
+        String usedLink = server.invitationLinkFor(used);
+        Map<String, Object> accept = new HashMap<>(Map.of("password", PageServer.PASSWORD, "first_name", "Una",
+                "last_name", "Used", "business_name", "Used Shop", "subdomain", "used-shop"));
+        server.call("POST", "/api/platform/tenant-invitations/token/" + usedLink.split("#token=")[1] + "/accept", null, accept);
+
+        try (Browser visitor = Browser.open(server.base(), "dead-links")) {
+            visitor.go("/tenant-onboard#token=" + "A".repeat(43));
+            assertThat(visitor.awaitText("#dead-title", "This invitation link doesn't work")).isNotBlank();
+            assertThat(visitor.text("#dead-text")).contains("ask the person who invited you");
+            assertThat(visitor.count("#wizard:not([hidden])")).isZero();
+            visitor.screenshot("unknown-token");
+
+            visitor.go("/tenant-onboard");
+            visitor.awaitText("#dead-title", "This invitation link doesn't work");
+
+            visitor.go(cancelledLink);
+            visitor.awaitText("#dead-title", "This invitation was cancelled");
+            visitor.screenshot("cancelled");
+
+            visitor.go(usedLink);
+            visitor.awaitText("#dead-title", "This invitation has already been used");
+            visitor.click("#dead-action a");
+            visitor.awaitPath("/login");
+        }
+    }
+
+    @Test
+    void anAdminResendsAndCancelsInvitationsAndSwitchesTenantsOffAndOn() {
+        String admin = server.adminToken();
+        String email = "owner.later@example.org";
+        server.call("POST", "/api/platform/tenant-invitations/", admin,
+                Map.of("email", email, "suggested_business_name", "Later Ltd"));
+        String owner = server.signup("dormant@example.org", "Dora", "Mant");
+        server.call("POST", "/api/tenants/", owner, Map.of("name", "Dormant Club"));
+
+        try (Browser browser = Browser.open(server.base(), "admin")) {
+            logInAsAdmin(browser);
+            String row = "#invitations tr[data-email='" + email + "']";
+            browser.awaitText(row + " .badge.delivery", "Sent");
+
+            // Resending within the cooldown is refused, and the page says for how long.
+            browser.click(row + " button.resend");
+            assertThat(browser.text("dialog")).contains("Resend this invitation?", email);
+            browser.screenshot("resend-confirm");
+            browser.click("dialog button.confirm");
+            browser.awaitText("#list-error", "You can send another in");
+            browser.screenshot("resend-too-soon");
+
+            browser.click(row + " button.cancel");
+            browser.click("dialog button[value=cancel]"); // "Go back": nothing happens
+            assertThat(browser.text(row + " .badge.status")).isEqualTo("Pending");
+            browser.click(row + " button.cancel");
+            browser.click("dialog button.confirm");
+            browser.awaitText(row + " .badge.status", "Cancelled");
+            assertThat(browser.count(row + " button.cancel")).isZero();
+
+            browser.select("#status-filter", "CANCELLED");
+            browser.until("only cancelled invitations listed", b -> !b.texts("#invitations .badge.status").isEmpty()
+                    && b.texts("#invitations .badge.status").stream().allMatch("Cancelled"::equals));
+            assertThat(browser.text("#invitations")).contains(email);
+            browser.screenshot("filtered-cancelled");
+
+            // The user menu leads to the admin pages.
+            browser.click(".user-menu summary");
+            assertThat(browser.texts(".user-menu .menu a")).containsExactly("Family management", "Tenant invitations",
+                    "Tenants");
+            browser.screenshot("user-menu");
+            browser.click(".user-menu a[href='/platform/tenants']");
+            browser.awaitPath("/platform/tenants");
+
+            String active = "#active-tenants tr[data-name='Dormant Club']";
+            browser.click(active + " button.deactivate");
+            browser.click("dialog button.confirm");
+            browser.awaitText("#tenants-notice", "Dormant Club is deactivated");
+            assertThat(browser.count(active)).isZero();
+            assertThat(browser.attribute("#inactive-section", "open")).as("inactive ones start collapsed").isNull();
+            browser.click("#inactive-section summary");
+            browser.visible("#inactive-tenants tr[data-name='Dormant Club']");
+            browser.screenshot("tenants");
+            browser.phoneScreenshot("tenants");
+            browser.click("#inactive-tenants tr[data-name='Dormant Club'] button.reactivate");
+            browser.click("dialog button.confirm");
+            browser.awaitText("#tenants-notice", "Dormant Club is active again");
+            browser.visible(active);
+
+            browser.click(".user-menu summary");
+            browser.click("#logout");
+            browser.awaitPath("/login");
+            browser.go("/platform/tenants");
+            browser.awaitPath("/login"); // signed out: the page sends the visitor to log in
+        }
+    }
+
+    // ---- flow 2: join codes -----------------------------------------------------------------
+
+    @Test
+    void aFamilySharesItsCodeAndASecondUserJoinsWithItTypedDifferently() {
+        String tenantId;
+        String display;
+        try (Browser alice = Browser.open(server.base(), "flow2-alice")) {
+            alice.go("/");
+            alice.awaitPath("/login");
+            alice.screenshot("login");
+            alice.click("a[href='/signup']");
+            alice.awaitPath("/signup");
+            alice.type("#signup-email", "alice@example.org");
+            alice.type("#signup-first-name", "Alice");
+            alice.type("#signup-last-name", "Smith");
+            alice.type("#signup-password", "alice's password");
+            alice.type("#signup-password-confirm", "alice's password");
+            alice.screenshot("signup");
+            alice.click("#signup-form button[type=submit]");
+
+            alice.awaitPath("/join-or-create");
+            alice.awaitText("h1", "Welcome, Alice");
+            alice.screenshot("join-or-create");
+            alice.phoneScreenshot("join-or-create");
+            alice.click("#create-form button[type=submit]");
+            alice.awaitText("#create-name-error", "required");
+            alice.type("#create-name", "The Smiths");
+            alice.click("#create-form button[type=submit]");
+
+            alice.awaitPath("/family/manage");
+            alice.awaitText("#family-name", "The Smiths");
+            tenantId = alice.url().getQuery().replace("tenant=", "");
+            display = alice.text("#join-code");
+            assertThat(display).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+            alice.click("#copy-code");
+            alice.awaitText("#code-status", "Copied " + display);
+            assertThat(alice.clipboard()).isEqualTo(display);
+            alice.screenshot("family-manage");
+            alice.phoneScreenshot("family-manage");
+        }
+
+        try (Browser bob = Browser.open(server.base(), "flow2-bob")) {
+            bob.go("/signup");
+            bob.type("#signup-email", "bob@example.org");
+            bob.type("#signup-first-name", "Bob");
+            bob.type("#signup-last-name", "Smith");
+            bob.type("#signup-password", "bob's password");
+            bob.type("#signup-password-confirm", "bob's password");
+            bob.click("#signup-form button[type=submit]");
+            bob.awaitPath("/join-or-create");
+            bob.click("#join-link");
+            bob.awaitPath("/family/join");
+
+            bob.type("#join-code", "ZZZZ-ZZZZ".equals(display) ? "YYYY-YYYY" : "ZZZZ-ZZZZ");
+            bob.click("#join-form button[type=submit]");
+            bob.awaitText("#join-code-error", "That code doesn't match any family");
+            assertThat(bob.attribute("#join-code", "aria-invalid")).isEqualTo("true");
+            assertThat(bob.attribute("#join-code", "aria-describedby")).contains("join-code-error");
+            bob.screenshot("family-join-wrong-code");
+            bob.phoneScreenshot("family-join-wrong-code");
+
+            bob.type("#join-code", "UUUU-UUUU");
+            bob.click("#join-form button[type=submit]");
+            bob.awaitText("#join-code-error", "That isn't a join code");
+
+            // Lower case, a space for the dash, look-alike letters: the server's normalizer forgives it.
+            String typed = display.toLowerCase().replace("-", " ").replace('0', 'o').replace('1', 'l');
+            bob.type("#join-code", typed);
+            bob.click("#join-form button[type=submit]");
+            bob.awaitPath("/family/manage");
+            assertThat(bob.url().getQuery()).isEqualTo("tenant=" + tenantId);
+            bob.awaitText("#members", "Bob Smith");
+            assertThat(bob.texts("#members tr")).hasSize(2);
+            assertThat(bob.text("#members")).contains("Alice Smith", "Owner", "Bob Smith", "Member");
+            assertThat(bob.count("#code-actions:not([hidden])")).as("members do not rotate codes").isZero();
+            bob.screenshot("family-manage-member");
+        }
+
+        try (Browser alice = Browser.open(server.base(), "flow2-alice-again")) {
+            alice.go("/login");
+            alice.type("#login-email", "alice@example.org");
+            alice.type("#login-password", "wrong password");
+            alice.click("#login-form button[type=submit]");
+            alice.awaitText("#login-form .form-error", "The email or password is not right");
+            alice.screenshot("login-wrong-password");
+            alice.type("#login-password", "alice's password");
+            alice.click("#login-form button[type=submit]");
+            alice.awaitPath("/family/manage"); // a member lands on their first family
+            assertThat(alice.url().getQuery()).isEqualTo("tenant=" + tenantId);
+            assertThat(alice.awaitText("#join-code", display)).isEqualTo(display);
+
+            alice.click("#rotate-code");
+            assertThat(alice.text("dialog")).contains("Replace the invite code?");
+            alice.click("dialog button.confirm");
+            alice.awaitText("#code-status", "The old code no longer works");
+            assertThat(alice.text("#join-code")).isNotEqualTo(display).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+            alice.click("#disable-code");
+            alice.click("dialog button.confirm");
+            alice.awaitText("#code-status", "The code is turned off");
+            alice.visible("#code-none");
+            alice.screenshot("code-turned-off");
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private void logInAsAdmin(Browser browser) {
+        browser.go("/login");
+        browser.type("#login-email", PageServer.ADMIN_EMAIL);
+        browser.type("#login-password", PageServer.ADMIN_PASSWORD);
+        browser.click("#login-form button[type=submit]");
+        browser.awaitPath("/platform/invitations"); // an admin without families lands here
+        browser.visible("#invite-email");
+    }
+
+    private static void fillAccount(Browser owner, String first, String last) {
+        owner.visible("#step-account");
+        owner.type("#account-first-name", first);
+        owner.type("#account-last-name", last);
+        owner.type("#account-password", "owner password 1");
+        owner.type("#account-password-confirm", "owner password 1");
+        owner.click("#account-form button[type=submit]");
+        owner.visible("#step-business");
+    }
+
+    private String tenantIdNamed(String name) {
+        JsonNode page = server.call("GET", "/api/platform/tenants/?limit=200", server.adminToken(), null);
+        List<JsonNode> named = StreamSupport.stream(page.path("items").spliterator(), false)
+                .filter(t -> t.path("name").asText().equals(name)).toList();
+        assertThat(named).hasSize(1);
+        return named.get(0).path("id").asText();
+    }
+}
