@@ -75,7 +75,7 @@ final class JdbiTenantInvitations implements TenantInvitations {
                 return 0;
             }
             int expired = sql.expire(due, now);
-            sql.releaseReservationsOfExpired(due);
+            sql.releaseLapsedReservations(due, now);
             return expired;
         });
     }
