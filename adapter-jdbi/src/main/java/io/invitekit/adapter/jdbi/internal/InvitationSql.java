@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(InvitationRow.class)
 public interface InvitationSql {
 
     @SqlUpdate("INSERT INTO tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
