@@ -193,8 +193,8 @@ final class HttpPhase {
 
         report.section("Every created invitation's email delivered");
         report.note("The server sends through SMTP to a sink in the bench driver (bench/driver SmtpSink) that answers at once; "
-                + "the outbox relay runs with the product's defaults (one relay per node, runs 1 s apart, up to 20 batches of "
-                + "50 per run). Created = 201s in the server's request log during the two create runs (wrk counts only the "
+                + "the outbox relay runs with the product's defaults (four relay threads per node, each run 1 s after its "
+                + "last, up to 20 batches of 50 per run). Created = 201s in the server's request log during the two create runs (wrk counts only the "
                 + "answers that arrive before it stops).");
         Report.Table mail = report.table("store", "invitations created (warm-up + measured)", "delivered to their addresses",
                 "distinct Message-IDs / messages (whole run)", "outbox empty after the load ended", "created and delivered, per second");
