@@ -6,6 +6,8 @@ import io.invitekit.domain.account.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -25,21 +27,45 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final RandomGenerator random;
+    private final Semaphore turns;
 
+    /** At most one hash per core at a time. */
     public Argon2idPasswordHasher(Configuration.Argon2 parameters, RandomGenerator random) {
+        this(parameters, random, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param atOnce how many hashes may run at the same time; callers beyond wait their turn. Each
+     *               holds {@code m} KiB and a core for its whole run, so a burst of log-ins or accepts
+     *               without a bound takes every core from the threads that hold database connections
+     *               (they time out: 503) and multiplies the memory, without hashing any faster.
+     */
+    public Argon2idPasswordHasher(Configuration.Argon2 parameters, RandomGenerator random, int atOnce) {
         this.memoryKib = parameters.memoryKib();
         this.iterations = parameters.iterations();
         this.parallelism = parameters.parallelism();
         this.random = random;
+        this.turns = new Semaphore(atOnce, true);
     }
 
     @Override
     public PasswordHash hash(Password password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
-        return new PasswordHash("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
-                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+        return inTurn(() -> {
+            byte[] salt = new byte[SALT_BYTES];
+            random.nextBytes(salt);
+            byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+            return new PasswordHash("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                    + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+        });
+    }
+
+    private <T> T inTurn(Supplier<T> work) {
+        turns.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
     }
 
     @Override
@@ -69,7 +95,10 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
             if (m < 8 || t < 1 || p < 1 || expected.length < 16) {
                 return false;
             }
-            return MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
+            int memory = m;
+            int passes = t;
+            int lanes = p;
+            return MessageDigest.isEqual(expected, inTurn(() -> derive(password, salt, memory, passes, lanes, expected.length)));
         } catch (IllegalArgumentException malformed) {
             return false;
         }

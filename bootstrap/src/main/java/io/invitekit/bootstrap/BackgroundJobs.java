@@ -10,15 +10,21 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The outbox relay and the expiry sweeper, each on its own fixed delay. */
+/**
+ * The outbox relay and the expiry sweeper, each on its own fixed delay. The relay runs on several
+ * threads: sending is a few round trips to the SMTP server per email, so one thread spends most
+ * of its time waiting, and claims are leases, so the threads (like several nodes) never take the
+ * same email.
+ */
 final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
     private static final int MAX_BATCHES_PER_RUN = 20;
+    static final int RELAY_THREADS = 4;
 
     private final DeliveryUseCase delivery;
     private final int relayBatch;
     private final int sweepBatch;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 1, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
         thread.setDaemon(true);
         return thread;
@@ -31,7 +37,10 @@ final class BackgroundJobs implements AutoCloseable {
     }
 
     void start(Duration relayInterval, Duration sweepInterval) {
-        scheduler.scheduleWithFixedDelay(this::relay, 0, relayInterval.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < RELAY_THREADS; i++) {
+            long stagger = relayInterval.toMillis() * i / RELAY_THREADS;
+            scheduler.scheduleWithFixedDelay(this::relay, stagger, relayInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -48,7 +48,8 @@ public record Configuration(
         boolean metricsPublic,
         Argon2 argon2,
         Duration relayInterval,
-        Duration sweepInterval) {
+        Duration sweepInterval,
+        Duration outboxLease) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -108,6 +109,7 @@ public record Configuration(
                 .joinFailuresPerAccount(joinFailuresPerAccount)
                 .joinFailuresPerAddress(joinFailuresPerAddress)
                 .defaultTenantTier(defaultTenantTier)
+                .outboxLease(outboxLease)
                 .build();
     }
 
@@ -195,7 +197,11 @@ public record Configuration(
                             integer("INVITEKIT_ARGON2_ITERATIONS", 2, 1, 100),
                             integer("INVITEKIT_ARGON2_PARALLELISM", 1, 1, 64)),
                     Duration.ofMillis(integer("INVITEKIT_RELAY_INTERVAL_MILLIS", 1000, 50, 3_600_000)),
-                    Duration.ofSeconds(integer("INVITEKIT_SWEEP_INTERVAL_SECONDS", 60, 1, 86_400)));
+                    Duration.ofSeconds(integer("INVITEKIT_SWEEP_INTERVAL_SECONDS", 60, 1, 86_400)),
+                    // How long a relay holds the emails it claimed; a node that dies leaves them to the
+                    // others once it passes. It must outlast an SMTP send: relays stop at half of it.
+                    Duration.ofSeconds(integer("INVITEKIT_OUTBOX_LEASE_SECONDS",
+                            (int) InvitekitSettings.defaults().outboxLease().toSeconds(), 2, 86_400)));
         }
 
         private String optional(String name) {

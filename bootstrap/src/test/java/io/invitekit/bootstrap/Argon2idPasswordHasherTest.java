@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PasswordHash;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class Argon2idPasswordHasherTest {
@@ -28,6 +35,56 @@ class Argon2idPasswordHasherTest {
         assertThat(hasher.verify(Password.presented("correct horse battery"), hash)).isTrue();
         assertThat(stronger.verify(Password.presented("correct horse battery"), hash)).isTrue();
         assertThat(hasher.verify(Password.presented("correct horse batterY"), hash)).isFalse();
+    }
+
+    @Test
+    void atMostTheAllowedNumberOfHashesRunAtOnceTheRestWait() throws Exception {
+        // Each hash holds m KiB and a core: unbounded, a burst of accepts starves the database pool's
+        // threads of CPU (503s) and multiplies the memory. Here 6 callers, 2 allowed at once.
+        BlockingSalt salt = new BlockingSalt();
+        Argon2idPasswordHasher bounded = new Argon2idPasswordHasher(new Configuration.Argon2(8, 1, 1), salt, 2);
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Thread caller = new Thread(() -> bounded.hash(Password.presented("correct horse battery")));
+            callers.add(caller);
+            caller.start();
+        }
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)) {
+            assertThat(Instant.now()).as("every caller hashing or waiting its turn").isBefore(deadline);
+            Thread.onSpinWait();
+        }
+        int insideAtOnce = salt.inside.get();
+        salt.release.countDown();
+        for (Thread caller : callers) {
+            caller.join(10_000);
+        }
+        assertThat(insideAtOnce).isEqualTo(2);
+        assertThat(salt.calls.get()).as("every caller got its hash").isEqualTo(6);
+    }
+
+    /** A salt source that holds every caller inside the hasher until released, counting them. */
+    private static final class BlockingSalt implements RandomGenerator {
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            inside.incrementAndGet();
+            calls.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+        }
+
+        @Override
+        public long nextLong() {
+            return 4; // chosen by fair dice roll; the salt's bytes do not matter here
+        }
     }
 
     @Test

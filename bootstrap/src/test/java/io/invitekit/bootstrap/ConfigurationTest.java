@@ -33,6 +33,8 @@ class ConfigurationTest {
         assertThat(c.rateLimitStore()).isEqualTo(Configuration.RateLimitStore.MEMORY);
         assertThat(c.trustedProxies()).isEmpty();
         assertThat(c.argon2()).isEqualTo(new Configuration.Argon2(19_456, 2, 1));
+        assertThat(c.outboxLease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.applicationSettings().outboxLease()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -58,6 +60,7 @@ class ConfigurationTest {
         env.put("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", "50");
         env.put("INVITEKIT_DEFAULT_TENANT_TIER", "starter");
         env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
+        env.put("INVITEKIT_OUTBOX_LEASE_SECONDS", "20");
 
         Configuration c = Configuration.from(env);
 
@@ -72,6 +75,8 @@ class ConfigurationTest {
         assertThat(settings.invitationPolicy().defaultTtlDays()).isEqualTo(14);
         assertThat(settings.invitationPolicy().resendCooldown()).isEqualTo(Duration.ofSeconds(120));
         assertThat(settings.defaultTenantTier()).isEqualTo(SubscriptionTier.STARTER);
+        assertThat(settings.outboxLease()).as("a shorter lease lets another node take a dead node's emails sooner")
+                .isEqualTo(Duration.ofSeconds(20));
         assertThat(c.toString()).doesNotContain("secret").doesNotContain("mailpw");
     }
 
@@ -99,6 +104,8 @@ class ConfigurationTest {
         "INVITEKIT_DB_URL|jdbc:mysql://db/x",
         "INVITEKIT_ADMIN_PASSWORD|short",
         "INVITEKIT_SMTP_USER|mailer",
+        "INVITEKIT_OUTBOX_LEASE_SECONDS|1",
+        "INVITEKIT_OUTBOX_LEASE_SECONDS|five",
     })
     void aBadValueStopsStartUpNamingTheVariable(String name, String value) {
         assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Tenant invitations in {@code tenant_invitations}. One PENDING invitation per email is the
@@ -60,7 +59,6 @@ final class JdbiTenantInvitations implements TenantInvitations {
         InvitationListQuery query = InvitationListQuery.of(filter, after, limit);
         return handles.call(handle -> handle.createQuery(query.sql())
                 .bindMap(query.parameters())
-                .registerRowMapper(ConstructorMapper.factory(InvitationRow.class))
                 .mapTo(InvitationRow.class)
                 .map(InvitationRow::toDomain)
                 .list());
@@ -75,7 +73,7 @@ final class JdbiTenantInvitations implements TenantInvitations {
                 return 0;
             }
             int expired = sql.expire(due, now);
-            sql.releaseReservationsOfExpired(due);
+            sql.releaseLapsedReservations(due, now);
             return expired;
         });
     }

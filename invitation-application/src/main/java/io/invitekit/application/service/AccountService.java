@@ -17,6 +17,7 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.SecretToken;
 import io.invitekit.domain.tenant.Tenant;
@@ -131,10 +132,18 @@ public final class AccountService implements AccountUseCase {
         Instant now = context.now();
         Account admin = new Account(new UserId(context.ids().next()), adminEmail, hasher.hash(adminPassword),
                 Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
-        transactions.run(() -> {
-            accounts.add(admin);
-            context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
-        });
+        try {
+            transactions.run(() -> {
+                accounts.add(admin);
+                context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
+            });
+        } catch (DomainException taken) {
+            // Several nodes starting at once on an empty database: one of them made the admin first.
+            if (taken.code() == ErrorCode.EMAIL_TAKEN && accounts.anyPlatformAdmin()) {
+                return Optional.empty();
+            }
+            throw taken;
+        }
         return Optional.of(new FirstAdmin(adminEmail.value(), generated));
     }
 }

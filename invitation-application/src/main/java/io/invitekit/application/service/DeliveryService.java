@@ -33,6 +33,8 @@ public final class DeliveryService implements DeliveryUseCase {
         this.outbox = outbox;
         this.sender = sender;
         this.invitations = invitations;
+        // Names this node's relay, so that the leases it leaves in the outbox table can be traced to it.
+        LOG.info("outbox relay {} leases the emails it claims for {}", claimer, context.settings().outboxLease());
     }
 
     @Override

@@ -3,7 +3,12 @@ package io.invitekit.application.service;
 import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invitekit.application.Invitekit;
 import io.invitekit.application.TestKit;
+import io.invitekit.application.port.out.Accounts;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
 import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
 import io.invitekit.application.port.in.AuthResult;
@@ -12,7 +17,10 @@ import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.ValidationException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class AccountServiceTest {
@@ -114,6 +122,59 @@ class AccountServiceTest {
         t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1");
         assertThat(t.kit.accounts().login("boss@example.org", "boss password 1").user().platformRole())
                 .isEqualTo(PlatformRole.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void whenAnotherNodeCreatesTheFirstAdminMeanwhileThisOneGoesOnWithTheirs() {
+        // Two server processes start at once on an empty database: both see no admin, one inserts it first.
+        AtomicBoolean otherNodeStarted = new AtomicBoolean();
+        TestKit node = new TestKit(settings -> settings, (builder, storage) -> builder.accounts(
+                new StaleAdminCheck(storage.accounts(), () -> {
+                    if (!otherNodeStarted.getAndSet(true)) {
+                        Invitekit.builder().storage(storage).inMemory().build().accounts()
+                                .createFirstPlatformAdmin("root@acme.test", "the other node's password");
+                    }
+                })));
+
+        assertThat(node.kit.accounts().createFirstPlatformAdmin("root@acme.test", "this node's password")).isEmpty();
+        assertThat(node.kit.accounts().login("root@acme.test", "the other node's password").user().platformRole())
+                .isEqualTo(PlatformRole.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void theFirstAdminCannotTakeOverAnOrdinaryAccount() {
+        t.signup("boss@example.org");
+        refused(ErrorCode.EMAIL_TAKEN, () -> t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1"));
+    }
+
+    /** Accounts whose admin check answers from before {@code meanwhile} ran, as a read that lost a race does. */
+    private record StaleAdminCheck(Accounts store, Runnable meanwhile) implements Accounts {
+        @Override
+        public boolean anyPlatformAdmin() {
+            boolean seen = store.anyPlatformAdmin();
+            meanwhile.run();
+            return seen && store.anyPlatformAdmin();
+        }
+
+        @Override
+        public void add(Account account) {
+            store.add(account);
+        }
+
+        @Override
+        public Optional<Account> byId(UserId id) {
+            return store.byId(id);
+        }
+
+        @Override
+        public Optional<Account> byEmail(EmailAddress email) {
+            return store.byEmail(email);
+        }
+
+        @Override
+        public List<Account> byIds(Collection<UserId> ids) {
+            return store.byIds(ids);
+        }
     }
 
     @Test

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(InvitationRow.class)
 public interface InvitationSql {
 
     @SqlUpdate("INSERT INTO tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
@@ -46,8 +44,13 @@ public interface InvitationSql {
             + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now")
     int expire(@BindList("ids") List<UUID> ids, Instant now);
 
-    /** Frees the reservations of those among {@code ids} that are now EXPIRED (in this transaction). */
-    @SqlUpdate("DELETE FROM subdomain_claims WHERE invitation_id IN "
-            + "(SELECT id FROM tenant_invitations WHERE id IN (<ids>) AND status = 'EXPIRED')")
-    int releaseReservationsOfExpired(@BindList("ids") List<UUID> ids);
+    /**
+     * Frees the reservations of those among {@code ids} whose time is up. A reservation lasts as
+     * long as its invitation ({@code reserved_until} = {@code expires_at}, renewed by a resend), so
+     * these are exactly the expired ones. It reads only {@code subdomain_claims}: a join to the
+     * invitations by status let a stale estimate scan every EXPIRED row per batch, which made
+     * a sweep of a million invitations take hours.
+     */
+    @SqlUpdate("DELETE FROM subdomain_claims WHERE invitation_id IN (<ids>) AND tenant_id IS NULL AND reserved_until <= :now")
+    int releaseLapsedReservations(@BindList("ids") List<UUID> ids, Instant now);
 }

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * The Jdbi instance the adapters share. Instants travel as {@code OffsetDateTime} in UTC, which
  * both drivers map to {@code timestamp with time zone} without consulting the JVM's time zone;
- * UUIDs travel as themselves ({@code uuid} on both databases).
+ * UUIDs travel as themselves ({@code uuid} on both databases). The row records map through their
+ * constructors, with the column matching done once per layout ({@link LayoutCachingRowMapper}).
  */
 public final class JdbiSetup {
     private JdbiSetup() {
@@ -32,7 +34,16 @@ public final class JdbiSetup {
         jdbi.registerArgument(new UuidArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, new InstantColumnMapper());
         jdbi.registerColumnMapper(UUID.class, new UuidColumnMapper());
+        // Registered once for the whole Jdbi (not per SqlObject), so that each mapper and its cache live as long.
+        for (Class<?> row : List.of(AccountRow.class, InvitationRow.class, JoinCodeRow.class, MembershipRow.class,
+                OutboxRow.class, SessionRow.class, TenantRow.class)) {
+            register(jdbi, row);
+        }
         return jdbi;
+    }
+
+    private static <T> void register(Jdbi jdbi, Class<T> row) {
+        jdbi.registerRowMapper(row, new LayoutCachingRowMapper<>(row));
     }
 
     static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {

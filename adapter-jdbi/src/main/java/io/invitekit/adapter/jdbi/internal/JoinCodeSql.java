@@ -3,12 +3,10 @@ package io.invitekit.adapter.jdbi.internal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(JoinCodeRow.class)
 public interface JoinCodeSql {
 
     /** 0 when the value was ever used, or the tenant has an active code: never a raised conflict. */

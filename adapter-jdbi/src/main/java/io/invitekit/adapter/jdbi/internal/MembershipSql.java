@@ -3,7 +3,6 @@ package io.invitekit.adapter.jdbi.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,7 +13,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * until commit (0 = full); concurrent joins of one tenant queue on that row, so none can see a
  * stale count.
  */
-@RegisterConstructorMapper(MembershipRow.class)
 public interface MembershipSql {
 
     @SqlUpdate("INSERT INTO memberships (" + MembershipRow.COLUMNS + ") VALUES (:tenantId, :userId, :role, :joinedAt) "

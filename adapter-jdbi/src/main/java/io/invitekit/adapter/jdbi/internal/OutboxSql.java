@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -14,7 +13,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * {@code outbox_messages}. A claim is a lease ({@code lease_owner}, {@code lease_until}); a
  * message is claimable when PENDING, due, and no lease on it is live.
  */
-@RegisterConstructorMapper(OutboxRow.class)
 public interface OutboxSql {
     String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)";
     String DUE_ORDER = " ORDER BY next_attempt_at, created_at, id";

@@ -2,12 +2,10 @@ package io.invitekit.adapter.jdbi.internal;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(SessionRow.class)
 public interface SessionSql {
 
     @SqlUpdate("INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (:id, :userId, :accessDigest, :refreshDigest, "

@@ -1,0 +1,45 @@
+package io.invitekit.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invitekit.application.port.in.DeliveryUseCase;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BackgroundJobsTest {
+
+    @Test
+    void theRelayRunsOnSeveralThreadsAtOnce() throws Exception {
+        // Each relay step waits until every relay thread is inside one: only concurrent steps get out.
+        CountDownLatch allInside = new CountDownLatch(BackgroundJobs.RELAY_THREADS);
+        AtomicInteger stepsThatSawTheOthers = new AtomicInteger();
+        DeliveryUseCase delivery = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                allInside.countDown();
+                try {
+                    if (allInside.await(10, TimeUnit.SECONDS)) {
+                        stepsThatSawTheOthers.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new RelayReport(0, 0, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+        };
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
+            jobs.start(Duration.ofMillis(50), Duration.ofHours(1));
+            assertThat(allInside.await(10, TimeUnit.SECONDS)).as("%d relay steps at once", BackgroundJobs.RELAY_THREADS)
+                    .isTrue();
+        }
+        assertThat(stepsThatSawTheOthers.get()).isGreaterThanOrEqualTo(BackgroundJobs.RELAY_THREADS);
+    }
+}
