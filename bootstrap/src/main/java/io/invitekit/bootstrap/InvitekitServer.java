@@ -15,6 +15,7 @@ import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.application.port.out.StoreUnavailableException;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.javalin.Javalin;
@@ -86,7 +87,11 @@ public final class InvitekitServer implements AutoCloseable {
                     .build();
             createFirstAdmin(kit, configuration);
 
-            HttpSettings http = HttpSettings.defaults(() -> storage.outbox().backlog())
+            HttpSettings http = HttpSettings.defaults(() -> {
+                        if (!storage.isAvailable()) { // SELECT 1: readiness asks only whether the database answers
+                            throw new StoreUnavailableException("the database does not answer", null);
+                        }
+                    })
                     .withTrustedProxies(configuration.trustedProxies())
                     .withMetricsPublic(configuration.metricsPublic());
             Javalin app = InvitekitHttp.create(kit, http, limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
