@@ -25,6 +25,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     private final ConcurrentMap<String, Bucket> local;   // in memory, or
     private final ProxyManager<String> proxies;          // shared through PostgreSQL
+    private final ConcurrentMap<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
     private Bucket4jRateLimiter(ConcurrentMap<String, Bucket> local, ProxyManager<String> proxies) {
         this.local = local;
@@ -66,9 +67,9 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     private Bucket bucket(RateLimit limit, String key) {
         String id = limit.name() + ":" + key;
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()).build())
-                .build();
+        BucketConfiguration configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(l.permits()).refillGreedy(l.permits(), l.period()).build())
+                .build());
         if (proxies != null) {
             return proxies.builder().build(id, () -> configuration);
         }
