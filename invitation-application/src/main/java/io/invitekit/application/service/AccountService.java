@@ -89,8 +89,7 @@ public final class AccountService implements AccountUseCase {
     @Override
     public AuthResult refresh(String refreshToken) {
         var issued = tokens.refresh(refreshToken);
-        UserId user = tokens.authenticate(issued.accessToken()).orElseThrow(Access::unauthenticated);
-        Account account = access.requireAccount(user);
+        Account account = access.requireAccount(issued.user());
         return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
                 issued.accessTokenTtl().toSeconds());
     }

@@ -44,7 +44,7 @@ public final class OpaqueSessionTokens implements SessionTokens {
         Instant now = Times.now(clock);
         sessions.add(new Session(new SessionId(ids.next()), user, access.digest(), refresh.digest(), now,
                 now.plus(accessTtl), now.plus(refreshTtl)));
-        return new IssuedTokens(access.reveal(), refresh.reveal(), accessTtl);
+        return new IssuedTokens(user, access.reveal(), refresh.reveal(), accessTtl);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class OpaqueSessionTokens implements SessionTokens {
         if (!sessions.rotate(presented.digest(), next)) {
             throw refused(); // presented twice at once: only the first wins
         }
-        return new IssuedTokens(access.reveal(), refresh.reveal(), accessTtl);
+        return new IssuedTokens(current.userId(), access.reveal(), refresh.reveal(), accessTtl);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.invitekit.application.port.out;
 
+import io.invitekit.domain.account.UserId;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A fresh access and refresh token pair. {@link #toString()} hides both. */
-public record IssuedTokens(String accessToken, String refreshToken, Duration accessTokenTtl) {
+/** A fresh access and refresh token pair, and whose they are. {@link #toString()} hides both tokens. */
+public record IssuedTokens(UserId user, String accessToken, String refreshToken, Duration accessTokenTtl) {
     public IssuedTokens {
+        Objects.requireNonNull(user, "user");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
@@ -13,6 +15,6 @@ public record IssuedTokens(String accessToken, String refreshToken, Duration acc
 
     @Override
     public String toString() {
-        return "IssuedTokens[redacted, ttl=" + accessTokenTtl + "]";
+        return "IssuedTokens[user=" + user + ", redacted, ttl=" + accessTokenTtl + "]";
     }
 }
