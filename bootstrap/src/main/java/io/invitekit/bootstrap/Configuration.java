@@ -80,7 +80,7 @@ public record Configuration(
                 values.put(k, v);
             }
         });
-        return new Reader_(values).read();
+        return new Values(values).read();
     }
 
     private static Map<String, String> readProperties(Path file) {
@@ -128,10 +128,10 @@ public record Configuration(
     }
 
     /** Reads and checks one value at a time. */
-    private static final class Reader_ {
+    private static final class Values {
         private final Map<String, String> values;
 
-        Reader_(Map<String, String> values) {
+        Values(Map<String, String> values) {
             this.values = values;
         }
 

@@ -5,7 +5,6 @@ import static io.invitekit.application.TestKit.on;
 import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invitekit.application.Invitekit;
 import io.invitekit.application.TestKit;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.port.in.AcceptResult;
@@ -215,10 +214,5 @@ class InvitationAcceptanceServiceTest {
         public boolean anyPlatformAdmin() {
             return delegate.anyPlatformAdmin();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Invitekit unused() {
-        return null;
     }
 }

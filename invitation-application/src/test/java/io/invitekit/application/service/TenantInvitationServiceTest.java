@@ -21,7 +21,6 @@ import io.invitekit.domain.shared.ValidationException;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TenantInvitationServiceTest {
@@ -263,10 +262,5 @@ class TenantInvitationServiceTest {
 
     private List<InvitationView> list(String status, String email) {
         return t.kit.invitations().list(new ListQuery(admin, status, email, null)).items();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Boolean> none() {
-        return Map.of();
     }
 }
