@@ -3,7 +3,7 @@ package io.invitekit.bootstrap.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.invitekit.bootstrap.cluster.Node.Reply;
+import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

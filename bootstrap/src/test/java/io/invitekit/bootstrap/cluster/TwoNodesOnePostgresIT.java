@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.cluster.GreenMailProcess.Mail;
-import io.invitekit.bootstrap.cluster.Node.Reply;
+import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
