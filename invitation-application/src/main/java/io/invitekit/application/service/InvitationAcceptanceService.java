@@ -2,6 +2,7 @@ package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.TenantView;
@@ -106,9 +107,11 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         boolean newAccount = existing.isEmpty();
         TenantId tenantId = new TenantId(context.ids().next());
         Instant now = context.now();
-        Tenant tenant;
         try {
-            tenant = transactions.inTransaction(() -> {
+            // The owner's session is issued inside the same transaction: an accept that commits
+            // has its tokens, and one whose session cannot be issued never happened, so that
+            // an accept is never answered with an error after it committed (a retry then works).
+            return transactions.inTransaction(() -> {
                 TenantInvitation accepted = invitation.accept(now, tenantId, owner.id());
                 if (!invitations.update(accepted)) {
                     throw lostRace(invitation, now);
@@ -124,13 +127,14 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
                 memberships.add(new Membership(tenantId, owner.id(), Role.OWNER, now), Limit.UNLIMITED);
                 context.audit(now, owner.id(), "tenant_invitation.accepted", tenantId, invitation.id(),
                         Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount)));
-                return created;
+                AuthResult session = credentials.signIn(owner);
+                TenantView tenantView = views.tenant(created,
+                        List.of(new TenantView.Member(UserView.of(owner), Role.OWNER, now)));
+                return new AcceptResult(session, tenantView);
             });
         } catch (SubdomainTakenException taken) {
             throw suggestions.withSuggestions(taken, now);
         }
-        TenantView tenantView = views.tenant(tenant, List.of(new TenantView.Member(UserView.of(owner), Role.OWNER, now)));
-        return new AcceptResult(credentials.signIn(owner), tenantView);
     }
 
     /** Someone else changed the invitation between our read and our write: say what it is now. */

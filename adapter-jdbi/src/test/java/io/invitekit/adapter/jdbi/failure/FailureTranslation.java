@@ -181,6 +181,7 @@ public abstract class FailureTranslation {
         String token = link.substring(link.indexOf("#token=") + "#token=".length());
         TenantInvitation before = storage().invitations().storedPendingFor(owner).orElseThrow();
         long auditBefore = database().count("SELECT count(*) FROM audit_events");
+        long sessionsBefore = database().count("SELECT count(*) FROM sessions");
         AcceptCommand accept = new AcceptCommand(token, PASSWORD, "Olga", "Owner", "Crash Test", reserved, null, null);
 
         Invitekit crashing = kit(new CrashingStorage(storage(), crashPoint), mail);
@@ -194,6 +195,8 @@ public abstract class FailureTranslation {
         assertThat(database().count("SELECT count(*) FROM subdomain_claims WHERE subdomain = ? AND invitation_id = ?",
                 reserved, before.id().value())).as("the reservation is back").isEqualTo(1);
         assertThat(database().count("SELECT count(*) FROM audit_events")).isEqualTo(auditBefore);
+        assertThat(database().count("SELECT count(*) FROM sessions")).as("no session for an accept that did not happen")
+                .isEqualTo(sessionsBefore);
         TenantInvitation after = storage().invitations().byId(before.id()).orElseThrow();
         assertThat(after).isEqualTo(before);
         assertThat(after.storedStatus()).isEqualTo(InvitationStatus.PENDING);
@@ -201,6 +204,8 @@ public abstract class FailureTranslation {
         AcceptResult retried = kit.acceptance().accept(accept);
         assertThat(retried.tenant().subdomain()).isEqualTo(reserved);
         assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(1);
+        assertThat(kit.accounts().authenticate(retried.auth().accessToken())).as("the retry signs the owner in")
+                .contains(retried.auth().user().id());
     }
 
     private static Invitekit kit(Storage storage, RecordingMailSender mail) {

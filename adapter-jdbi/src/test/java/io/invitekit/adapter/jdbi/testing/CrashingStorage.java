@@ -26,7 +26,9 @@ public final class CrashingStorage implements Storage {
         AFTER_TENANT_INSERT(Tenants.class, "add"),
         AFTER_ACCOUNT_INSERT(Accounts.class, "add"),
         AFTER_MEMBERSHIP_INSERT(Memberships.class, "add"),
-        AFTER_AUDIT_EVENT(AuditLog.class, "record");
+        AFTER_AUDIT_EVENT(AuditLog.class, "record"),
+        /** The owner's session, issued inside the accept's transaction: the last write of an accept. */
+        AFTER_SESSION_INSERT(Sessions.class, "add");
 
         final Class<?> port;
         final String method;

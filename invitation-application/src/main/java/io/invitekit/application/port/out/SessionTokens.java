@@ -8,6 +8,12 @@ import java.util.Optional;
  * {@link Sessions}; an embedding application may plug in its own (JWTs, its session cookie, …).
  */
 public interface SessionTokens {
+    /**
+     * A fresh pair for the user. An accept calls this inside its transaction, so that the
+     * owner's session commits with the accept or not at all: the default's session row joins
+     * that transaction. An implementation that keeps state elsewhere must tolerate the
+     * transaction rolling back afterwards (its tokens are then never handed out).
+     */
     IssuedTokens issue(UserId user);
 
     /** The user an access token belongs to, if it is known and live. */

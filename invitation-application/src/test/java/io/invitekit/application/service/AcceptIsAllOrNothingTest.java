@@ -1,0 +1,134 @@
+package io.invitekit.application.service;
+
+import static io.invitekit.application.TestKit.accept;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.inmemory.ManualClock;
+import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.out.Sessions;
+import io.invitekit.application.port.out.StoreUnavailableException;
+import io.invitekit.domain.account.Session;
+import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.TokenDigest;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The owner's session is issued in the accept's transaction: when it cannot be written, the
+ * accept is answered with the error and did not happen; a retry of the same accept succeeds. An
+ * accept is never answered with an error after it committed.
+ */
+class AcceptIsAllOrNothingTest {
+    private final FailingSessions sessions = new FailingSessions();
+    private final TestKit t = new TestKit(s -> s, (builder, storage) -> {
+        sessions.delegate = storage.sessions();
+        InvitekitSettings defaults = InvitekitSettings.defaults();
+        // The same tokens the builder would make, over sessions that can be told to fail.
+        return builder.sessionTokens(new OpaqueSessionTokens(sessions, new ManualClock(TestKit.START), new Random(5),
+                defaults.accessTokenTtl(), defaults.refreshTokenTtl()));
+    });
+    private final UserId admin = t.admin();
+
+    @Test
+    void aSessionThatCannotBeWrittenUndoesTheWholeAcceptAndARetrySucceeds() {
+        InvitationView inv = t.kit.invitations().create(new CreateCommand(admin, "owner@example.org", "Bright Bakery",
+                null, null, null, null, null, null, "bright"));
+        String token = t.tokenOf(inv);
+        long auditBefore = t.storage.auditLog().events().size();
+        sessions.failNextAdd();
+
+        assertThatThrownBy(() -> t.kit.acceptance().accept(accept(token, "bright-bakery")))
+                .isInstanceOf(StoreUnavailableException.class);
+
+        InvitationView after = t.kit.invitations().get(admin, inv.id().toString());
+        assertThat(after.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(after.createdTenantId()).isNull();
+        assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(t.storage.accounts().byEmail(EmailAddress.of("owner@example.org"))).isEmpty();
+        assertThat(sessions.written).as("the session written before the failure is undone too").isNotNull();
+        assertThat(t.storage.sessions().byAccessDigest(sessions.written.accessDigest())).isEmpty();
+        assertThat(t.kit.subdomains().check("bright-bakery").available()).as("the chosen subdomain is free again").isTrue();
+        assertThat(t.kit.subdomains().check("bright").reason()).as("the reservation still holds").isEqualTo("taken");
+        assertThat(t.storage.auditLog().events()).hasSize((int) auditBefore);
+
+        AcceptResult retried = t.kit.acceptance().accept(accept(token, "bright-bakery"));
+
+        assertThat(retried.tenant().subdomain()).isEqualTo("bright-bakery");
+        UserId owner = t.kit.accounts().authenticate(retried.auth().accessToken()).orElseThrow();
+        assertThat(t.storage.memberships().ofUser(owner)).singleElement()
+                .satisfies(m -> assertThat(m.tenantId()).isEqualTo(retried.tenant().id()));
+        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void anExistingAccountGetsNoMembershipWhenItsSessionCannotBeWritten() {
+        UserId existing = t.user("owner@example.org");
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        AcceptCommand command = new AcceptCommand(t.tokenOf(inv), TestKit.PASSWORD, null, null, "Bright", "bright",
+                null, null);
+        sessions.failNextAdd();
+
+        assertThatThrownBy(() -> t.kit.acceptance().accept(command)).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(t.storage.memberships().ofUser(existing)).isEmpty();
+        assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+
+        AcceptResult retried = t.kit.acceptance().accept(command);
+
+        assertThat(retried.auth().user().id()).isEqualTo(existing);
+        assertThat(t.storage.memberships().ofUser(existing)).hasSize(1);
+    }
+
+    /** Sessions that, when told to, write the session and then fail as a dying connection would. */
+    private static final class FailingSessions implements Sessions {
+        private final AtomicBoolean failNext = new AtomicBoolean();
+        volatile Sessions delegate;
+        volatile Session written;
+
+        void failNextAdd() {
+            failNext.set(true);
+        }
+
+        @Override
+        public void add(Session session) {
+            delegate.add(session);
+            if (failNext.getAndSet(false)) {
+                written = session;
+                throw new StoreUnavailableException("simulated: the connection died after the session was written", null);
+            }
+        }
+
+        @Override
+        public Optional<Session> byAccessDigest(TokenDigest digest) {
+            return delegate.byAccessDigest(digest);
+        }
+
+        @Override
+        public Optional<Session> byRefreshDigest(TokenDigest digest) {
+            return delegate.byRefreshDigest(digest);
+        }
+
+        @Override
+        public boolean rotate(TokenDigest expectedRefresh, Session next) {
+            return delegate.rotate(expectedRefresh, next);
+        }
+
+        @Override
+        public void remove(SessionId id) {
+            delegate.remove(id);
+        }
+    }
+}
