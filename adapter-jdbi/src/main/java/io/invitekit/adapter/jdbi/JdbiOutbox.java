@@ -45,6 +45,11 @@ final class JdbiOutbox implements Outbox {
     }
 
     @Override
+    public int withdraw(String aggregateId) {
+        return handles.call(OutboxSql.class, sql -> sql.withdraw(aggregateId));
+    }
+
+    @Override
     public List<OutboxMessage> claimDue(String claimer, Instant now, Duration lease, int limit) {
         if (limit <= 0) {
             return List.of();
@@ -72,6 +77,11 @@ final class JdbiOutbox implements Outbox {
             return claimed.isEmpty() ? List.<OutboxMessage>of()
                     : sql.byIds(claimed).stream().map(OutboxRow::toDomain).toList();
         });
+    }
+
+    @Override
+    public boolean isHeld(OutboxMessageId id, String claimer) {
+        return handles.call(OutboxSql.class, sql -> sql.held(id.value(), claimer) == 1);
     }
 
     @Override

@@ -39,6 +39,30 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized int withdraw(String aggregateId) {
+        List<OutboxMessage> unsent = messages.values().stream()
+                .filter(m -> m.status() == Status.PENDING && aggregateId.equals(m.aggregateId()))
+                .toList();
+        for (OutboxMessage m : unsent) {
+            OutboxMessage withdrawn = new OutboxMessage(m.id(), m.kind(), m.recipient(), m.data(), null, m.aggregateId(),
+                    Status.WITHDRAWN, m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), null);
+            messages.put(m.id(), withdrawn);
+            Lease lease = leases.remove(m.id());
+            transactions.onRollback(() -> {
+                synchronized (this) {
+                    if (messages.get(m.id()) == withdrawn) {
+                        messages.put(m.id(), m);
+                        if (lease != null) {
+                            leases.putIfAbsent(m.id(), lease);
+                        }
+                    }
+                }
+            });
+        }
+        return unsent.size();
+    }
+
+    @Override
     public synchronized List<OutboxMessage> claimDue(String claimer, Instant now, Duration lease, int limit) {
         List<OutboxMessage> due = messages.values().stream()
                 .filter(m -> m.status() == Status.PENDING && !m.nextAttemptAt().isAfter(now))
@@ -75,6 +99,11 @@ public final class InMemoryOutbox implements Outbox {
                 dead ? m.nextAttemptAt() : nextAttemptAt, error, m.createdAt(), null));
         leases.remove(id);
         return true;
+    }
+
+    @Override
+    public synchronized boolean isHeld(OutboxMessageId id, String claimer) {
+        return heldBy(id, claimer) != null;
     }
 
     private OutboxMessage heldBy(OutboxMessageId id, String claimer) {

@@ -22,6 +22,14 @@ public interface OutboxSql {
     void insert(@BindMethods OutboxRow row);
 
     /**
+     * Every unsent message of the aggregate, leased or not. Relays record outcomes only on
+     * PENDING rows, so a send in flight cannot bring a withdrawn message back.
+     */
+    @SqlUpdate("UPDATE outbox_messages SET status = 'WITHDRAWN', secret = NULL, lease_owner = NULL, lease_until = NULL "
+            + "WHERE aggregate_id = :aggregateId AND status = 'PENDING'")
+    int withdraw(String aggregateId);
+
+    /**
      * PostgreSQL: locks the rows it returns and passes over rows another claimer has locked, so
      * concurrent claimers (in any process) get disjoint batches.
      */
@@ -41,6 +49,9 @@ public interface OutboxSql {
 
     @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE id IN (<ids>)" + DUE_ORDER)
     List<OutboxRow> byIds(@BindList("ids") Collection<UUID> ids);
+
+    @SqlQuery("SELECT count(*) FROM outbox_messages WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
+    int held(UUID id, String claimer);
 
     @SqlUpdate("UPDATE outbox_messages SET status = 'SENT', secret = NULL, attempts = attempts + 1, sent_at = :now, "
             + "lease_owner = NULL, lease_until = NULL WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.Storage;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,12 @@ public abstract class OutboxContract {
     private static final Duration LEASE = Duration.ofMinutes(1);
 
     protected abstract Storage storage();
+
+    /** What the store keeps of a message, looked at underneath the port. */
+    protected abstract Stored stored(OutboxMessageId id);
+
+    protected record Stored(String status, String secret) {
+    }
 
     private Outbox outbox() {
         return storage().outbox();
@@ -159,6 +166,113 @@ public abstract class OutboxContract {
         assertThat(outbox().backlog()).isZero();
         assertThat(outbox().claimDue("relay", NOW, LEASE, 10)).isEmpty();
         assertThat(outbox().latestDeliveries(List.of("rolled-back"))).isEmpty();
+    }
+
+    @Test
+    void a_withdrawal_takes_back_every_unsent_message_of_its_aggregate_and_purges_their_secrets() {
+        OutboxMessage queued = message("withdrawn", NOW.minusSeconds(60));
+        OutboxMessage retrying = message("withdrawn", NOW.minusSeconds(50));
+        OutboxMessage sent = message("withdrawn", NOW.minusSeconds(40));
+        OutboxMessage dead = message("withdrawn", NOW.minusSeconds(30));
+        OutboxMessage otherInvitation = message("kept", NOW.minusSeconds(20));
+        for (OutboxMessage each : List.of(queued, retrying, sent, dead, otherInvitation)) {
+            outbox().enqueue(each);
+        }
+        outbox().claimDue("relay", NOW, LEASE, 4);
+        outbox().markFailed(retrying.id(), "relay", 1, "421 try later", NOW.plusSeconds(30));
+        outbox().markSent(sent.id(), "relay", NOW);
+        outbox().markFailed(dead.id(), "relay", 1, "550 no such user", null);
+        outbox().markFailed(queued.id(), "relay", 1, "421 try later", NOW); // back in the queue, due at once
+
+        int withdrawn = storage().transactions().inTransaction(() -> outbox().withdraw("withdrawn"));
+
+        assertThat(withdrawn).isEqualTo(2);
+        assertThat(stored(queued.id())).isEqualTo(new Stored("WITHDRAWN", null));
+        assertThat(stored(retrying.id())).isEqualTo(new Stored("WITHDRAWN", null));
+        assertThat(stored(sent.id()).status()).isEqualTo("SENT");
+        assertThat(stored(dead.id()).status()).isEqualTo("DEAD");
+        assertThat(stored(otherInvitation.id())).isEqualTo(new Stored("PENDING", otherInvitation.secret()));
+        assertThat(ids(outbox().claimDue("relay", NOW.plus(Duration.ofDays(1)), LEASE, 10)))
+                .containsExactly(otherInvitation.id());
+        assertThat(outbox().backlog()).isEqualTo(1);
+        assertThat(outbox().dead(10)).extracting(OutboxMessage::id).containsExactly(dead.id());
+        assertThat(outbox().withdraw("withdrawn")).isZero();
+        assertThat(outbox().withdraw("nothing-about-this")).isZero();
+    }
+
+    @Test
+    void the_latest_delivery_of_a_withdrawn_message_says_withdrawn_with_its_attempts() {
+        OutboxMessage message = message("cancelled", NOW);
+        outbox().enqueue(message);
+        outbox().claimDue("relay", NOW, LEASE, 10);
+        outbox().markFailed(message.id(), "relay", 1, "421 try later", NOW.plusSeconds(30));
+
+        outbox().withdraw("cancelled");
+
+        assertThat(outbox().latestDeliveries(List.of("cancelled")).get("cancelled"))
+                .isEqualTo(new Delivery(Delivery.State.WITHDRAWN, 1, "421 try later", null));
+    }
+
+    @Test
+    void a_send_in_flight_when_its_message_is_withdrawn_cannot_record_an_outcome_over_the_withdrawal() {
+        OutboxMessage sending = message("in-flight", NOW);
+        OutboxMessage failing = message("in-flight", NOW.plusSeconds(1));
+        OutboxMessage givingUp = message("in-flight", NOW.plusSeconds(2));
+        outbox().enqueue(sending);
+        outbox().enqueue(failing);
+        outbox().enqueue(givingUp);
+        assertThat(outbox().claimDue("relay-a", NOW.plusSeconds(2), LEASE, 10)).hasSize(3);
+
+        assertThat(outbox().withdraw("in-flight")).as("leased messages are withdrawn too").isEqualTo(3);
+
+        assertThat(outbox().markSent(sending.id(), "relay-a", NOW.plusSeconds(3))).isFalse();
+        assertThat(outbox().markFailed(failing.id(), "relay-a", 1, "421 try later", NOW.plusSeconds(30))).isFalse();
+        assertThat(outbox().markFailed(givingUp.id(), "relay-a", 1, "550 no such user", null)).isFalse();
+        for (OutboxMessage each : List.of(sending, failing, givingUp)) {
+            assertThat(stored(each.id())).isEqualTo(new Stored("WITHDRAWN", null));
+        }
+        assertThat(outbox().claimDue("relay-b", NOW.plus(Duration.ofDays(1)), LEASE, 10))
+                .as("neither a retry nor a lapsed lease brings one back").isEmpty();
+        assertThat(outbox().dead(10)).isEmpty();
+        assertThat(outbox().backlog()).isZero();
+    }
+
+    @Test
+    void a_message_is_held_while_its_claimer_may_still_send_it() {
+        OutboxMessage sent = message("held-sent", NOW);
+        OutboxMessage withdrawn = message("held-withdrawn", NOW);
+        OutboxMessage unclaimed = message("held-unclaimed", NOW.plusSeconds(60));
+        outbox().enqueue(sent);
+        outbox().enqueue(withdrawn);
+        outbox().enqueue(unclaimed);
+        outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(outbox().isHeld(sent.id(), "relay-a")).isTrue();
+        assertThat(outbox().isHeld(sent.id(), "relay-b")).isFalse();
+        assertThat(outbox().isHeld(unclaimed.id(), "relay-a")).isFalse();
+        assertThat(outbox().isHeld(withdrawn.id(), "relay-a")).isTrue();
+
+        outbox().withdraw("held-withdrawn");
+        outbox().markSent(sent.id(), "relay-a", NOW);
+
+        assertThat(outbox().isHeld(withdrawn.id(), "relay-a")).isFalse();
+        assertThat(outbox().isHeld(sent.id(), "relay-a")).isFalse();
+    }
+
+    @Test
+    void a_withdrawal_in_a_rolled_back_transaction_never_happened_and_the_lease_still_holds() {
+        OutboxMessage message = message("kept-after-rollback", NOW);
+        outbox().enqueue(message);
+        outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(outbox().withdraw("kept-after-rollback")).isEqualTo(1);
+            throw new IllegalStateException("the resend failed");
+        })).hasMessage("the resend failed");
+
+        assertThat(stored(message.id())).isEqualTo(new Stored("PENDING", message.secret()));
+        assertThat(outbox().claimDue("relay-b", NOW.plusSeconds(1), LEASE, 10)).as("relay-a's lease still holds").isEmpty();
+        assertThat(outbox().markSent(message.id(), "relay-a", NOW.plusSeconds(2))).isTrue();
     }
 
     private static List<Object> ids(List<OutboxMessage> messages) {

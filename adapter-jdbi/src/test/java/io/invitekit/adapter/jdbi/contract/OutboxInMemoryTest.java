@@ -1,13 +1,22 @@
 package io.invitekit.adapter.jdbi.contract;
 
 import io.invitekit.application.inmemory.InMemoryStorage;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.Storage;
 
 class OutboxInMemoryTest extends OutboxContract {
-    private final Storage storage = new InMemoryStorage();
+    private final InMemoryStorage storage = new InMemoryStorage();
 
     @Override
     protected Storage storage() {
         return storage;
+    }
+
+    @Override
+    protected Stored stored(OutboxMessageId id) {
+        return storage.outbox().all().stream()
+                .filter(m -> m.id().equals(id))
+                .map(m -> new Stored(m.status().name(), m.secret()))
+                .findFirst().orElseThrow();
     }
 }

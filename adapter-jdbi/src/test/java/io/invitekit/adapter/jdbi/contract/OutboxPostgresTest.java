@@ -1,6 +1,7 @@
 package io.invitekit.adapter.jdbi.contract;
 
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,5 +12,14 @@ class OutboxPostgresTest extends OutboxContract {
     @Override
     protected Storage storage() {
         return DATABASE.storage();
+    }
+
+    @Override
+    protected Stored stored(OutboxMessageId id) {
+        return DATABASE.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT status, secret FROM outbox_messages WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> new Stored(rs.getString("status"), rs.getString("secret")))
+                .one());
     }
 }

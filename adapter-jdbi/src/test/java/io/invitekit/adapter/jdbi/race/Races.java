@@ -204,6 +204,55 @@ public abstract class Races {
         assertThat(outbox.backlog()).isZero();
     }
 
+    @Test
+    void a_withdrawal_racing_the_relay_s_outcomes_is_never_undone_by_them() throws Exception {
+        Outbox outbox = database().storage().outbox();
+        Duration lease = Duration.ofMinutes(1);
+        int count = 24;
+        List<OutboxMessage> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            OutboxMessage message = message(unique("withdraw-race"), NOW);
+            outbox.enqueue(message);
+            messages.add(message);
+        }
+        assertThat(outbox.claimDue("relay", NOW, lease, count)).hasSize(count);
+
+        // For each message at once: the relay records how its send ended (sent for even ones, a
+        // failure to retry for odd ones) while a resend withdraws it in a transaction of its own.
+        List<Outcome<Boolean>> outcomes = Concurrently.run(2 * count, k -> {
+            OutboxMessage message = messages.get(k / 2);
+            if (k % 2 == 1) {
+                return database().storage().transactions().inTransaction(() -> outbox.withdraw(message.aggregateId())) == 1;
+            }
+            return k / 2 % 2 == 0
+                    ? outbox.markSent(message.id(), "relay", NOW.plusSeconds(1))
+                    : outbox.markFailed(message.id(), "relay", 1, "421 try later", NOW.plusSeconds(30));
+        });
+
+        for (int i = 0; i < count; i++) {
+            Outcome<Boolean> recorded = outcomes.get(2 * i);
+            Outcome<Boolean> withdrawn = outcomes.get(2 * i + 1);
+            assertThat(recorded.succeeded()).as("the relay's update of message %d", i).isTrue();
+            assertThat(withdrawn.succeeded()).as("the withdrawal of message %d", i).isTrue();
+            String status = statusOf(messages.get(i));
+            if (i % 2 == 0) {
+                assertThat(recorded.value()).as("sent or withdrawn, never both: message %d", i).isNotEqualTo(withdrawn.value());
+                assertThat(status).isEqualTo(recorded.value() ? "SENT" : "WITHDRAWN");
+            } else {
+                assertThat(withdrawn.value()).as("a retry leaves message %d PENDING, to be withdrawn", i).isTrue();
+                assertThat(status).isEqualTo("WITHDRAWN");
+            }
+        }
+        assertThat(outbox.claimDue("relay-later", NOW.plus(Duration.ofDays(1)), lease, 100)).isEmpty();
+        assertThat(database().count("SELECT count(*) FROM outbox_messages WHERE status <> 'PENDING' AND secret IS NOT NULL"))
+                .isZero();
+    }
+
+    private String statusOf(OutboxMessage message) {
+        return database().jdbi().withHandle(handle -> handle.createQuery("SELECT status FROM outbox_messages WHERE id = :id")
+                .bind("id", message.id().value()).mapTo(String.class).one());
+    }
+
     private static Set<UUID> ids(List<OutboxMessage> messages) {
         Set<UUID> ids = new HashSet<>();
         messages.forEach(m -> assertThat(ids.add(m.id().value())).as("claimed twice in one batch").isTrue());

@@ -17,17 +17,35 @@ public interface Outbox {
     void enqueue(OutboxMessage message);
 
     /**
+     * Withdraws every message about {@code aggregateId} that is not sent yet (PENDING, whether a
+     * relay holds its lease or not): WITHDRAWN, secret purged, lease dropped. No relay claims it
+     * again, and a relay that was already sending it can no longer record an outcome over it
+     * ({@link #markSent} and {@link #markFailed} answer false), so it is never tried again.
+     * Joins the surrounding transaction.
+     *
+     * @return how many messages were withdrawn
+     */
+    int withdraw(String aggregateId);
+
+    /**
      * Leases up to {@code limit} PENDING messages whose next attempt is due at {@code now} and
      * which no live lease holds, to {@code claimer} until {@code now + lease}. Oldest due first.
      * Runs in its own short transaction.
      */
     List<OutboxMessage> claimDue(String claimer, Instant now, Duration lease, int limit);
 
-    /** Marks SENT and purges the secret, if {@code claimer} still holds the lease. */
+    /**
+     * Whether {@code claimer} still holds the message and it is still to be sent (not withdrawn
+     * meanwhile): asked right before each send, since a batch is claimed at once but sent one
+     * message after another.
+     */
+    boolean isHeld(OutboxMessageId id, String claimer);
+
+    /** Marks SENT and purges the secret, if {@code claimer} still holds the lease and it was not withdrawn. */
     boolean markSent(OutboxMessageId id, String claimer, Instant now);
 
     /**
-     * Records a failed attempt, if {@code claimer} still holds the lease: PENDING again from
+     * Records a failed attempt, if {@code claimer} still holds the lease and it was not withdrawn: PENDING again from
      * {@code nextAttemptAt}, or DEAD (secret purged) when {@code nextAttemptAt} is {@code null}.
      */
     boolean markFailed(OutboxMessageId id, String claimer, int attempts, String error, Instant nextAttemptAt);

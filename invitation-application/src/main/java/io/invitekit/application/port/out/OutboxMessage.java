@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * An email waiting to go out, written in the same transaction as the change that causes it.
- * {@code secret} (the raw token the email hands over) is kept only until the message is SENT or
- * DEAD. {@code aggregateId} names what the message is about (an invitation's id) so that its
+ * {@code secret} (the raw token the email hands over) is kept only until the message is SENT,
+ * DEAD or WITHDRAWN (a resend or a cancel took it back before it was sent). {@code aggregateId} names what the message is about (an invitation's id) so that its
  * delivery can be shown there.
  */
 public record OutboxMessage(
@@ -25,7 +25,7 @@ public record OutboxMessage(
         Instant createdAt,
         Instant sentAt) {
 
-    public enum Status { PENDING, SENT, DEAD }
+    public enum Status { PENDING, SENT, DEAD, WITHDRAWN }
 
     public OutboxMessage {
         Objects.requireNonNull(id, "id");
