@@ -128,11 +128,14 @@ class InvitationApiTest {
         api.clock.advance(Duration.ofMinutes(1));
         Reply resent = api.post("/api/platform/tenant-invitations/" + id + "/resend", admin, null);
         assertThat(resent.json().path("resend_count").asInt()).isEqualTo(1);
+        String token = api.tokenOf(id); // read before the cancel withdraws the unsent email with its token
 
         Reply cancelled = api.delete("/api/platform/tenant-invitations/" + id + "/", admin);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("delivery").path("state").asText()).as("its unsent email is withdrawn")
+                .isEqualTo("WITHDRAWN");
         assertThat(api.delete("/api/platform/tenant-invitations/" + id, admin).code()).isEqualTo("invalid_transition");
-        assertThat(api.get("/api/platform/tenant-invitations/token/" + api.tokenOf(id), null).code())
+        assertThat(api.get("/api/platform/tenant-invitations/token/" + token, null).code())
                 .isEqualTo("invitation_cancelled");
     }
 

@@ -2,6 +2,7 @@ package io.invitekit.adapter.mail;
 
 import io.invitekit.application.inmemory.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -16,7 +17,10 @@ import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
@@ -232,6 +236,56 @@ class SmtpRelayTest {
         clock.advance(Duration.ofDays(1));
         assertThat(kit.delivery().relayOnce().claimed()).isZero();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void with_smtp_down_across_two_resends_exactly_one_email_arrives_carrying_the_newest_token() throws Exception {
+        startWithGreenMail();
+        int port = greenMail.getSmtp().getPort();
+        greenMail.stop();
+        InvitationView invitation = invite(OWNER);
+        String first = newestMessage().secret();
+        assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 0, 1, 0));
+
+        clock.advance(Duration.ofMinutes(1)); // the resend cooldown
+        kit.invitations().resend(admin, invitation.id().toString());
+        String second = newestMessage().secret();
+        assertThat(kit.delivery().relayOnce()).as("the first email is withdrawn: only the second is tried")
+                .isEqualTo(new RelayReport(1, 0, 1, 0));
+        clock.advance(Duration.ofMinutes(1));
+        kit.invitations().resend(admin, invitation.id().toString());
+        OutboxMessage third = newestMessage();
+
+        // The server comes back; by now every earlier attempt would have been due again.
+        greenMail = new GreenMail(ServerSetupTest.SMTP.port(port));
+        greenMail.start();
+        clock.advance(Duration.ofHours(2));
+        assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0));
+        clock.advance(Duration.ofDays(1));
+        assertThat(kit.delivery().relayOnce().claimed()).isZero();
+
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        assertThat(Received.countFor(greenMail, OWNER)).isEqualTo(1);
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertThat(received.getHeader("Message-ID")).containsExactly(sender.messageIdFor(third.id()));
+        String text = Received.partText(Received.alternatives(received).getBodyPart(0));
+        assertThat(text).contains("https://app.acme.example/tenant-onboard#token=" + third.secret())
+                .doesNotContain(first).doesNotContain(second);
+        // The link works; the older ones are dead.
+        assertThat(kit.acceptance().preview(third.secret()).status()).isEqualTo(InvitationStatus.PENDING);
+        for (String dead : List.of(first, second)) {
+            assertThatThrownBy(() -> kit.acceptance().preview(dead)).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        assertThat(deliveryOf(invitation).state()).isEqualTo("SENT");
+        assertThat(storage.outbox().all()).extracting(OutboxMessage::status).containsExactly(
+                OutboxMessage.Status.WITHDRAWN, OutboxMessage.Status.WITHDRAWN, OutboxMessage.Status.SENT);
+        assertThat(storage.outbox().all()).allSatisfy(m -> assertThat(m.secret()).as("no token kept").isNull());
+    }
+
+    private OutboxMessage newestMessage() {
+        List<OutboxMessage> all = storage.outbox().all();
+        return all.get(all.size() - 1);
     }
 
     private static Duration min(Duration a, Duration b) {

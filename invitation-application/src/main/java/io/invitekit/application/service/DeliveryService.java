@@ -48,16 +48,26 @@ public final class DeliveryService implements DeliveryUseCase {
         int sent = 0;
         int retrying = 0;
         int dead = 0;
+        int skipped = 0;
         for (OutboxMessage message : claimed) {
             if (context.now().isAfter(stopSendingAt)) {
                 LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
-                        claimer, claimed.size() - sent - retrying - dead);
+                        claimer, claimed.size() - sent - retrying - dead - skipped);
                 break;
+            }
+            // Claimed with the batch, maybe a while ago: a resend or cancel since then has
+            // withdrawn it, and its link no longer works.
+            if (!outbox.isHeld(message.id(), claimer)) {
+                LOG.info("email {} ({}) is not sent: it was withdrawn, or its lease passed on, after the claim",
+                        message.id(), message.kind());
+                skipped++;
+                continue;
             }
             try {
                 sender.send(outgoing(message));
                 if (!outbox.markSent(message.id(), claimer, context.now())) {
-                    LOG.warn("email {} was sent but its lease had passed to another relay", message.id());
+                    LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
+                            + "or a resend or cancel withdrew it meanwhile", message.id());
                 }
                 sent++;
             } catch (MailDeliveryException failure) {
@@ -86,7 +96,7 @@ public final class DeliveryService implements DeliveryUseCase {
         String shortError = error == null ? "unknown error"
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         if (!outbox.markFailed(message.id(), claimer, attempts, shortError, next)) {
-            LOG.warn("email {} failed, but its lease had passed to another relay", message.id());
+            LOG.warn("email {} failed, but is no longer this relay's (lease passed on, or withdrawn)", message.id());
         }
         if (next == null) {
             LOG.warn("email {} ({}) is dead after {} attempts: {}", message.id(), message.kind(), attempts, shortError);

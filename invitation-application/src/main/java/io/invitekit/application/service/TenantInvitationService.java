@@ -170,8 +170,11 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
                 if (next.reservedSubdomain() != null) {
                     subdomains.reserve(next.reservedSubdomain(), next.id(), next.expiresAt(), now);
                 }
+                // The old token is dead from this commit on: its unsent emails go with it.
+                int withdrawn = outbox.withdraw(id.toString());
                 outbox.enqueue(invitationMail(next, admin, token, now));
-                context.audit(now, admin.id(), "tenant_invitation.resent", null, id, Map.of());
+                context.audit(now, admin.id(), "tenant_invitation.resent", null, id,
+                        Map.of("withdrawn_emails", Integer.toString(withdrawn)));
                 return next;
             });
             return viewOf(resent, now);
@@ -188,7 +191,9 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         TenantInvitation cancelled = transactions.inTransaction(() -> {
             TenantInvitation next = change(id, inv -> inv.cancel(now));
             subdomains.release(id);
-            context.audit(now, admin.id(), "tenant_invitation.cancelled", null, id, Map.of());
+            int withdrawn = outbox.withdraw(id.toString()); // an email not sent yet would only carry a dead link
+            context.audit(now, admin.id(), "tenant_invitation.cancelled", null, id,
+                    Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
         });
         return viewOf(cancelled, now);

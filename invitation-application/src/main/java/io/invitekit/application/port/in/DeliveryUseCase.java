@@ -9,6 +9,10 @@ public interface DeliveryUseCase {
     /** Persists EXPIRED for one bounded batch of invitations past their expiry. */
     int sweepExpiredOnce();
 
+    /**
+     * What one step did. {@code claimed} may exceed the rest: a message withdrawn (by a resend or
+     * a cancel) after it was claimed is not sent, nor is what is left once half the lease is gone.
+     */
     record RelayReport(int claimed, int sent, int retrying, int dead) {
     }
 }
