@@ -45,8 +45,9 @@ public interface Outbox {
     boolean markSent(OutboxMessageId id, String claimer, Instant now);
 
     /**
-     * Records a failed attempt, if {@code claimer} still holds the lease and it was not withdrawn: PENDING again from
-     * {@code nextAttemptAt}, or DEAD (secret purged) when {@code nextAttemptAt} is {@code null}.
+     * Records a failed attempt, if {@code claimer} still holds the lease and it was not
+     * withdrawn: PENDING again from {@code nextAttemptAt}, or DEAD (secret purged) when
+     * {@code nextAttemptAt} is {@code null}.
      */
     boolean markFailed(OutboxMessageId id, String claimer, int attempts, String error, Instant nextAttemptAt);
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * An email waiting to go out, written in the same transaction as the change that causes it.
  * {@code secret} (the raw token the email hands over) is kept only until the message is SENT,
- * DEAD or WITHDRAWN (a resend or a cancel took it back before it was sent). {@code aggregateId} names what the message is about (an invitation's id) so that its
- * delivery can be shown there.
+ * DEAD or WITHDRAWN (a resend or a cancel took it back before it was sent). {@code aggregateId}
+ * names what the message is about (an invitation's id) so that its delivery can be shown there.
  */
 public record OutboxMessage(
         OutboxMessageId id,
