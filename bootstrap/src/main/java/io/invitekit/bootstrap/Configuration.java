@@ -49,7 +49,8 @@ public record Configuration(
         Argon2 argon2,
         Duration relayInterval,
         Duration sweepInterval,
-        Duration outboxLease) {
+        Duration outboxLease,
+        int hstsSeconds) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -181,9 +182,16 @@ public record Configuration(
             SubscriptionTier tier = parse("INVITEKIT_DEFAULT_TENANT_TIER", text("INVITEKIT_DEFAULT_TENANT_TIER", "FREE"),
                     v -> InvitekitSettings.defaults().tierCatalog().require(new SubscriptionTier(v)),
                     "one of " + InvitekitSettings.defaults().tierCatalog().tiers());
+            URI baseUrl = url("INVITEKIT_BASE_URL", "http://localhost:8080");
+            // HSTS only means something to a browser that reached us over HTTPS: on by default there, off otherwise.
+            boolean https = "https".equals(baseUrl.getScheme());
+            int hsts = integer("INVITEKIT_HSTS_SECONDS", https ? 31_536_000 : 0, 0, 63_072_000);
+            if (hsts > 0 && !https) {
+                throw new ConfigurationException("INVITEKIT_HSTS_SECONDS needs an https INVITEKIT_BASE_URL (or 0)");
+            }
             return new Configuration(
                     integer("INVITEKIT_PORT", 8080, 0, 65535),
-                    url("INVITEKIT_BASE_URL", "http://localhost:8080"),
+                    baseUrl,
                     dbUrl, optional("INVITEKIT_DB_USER"), optional("INVITEKIT_DB_PASSWORD"),
                     smtp, mailFrom, platformName, platformDomain, adminEmail, adminPassword, proxies,
                     integer("INVITEKIT_INVITE_CODE_LENGTH", 8, 6, 12),
@@ -201,7 +209,8 @@ public record Configuration(
                     // How long a relay holds the emails it claimed; a node that dies leaves them to the
                     // others once it passes. It must outlast an SMTP send: relays stop at half of it.
                     Duration.ofSeconds(integer("INVITEKIT_OUTBOX_LEASE_SECONDS",
-                            (int) InvitekitSettings.defaults().outboxLease().toSeconds(), 2, 86_400)));
+                            (int) InvitekitSettings.defaults().outboxLease().toSeconds(), 2, 86_400)),
+                    hsts);
         }
 
         private String optional(String name) {

@@ -35,6 +35,23 @@ class ConfigurationTest {
         assertThat(c.argon2()).isEqualTo(new Configuration.Argon2(19_456, 2, 1));
         assertThat(c.outboxLease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.applicationSettings().outboxLease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.hstsSeconds()).as("the default base URL is http: no HSTS").isZero();
+    }
+
+    @Test
+    void hstsIsOnForAYearBehindHttpsAndOffForHttp() {
+        assertThat(Configuration.from(Map.of("INVITEKIT_BASE_URL", "https://app.example.com")).hstsSeconds())
+                .isEqualTo(31_536_000);
+        assertThat(Configuration.from(Map.of("INVITEKIT_BASE_URL", "https://app.example.com", "INVITEKIT_HSTS_SECONDS", "0"))
+                .hstsSeconds()).as("0 turns it off").isZero();
+        assertThat(Configuration.from(Map.of("INVITEKIT_BASE_URL", "https://app.example.com", "INVITEKIT_HSTS_SECONDS", "600"))
+                .hstsSeconds()).isEqualTo(600);
+        assertThat(Configuration.from(Map.of("INVITEKIT_BASE_URL", "http://app.example.com", "INVITEKIT_HSTS_SECONDS", "0"))
+                .hstsSeconds()).isZero();
+        assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_BASE_URL", "http://app.example.com",
+                "INVITEKIT_HSTS_SECONDS", "600")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("INVITEKIT_HSTS_SECONDS").hasMessageContaining("https");
     }
 
     @Test
@@ -61,6 +78,7 @@ class ConfigurationTest {
         env.put("INVITEKIT_DEFAULT_TENANT_TIER", "starter");
         env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
         env.put("INVITEKIT_OUTBOX_LEASE_SECONDS", "20");
+        env.put("INVITEKIT_HSTS_SECONDS", "86400");
 
         Configuration c = Configuration.from(env);
 
@@ -77,6 +95,7 @@ class ConfigurationTest {
         assertThat(settings.defaultTenantTier()).isEqualTo(SubscriptionTier.STARTER);
         assertThat(settings.outboxLease()).as("a shorter lease lets another node take a dead node's emails sooner")
                 .isEqualTo(Duration.ofSeconds(20));
+        assertThat(c.hstsSeconds()).isEqualTo(86_400);
         assertThat(c.toString()).doesNotContain("secret").doesNotContain("mailpw");
     }
 
@@ -106,6 +125,10 @@ class ConfigurationTest {
         "INVITEKIT_SMTP_USER|mailer",
         "INVITEKIT_OUTBOX_LEASE_SECONDS|1",
         "INVITEKIT_OUTBOX_LEASE_SECONDS|five",
+        "INVITEKIT_HSTS_SECONDS|-1",
+        "INVITEKIT_HSTS_SECONDS|a year",
+        "INVITEKIT_HSTS_SECONDS|63072001",
+        "INVITEKIT_HSTS_SECONDS|600",
     })
     void aBadValueStopsStartUpNamingTheVariable(String name, String value) {
         assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))

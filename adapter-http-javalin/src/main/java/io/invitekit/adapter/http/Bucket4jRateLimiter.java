@@ -1,16 +1,28 @@
 package io.invitekit.adapter.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,22 +31,56 @@ import javax.sql.DataSource;
 /**
  * The rate limiter port on Bucket4j: token buckets that refill smoothly, in this process's
  * memory or shared by every node through a PostgreSQL table.
+ *
+ * <p>In memory, the buckets live in a Caffeine cache that drops a bucket only once it has
+ * refilled completely (its state then equals a fresh bucket's; Bucket4j's
+ * {@code basedOnTimeForRefillingBucketUpToMax}, plus a second). A bucket that still holds a
+ * penalty is never dropped, however many keys arrive; each bucket lives at most its limit's
+ * period after its last hit, so the live buckets are at most the keys hit within the last period
+ * of their limit. Keys longer than {@value #MAX_KEY_LENGTH} characters are kept as their SHA-256,
+ * so one bucket's size does not depend on what a caller sends.
  */
 public final class Bucket4jRateLimiter implements RateLimiter {
-    private static final int MAX_LOCAL_KEYS = 100_000;
+    static final int MAX_KEY_LENGTH = 128;
+    /** Past full refill: the expiry strategy rounds the time to refill down to milliseconds. */
+    private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(1);
 
-    private final ConcurrentMap<String, Bucket> local;   // in memory, or
-    private final ProxyManager<String> proxies;          // shared through PostgreSQL
+    private final ProxyManager<String> proxies;
+    private final Cache<String, ?> memory; // the in-memory buckets; null when they are in PostgreSQL
     private final ConcurrentMap<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-    private Bucket4jRateLimiter(ConcurrentMap<String, Bucket> local, ProxyManager<String> proxies) {
-        this.local = local;
+    private Bucket4jRateLimiter(ProxyManager<String> proxies, Cache<String, ?> memory) {
         this.proxies = proxies;
+        this.memory = memory;
     }
 
     /** Buckets in this process: right for one node. */
     public static Bucket4jRateLimiter inMemory() {
-        return new Bucket4jRateLimiter(new ConcurrentHashMap<>(), null);
+        return inMemory(Clock.systemUTC());
+    }
+
+    /**
+     * Buckets in this process, refilled and expired by {@code clock}: one clock for both, so that a
+     * bucket leaves memory exactly when, by its own time, it has refilled.
+     */
+    public static Bucket4jRateLimiter inMemory(Clock clock) {
+        TimeMeter time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos(clock.instant());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        CaffeineProxyManager<String> proxies = Bucket4jCaffeine.<String>builderFor(
+                        Caffeine.newBuilder().ticker(time::currentTimeNanos))
+                .clientClock(time)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .build();
+        return new Bucket4jRateLimiter(proxies, proxies.getCache());
     }
 
     /** Buckets in a PostgreSQL table (id text primary key, state bytea): shared by every node. */
@@ -43,7 +89,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(table)
                 .build();
-        return new Bucket4jRateLimiter(null, proxies);
+        return new Bucket4jRateLimiter(proxies, null);
     }
 
     @Override
@@ -65,18 +111,41 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         }
     }
 
+    /** In memory: drops every bucket that has refilled by now and says how many are left. */
+    long liveBuckets() {
+        if (memory == null) {
+            throw new IllegalStateException("the buckets are in PostgreSQL");
+        }
+        long before;
+        do { // one clean-up expires at most 1,000 entries (Caffeine 3.3), and hands the rest to its executor
+            before = memory.estimatedSize();
+            memory.cleanUp();
+        } while (memory.estimatedSize() < before);
+        return memory.estimatedSize();
+    }
+
     private Bucket bucket(RateLimit limit, String key) {
-        String id = limit.name() + ":" + key;
         BucketConfiguration configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(l.permits()).refillGreedy(l.permits(), l.period()).build())
                 .build());
-        if (proxies != null) {
-            return proxies.builder().build(id, () -> configuration);
+        return proxies.builder().build(id(limit, key), () -> configuration);
+    }
+
+    private static String id(RateLimit limit, String key) {
+        return limit.name() + ":" + (key.length() <= MAX_KEY_LENGTH ? key : digest(key));
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
-        if (local.size() > MAX_LOCAL_KEYS) {
-            local.clear(); // a flood of distinct keys must not exhaust memory; limits restart, briefly
-        }
-        return local.computeIfAbsent(id, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+    }
+
+    private static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     private static RuntimeException translate(RuntimeException failure) {

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed (default: none)
  * @param metricsPublic  whether {@code /metrics} answers anybody; otherwise platform admins only
  * @param readiness      what {@code /health/ready} runs: throws when the database cannot be reached
+ * @param hstsSeconds    {@code Strict-Transport-Security} max-age on every answer; 0 sends none (the default).
+ *                       Only for a deployment reached over HTTPS.
  */
 public record HttpSettings(
         List<String> trustedProxies,
@@ -20,7 +22,8 @@ public record HttpSettings(
         RateLimit loginPerEmail,
         RateLimit signupPerAddress,
         RateLimit tokenPerAddress,
-        Runnable readiness) {
+        Runnable readiness,
+        long hstsSeconds) {
 
     public HttpSettings {
         trustedProxies = List.copyOf(trustedProxies);
@@ -30,6 +33,16 @@ public record HttpSettings(
         Objects.requireNonNull(signupPerAddress, "signupPerAddress");
         Objects.requireNonNull(tokenPerAddress, "tokenPerAddress");
         Objects.requireNonNull(readiness, "readiness");
+        if (hstsSeconds < 0) {
+            throw new IllegalArgumentException("hstsSeconds must not be negative");
+        }
+    }
+
+    /** Without HSTS. */
+    public HttpSettings(List<String> trustedProxies, boolean metricsPublic, long maxBodyBytes, RateLimit loginPerAddress,
+                        RateLimit loginPerEmail, RateLimit signupPerAddress, RateLimit tokenPerAddress, Runnable readiness) {
+        this(trustedProxies, metricsPublic, maxBodyBytes, loginPerAddress, loginPerEmail, signupPerAddress, tokenPerAddress,
+                readiness, 0);
     }
 
     public static HttpSettings defaults(Runnable readiness) {
@@ -43,17 +56,23 @@ public record HttpSettings(
 
     public HttpSettings withTrustedProxies(List<String> proxies) {
         return new HttpSettings(proxies, metricsPublic, maxBodyBytes, loginPerAddress, loginPerEmail, signupPerAddress,
-                tokenPerAddress, readiness);
+                tokenPerAddress, readiness, hstsSeconds);
     }
 
     public HttpSettings withMetricsPublic(boolean value) {
         return new HttpSettings(trustedProxies, value, maxBodyBytes, loginPerAddress, loginPerEmail, signupPerAddress,
-                tokenPerAddress, readiness);
+                tokenPerAddress, readiness, hstsSeconds);
     }
 
     public HttpSettings withLimits(RateLimit loginAddress, RateLimit loginEmail, RateLimit signupAddress,
                                    RateLimit tokenAddress) {
         return new HttpSettings(trustedProxies, metricsPublic, maxBodyBytes, loginAddress, loginEmail, signupAddress,
-                tokenAddress, readiness);
+                tokenAddress, readiness, hstsSeconds);
+    }
+
+    /** {@code Strict-Transport-Security: max-age=seconds} on every answer; 0 for none. */
+    public HttpSettings withHstsSeconds(long seconds) {
+        return new HttpSettings(trustedProxies, metricsPublic, maxBodyBytes, loginPerAddress, loginPerEmail, signupPerAddress,
+                tokenPerAddress, readiness, seconds);
     }
 }

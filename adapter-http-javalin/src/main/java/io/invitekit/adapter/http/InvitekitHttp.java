@@ -47,6 +47,15 @@ public final class InvitekitHttp {
             config.routes.before(ctx -> {
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("X-Content-Type-Options", "nosniff");
+                if (settings.hstsSeconds() > 0) {
+                    ctx.header("Strict-Transport-Security", "max-age=" + settings.hstsSeconds());
+                }
+                if (ctx.path().startsWith("/api/")) {
+                    // Tokens, refresh tokens and join codes must never be stored by a cache (RFC 6749 §5.1);
+                    // every API answer is treated so, errors included, rather than trusting each route to say.
+                    ctx.header("Cache-Control", "no-store");
+                    ctx.header("Pragma", "no-cache");
+                }
                 String length = ctx.header("Content-Length");
                 if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                         && Long.parseLong(length) > settings.maxBodyBytes()) {

@@ -32,6 +32,7 @@ final class JavalinAccountRoutes {
         });
         routes.post("/api/auth/login", ctx -> {
             LoginRequest body = bodies.read(ctx, LoginRequest.class);
+            accounts.checkLogin(body.email(), body.password()); // refused before it counts: it creates no bucket
             limits.login(clients.of(ctx), body.email());
             ctx.json(AuthResponse.of(accounts.login(body.email(), body.password())));
         });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.invitekit.adapter.http.ApiServer.Reply;
 import io.invitekit.application.port.out.RateLimit;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,27 @@ class AccountApiTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.code()).isEqualTo("rate_limited");
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 300L);
+        }
+    }
+
+    /** An empty or overlong password is refused before any limit counts it: such floods cost nothing and create no bucket. */
+    @Test
+    void aLogInThatCouldNeverSucceedTakesNoPermit() {
+        try (ApiServer limited = new ApiServer(s -> s.withLimits(new RateLimit("login_address", 3, Duration.ofMinutes(1)),
+                new RateLimit("login_email", 3, Duration.ofMinutes(15)), s.signupPerAddress(), s.tokenPerAddress()))) {
+            for (int i = 0; i < 10; i++) {
+                Reply empty = limited.raw("POST", "/api/auth/login", null,
+                        "{\"email\":\"v@example.org\",\"password\":\"\"}", Map.of("Content-Type", "application/json"));
+                Reply overlong = limited.post("/api/auth/login", null, Map.of("email", "v@example.org", "password", "x".repeat(513)));
+                assertThat(List.of(empty.status(), overlong.status())).containsOnly(422);
+                assertThat(empty.code()).isEqualTo("validation_failed");
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(limited.post("/api/auth/login", null, Map.of("email", "v@example.org", "password", "guess " + i))
+                        .status()).isEqualTo(401);
+            }
+            assertThat(limited.post("/api/auth/login", null, Map.of("email", "v@example.org", "password", "guess")).status())
+                    .isEqualTo(429);
         }
     }
 

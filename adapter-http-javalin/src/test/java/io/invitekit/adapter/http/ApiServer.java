@@ -24,11 +24,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,11 +70,24 @@ final class ApiServer implements AutoCloseable {
 
     /** @param ports more ports for the application (a payment onboarding, say) */
     ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports) {
-        kit = ports.apply(Invitekit.builder()
+        this(http, ports, null);
+    }
+
+    /** With this limiter, made on the server's clock, for the application's limits and the HTTP ones. */
+    static ApiServer withLimiter(Function<Clock, RateLimiter> limiterOnClock) {
+        return new ApiServer(s -> s, b -> b, limiterOnClock);
+    }
+
+    private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
+                      Function<Clock, RateLimiter> limiterOnClock) {
+        Invitekit.Builder builder = Invitekit.builder()
                 .settings(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud").platformDomain("acme.test")
                         .baseUrl(URI.create("https://app.acme.test")).build())
-                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)).inMemory()
-                .build();
+                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail);
+        if (limiterOnClock != null) {
+            builder.rateLimiter(limiterOnClock.apply(clock));
+        }
+        kit = ports.apply(builder).inMemory().build();
         RateLimiter limiter = kit.rateLimiter();
         app = InvitekitHttp.create(kit, http.apply(roomForTests(HttpSettings.defaults(() -> kit.storage().outbox().backlog()))),
                 limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })

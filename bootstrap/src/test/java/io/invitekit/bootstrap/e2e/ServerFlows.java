@@ -180,6 +180,17 @@ abstract class ServerFlows {
         assertThat(limited.headers()).containsKey("retry-after");
     }
 
+    /** The base URL is https here: HSTS is on by default; an answer carrying a join code is never cached. */
+    @Test
+    void secretsAreNotCachedAndHstsIsOnBehindHttps() {
+        String owner = server.signup("cache-owner@example.org");
+        String tenant = server.call("POST", "/api/tenants", owner, Map.of("name", "Uncached"), Map.of())
+                .json().path("id").asText();
+        Reply code = server.call("GET", "/api/tenants/" + tenant + "/invite-code", owner, null, Map.of());
+        assertThat(code.headers()).containsEntry("cache-control", List.of("no-store"))
+                .containsEntry("strict-transport-security", List.of("max-age=31536000"));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static Map<String, Object> accept(String subdomain) {

@@ -73,10 +73,7 @@ public final class AccountService implements AccountUseCase {
 
     @Override
     public AuthResult login(String email, String password) {
-        Inputs in = new Inputs();
-        in.required("email", email, Function.identity());
-        Password presented = in.required("password", password, Password::presented);
-        in.throwIfInvalid();
+        Password presented = presented(email, password);
         Optional<Account> account;
         try {
             account = accounts.byEmail(EmailAddress.of(email));
@@ -84,6 +81,19 @@ public final class AccountService implements AccountUseCase {
             account = Optional.empty(); // answered like an unknown email, after the same work
         }
         return credentials.signIn(credentials.requirePassword(account, presented));
+    }
+
+    @Override
+    public void checkLogin(String email, String password) {
+        presented(email, password);
+    }
+
+    private static Password presented(String email, String password) {
+        Inputs in = new Inputs();
+        in.required("email", email, Function.identity());
+        Password presented = in.required("password", password, Password::presented);
+        in.throwIfInvalid();
+        return presented;
     }
 
     @Override

@@ -69,6 +69,22 @@ class AccountServiceTest {
     }
 
     @Test
+    void aLogInThatCouldNeverSucceedIsRefusedUnreadAsLogInWouldRefuseIt() {
+        t.signup("known@example.org");
+        String tooLong = "x".repeat(4 * 128 + 1);
+        for (String[] attempt : new String[][] {{"known@example.org", ""}, {"known@example.org", tooLong},
+                {"", TestKit.PASSWORD}, {"known@example.org", null}}) {
+            ValidationException checked = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                    () -> t.kit.accounts().checkLogin(attempt[0], attempt[1]));
+            ValidationException loggedIn = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                    () -> t.kit.accounts().login(attempt[0], attempt[1]));
+            assertThat(checked.errors()).isEqualTo(loggedIn.errors());
+        }
+        t.kit.accounts().checkLogin("nobody", "wrong password"); // may be anyone's: login decides
+        t.kit.accounts().checkLogin("known@example.org", TestKit.PASSWORD);
+    }
+
+    @Test
     void refreshRotatesTheRefreshTokenWhichThenStopsWorking() {
         AuthResult first = t.signup("r@example.org");
         AuthResult second = t.kit.accounts().refresh(first.refreshToken());

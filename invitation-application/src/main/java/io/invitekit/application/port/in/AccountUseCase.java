@@ -14,6 +14,16 @@ public interface AccountUseCase {
      */
     AuthResult login(String email, String password);
 
+    /**
+     * Refuses a log-in that could never succeed (no email; a password that is empty or too long
+     * to be anyone's) with the error {@link #login} gives it, without looking anything up. A
+     * caller that counts log-in attempts calls it first, so that such an attempt costs nothing
+     * and creates no counter.
+     *
+     * @throws io.invitekit.domain.shared.ValidationException as {@link #login} would
+     */
+    void checkLogin(String email, String password);
+
     AuthResult refresh(String refreshToken);
 
     void logout(String accessToken);
