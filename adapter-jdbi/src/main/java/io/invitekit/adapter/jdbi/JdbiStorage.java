@@ -6,6 +6,7 @@ import io.invitekit.adapter.jdbi.internal.JdbiSetup;
 import io.invitekit.adapter.jdbi.internal.StoreExceptions;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
@@ -53,6 +54,7 @@ public final class JdbiStorage implements Storage {
     private final Sessions sessions;
     private final Outbox outbox;
     private final AuditLog auditLog;
+    private final BootstrapMarkers bootstrapMarkers;
 
     private JdbiStorage(Handles handles) {
         this.handles = handles;
@@ -66,6 +68,7 @@ public final class JdbiStorage implements Storage {
         this.sessions = new JdbiSessions(handles);
         this.outbox = new JdbiOutbox(handles);
         this.auditLog = new JdbiAuditLog(handles);
+        this.bootstrapMarkers = new JdbiBootstrapMarkers(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -176,5 +179,10 @@ public final class JdbiStorage implements Storage {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public BootstrapMarkers bootstrapMarkers() {
+        return bootstrapMarkers;
     }
 }
