@@ -3,6 +3,7 @@ package io.invitekit.adapter.jdbi;
 import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.JdbiSetup;
+import io.invitekit.adapter.jdbi.internal.MigrationConnections;
 import io.invitekit.adapter.jdbi.internal.StoreExceptions;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
@@ -79,7 +80,8 @@ public final class JdbiStorage implements Storage {
 
     /**
      * Applies the migrations the database does not have yet; safe to run from several processes
-     * at once (Flyway locks its history table).
+     * at once (Flyway locks its history table). Migrations run without the short timeouts that
+     * {@link Databases#pool} gives requests on PostgreSQL (they are bound by half an hour).
      *
      * @return how many migrations were applied
      * @throws StoreUnavailableException when the database cannot be reached or refuses a migration
@@ -88,7 +90,7 @@ public final class JdbiStorage implements Storage {
         Objects.requireNonNull(dataSource, "dataSource");
         try {
             return Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(MigrationConnections.of(dataSource))
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
