@@ -42,8 +42,15 @@ public final class MigrationConnections {
             current.next();
             statementTimeout = current.getString(1);
             statement.execute("SET statement_timeout = " + LIMIT.toMillis());
+            connection.setNetworkTimeout(Runnable::run, (int) LIMIT.toMillis());
+        } catch (SQLException | RuntimeException failed) {
+            try {
+                connection.close(); // back to the pool, which drops it if it is broken
+            } catch (SQLException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
         }
-        connection.setNetworkTimeout(Runnable::run, (int) LIMIT.toMillis());
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
