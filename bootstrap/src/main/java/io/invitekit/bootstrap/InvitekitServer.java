@@ -123,7 +123,10 @@ public final class InvitekitServer implements AutoCloseable {
         return new SmtpMailSender(smtp, MailRenderer.english(), clock);
     }
 
-    /** SPEC §2.5: configured, or {@code admin@localhost} with a random password printed once. */
+    /**
+     * SPEC §2.5: configured, or {@code admin@localhost} with a random password printed once. The
+     * application makes exactly one, however many nodes start at once.
+     */
     private static void createFirstAdmin(Invitekit kit, Configuration c) {
         Optional<FirstAdmin> created;
         try {
@@ -131,6 +134,10 @@ public final class InvitekitServer implements AutoCloseable {
         } catch (DomainException refused) {
             throw new ConfigurationException("INVITEKIT_ADMIN_EMAIL / INVITEKIT_ADMIN_PASSWORD: cannot create the first "
                     + "platform admin (" + refused.getMessage() + ")");
+        }
+        if (created.isEmpty()) {
+            // Another node made it (perhaps a moment ago, from other settings), or an earlier start did.
+            LOG.info("A platform admin exists already: INVITEKIT_ADMIN_EMAIL and INVITEKIT_ADMIN_PASSWORD are not used");
         }
         created.ifPresent(admin -> {
             LOG.info("Created the first platform admin {}", admin.email());

@@ -86,7 +86,7 @@ public final class Invitekit {
         this.joinCodes = new JoinCodeService(context, storage.transactions(), storage.joinCodes(), storage.tenants(),
                 storage.memberships(), accountStore, rateLimiter);
         this.accounts = new AccountService(context, storage.transactions(), accountStore, storage.memberships(),
-                storage.tenants(), b.passwordHasher, tokens, credentials);
+                storage.tenants(), b.passwordHasher, tokens, credentials, storage.bootstrapMarkers());
         this.delivery = new DeliveryService(context, storage.outbox(), mailSender, storage.invitations());
     }
 

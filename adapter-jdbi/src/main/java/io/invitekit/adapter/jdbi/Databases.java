@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Connection pools (HikariCP) for {@link JdbiStorage}. */
 public final class Databases {
     private static final String H2 = "jdbc:h2:";
+    /** How long the PostgreSQL driver waits for the TCP connection itself. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the pool spends finding out that an idle connection is dead before it hands it out. */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     private Databases() {
     }
@@ -20,6 +25,16 @@ public final class Databases {
      * A pool for the database; for a file-based H2 database, creates its directory first. The
      * pool opens connections lazily, so it is built even while the database is down; calls then
      * fail as "store unavailable" until it is back, with no restart needed. Close it on shutdown.
+     *
+     * <p>On PostgreSQL nothing waits without a bound, so that a server that accepts connections
+     * and then never answers is an outage, not a hang: the wait for a pooled connection
+     * ({@code connectionTimeout}, plus at most {@link #VALIDATION_TIMEOUT} to find an idle one
+     * dead), a statement on the server ({@code statement_timeout}), and the driver's wait for any
+     * answer on an open connection ({@code socketTimeout}) or while logging in ({@code
+     * loginTimeout}, {@code connectTimeout}). A connection whose read timed out is broken: the
+     * driver closes it and the pool drops it, and opens new ones once the server answers again.
+     * Parameters the URL sets itself ({@code socketTimeout=…}, {@code options=-c
+     * statement_timeout=…}) win over these.
      */
     public static HikariDataSource pool(DatabaseSettings settings) {
         h2Directory(settings.url()).ifPresent(Databases::createDirectory);
@@ -34,12 +49,29 @@ public final class Databases {
         }
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.max(250, Math.min(VALIDATION_TIMEOUT.toMillis(),
+                settings.connectionTimeout().toMillis() / 2)));
         config.setInitializationFailTimeout(-1);
         if (settings.isH2()) {
             // H2 gives up waiting for a row lock after 2 s by default; joins queued on one tenant row may wait longer.
             config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        } else {
+            boundPostgresWaits(config, settings);
         }
         return new HikariDataSource(config);
+    }
+
+    /** The driver's defaults wait forever for a server that took the connection and then says nothing. */
+    private static void boundPostgresWaits(HikariConfig config, DatabaseSettings settings) {
+        String socketSeconds = Long.toString(settings.socketTimeout().toSeconds());
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("loginTimeout", socketSeconds);
+        config.addDataSourceProperty("socketTimeout", socketSeconds);
+        if (!settings.url().toLowerCase(Locale.ROOT).contains("statement_timeout")) {
+            // Ends a slow statement (a long lock wait, say) on the server, before the socket timeout
+            // gives up on the connection and leaves the statement running there.
+            config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
+        }
     }
 
     /** The directory of a file-based H2 database ({@code jdbc:h2:file:./data/invitekit;…} → {@code ./data}). */

@@ -3,9 +3,11 @@ package io.invitekit.adapter.jdbi;
 import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.JdbiSetup;
+import io.invitekit.adapter.jdbi.internal.MigrationConnections;
 import io.invitekit.adapter.jdbi.internal.StoreExceptions;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
@@ -53,6 +55,7 @@ public final class JdbiStorage implements Storage {
     private final Sessions sessions;
     private final Outbox outbox;
     private final AuditLog auditLog;
+    private final BootstrapMarkers bootstrapMarkers;
 
     private JdbiStorage(Handles handles) {
         this.handles = handles;
@@ -66,6 +69,7 @@ public final class JdbiStorage implements Storage {
         this.sessions = new JdbiSessions(handles);
         this.outbox = new JdbiOutbox(handles);
         this.auditLog = new JdbiAuditLog(handles);
+        this.bootstrapMarkers = new JdbiBootstrapMarkers(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -76,7 +80,8 @@ public final class JdbiStorage implements Storage {
 
     /**
      * Applies the migrations the database does not have yet; safe to run from several processes
-     * at once (Flyway locks its history table).
+     * at once (Flyway locks its history table). Migrations run without the short timeouts that
+     * {@link Databases#pool} gives requests on PostgreSQL (they are bound by half an hour).
      *
      * @return how many migrations were applied
      * @throws StoreUnavailableException when the database cannot be reached or refuses a migration
@@ -85,7 +90,7 @@ public final class JdbiStorage implements Storage {
         Objects.requireNonNull(dataSource, "dataSource");
         try {
             return Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(MigrationConnections.of(dataSource))
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
@@ -176,5 +181,10 @@ public final class JdbiStorage implements Storage {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public BootstrapMarkers bootstrapMarkers() {
+        return bootstrapMarkers;
     }
 }

@@ -57,10 +57,37 @@ class DatabasesH2Test {
     }
 
     @Test
+    void on_postgresql_every_wait_has_a_bound_and_the_url_may_set_its_own() {
+        DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://127.0.0.1:1/kit", null, null);
+        assertThat(settings.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.statementTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(settings.withStatementTimeout(Duration.ofMillis(500)).socketTimeout()).isEqualTo(Duration.ofSeconds(3));
+
+        try (HikariDataSource pool = Databases.pool(settings)) {
+            assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
+            assertThat(pool.getValidationTimeout()).isEqualTo(1_000);
+            assertThat(pool.getDataSourceProperties()).containsEntry("socketTimeout", "6")
+                    .containsEntry("loginTimeout", "6").containsEntry("connectTimeout", "5");
+            assertThat(pool.getConnectionInitSql()).isEqualTo("SET statement_timeout = 4000");
+        }
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(
+                "jdbc:postgresql://127.0.0.1:1/kit?options=-c%20statement_timeout%3D60000", null, null))) {
+            assertThat(pool.getConnectionInitSql()).as("the URL's own statement_timeout stands").isNull();
+        }
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of("jdbc:h2:mem:bounds", null, null))) {
+            assertThat(pool.getDataSourceProperties()).doesNotContainKey("socketTimeout");
+            assertThat(pool.getConnectionInitSql()).isEqualTo("SET LOCK_TIMEOUT 10000");
+        }
+    }
+
+    @Test
     void settings_refuse_other_databases_and_never_show_the_password() {
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:mysql://localhost/kit", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, null).withPool(0, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, null).withStatementTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://db/kit", "kit", "s3cret-pass");
 

@@ -19,15 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 that a test puts between the servers and something they depend on.
  * {@link #cut()} makes the target unreachable: open connections are reset and new ones are reset
- * as soon as they arrive, until {@link #restore()}. A delay, if given, holds back every chunk
- * the client sends, to make a fast peer slow.
+ * as soon as they arrive, until {@link #restore()}. {@link #blackHole()} makes it a target that
+ * is there but never answers: connections are accepted and what is sent is read, but nothing is
+ * forwarded either way, on open connections as on new ones, until {@link #restore()}. A delay,
+ * if given, holds back every chunk the client sends, to make a fast peer slow.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final Duration delay;
     private final AtomicBoolean cut = new AtomicBoolean();
+    private final AtomicBoolean blackHole = new AtomicBoolean();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong swallowed = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "tcp-proxy");
@@ -53,8 +57,28 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * From now on nothing passes either way, and new connections are accepted but never connected
+     * to the target: a peer that hangs. Open connections stay open; what they carried before is
+     * delivered, what is sent from now on is read and dropped.
+     */
+    void blackHole() {
+        blackHole.set(true);
+    }
+
+    /**
+     * Ends a cut or a black hole. Connections that were open through a black hole carry traffic
+     * again (what was dropped stays lost, as their peers will notice); connections accepted during
+     * it stay unanswered until their client gives up.
+     */
     void restore() {
         cut.set(false);
+        blackHole.set(false);
+    }
+
+    /** Bytes read and dropped in black holes. */
+    long swallowed() {
+        return swallowed.get();
     }
 
     /** Connections reset on arrival while cut. */
@@ -73,6 +97,11 @@ final class TcpProxy implements AutoCloseable {
             if (cut.get()) {
                 refused.incrementAndGet();
                 reset(client);
+                continue;
+            }
+            if (blackHole.get()) {
+                open.add(client);
+                threads.execute(() -> swallow(client));
                 continue;
             }
             threads.execute(() -> connect(client));
@@ -99,11 +128,31 @@ final class TcpProxy implements AutoCloseable {
         threads.execute(() -> pump(server, client, Duration.ZERO));
     }
 
+    /** Reads whatever a client accepted in a black hole sends, and answers nothing, until it gives up. */
+    private void swallow(Socket client) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = client.getInputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                swallowed.addAndGet(read);
+            }
+        } catch (IOException ended) {
+            // the client gave up, or the proxy closed
+        } finally {
+            open.remove(client);
+            closeQuietly(client);
+        }
+    }
+
     private void pump(Socket from, Socket to, Duration holdBack) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                if (blackHole.get()) {
+                    swallowed.addAndGet(read);
+                    continue;
+                }
                 if (!holdBack.isZero()) {
                     TimeUnit.MILLISECONDS.sleep(holdBack.toMillis()); // the delay is the point: a slow peer
                 }

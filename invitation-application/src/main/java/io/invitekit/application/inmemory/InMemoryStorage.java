@@ -18,6 +18,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemorySessions sessions = new InMemorySessions(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
+    private final InMemoryBootstrapMarkers bootstrapMarkers = new InMemoryBootstrapMarkers(transactions);
 
     @Override
     public InMemoryTransactions transactions() {
@@ -67,5 +68,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public InMemoryAuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public InMemoryBootstrapMarkers bootstrapMarkers() {
+        return bootstrapMarkers;
     }
 }

@@ -5,6 +5,7 @@ import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.MeView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.SessionTokens;
@@ -17,7 +18,6 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
-import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.SecretToken;
 import io.invitekit.domain.tenant.Tenant;
@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 
 /** Sign-up, sign-in, sessions and the first platform admin. */
 public final class AccountService implements AccountUseCase {
+    /** Placed in the transaction that creates the first platform admin (and by migration V3 on older databases). */
+    static final String FIRST_ADMIN_MARKER = "first_admin";
+
     private final ServiceContext context;
     private final Transactions transactions;
     private final Accounts accounts;
@@ -40,12 +43,15 @@ public final class AccountService implements AccountUseCase {
     private final SessionTokens tokens;
     private final Credentials credentials;
     private final Access access;
+    private final BootstrapMarkers markers;
 
     public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, Memberships memberships,
-                          Tenants tenants, PasswordHasher hasher, SessionTokens tokens, Credentials credentials) {
+                          Tenants tenants, PasswordHasher hasher, SessionTokens tokens, Credentials credentials,
+                          BootstrapMarkers markers) {
         this.context = context;
         this.transactions = transactions;
         this.accounts = accounts;
+        this.markers = markers;
         this.memberships = memberships;
         this.tenants = tenants;
         this.hasher = hasher;
@@ -130,10 +136,17 @@ public final class AccountService implements AccountUseCase {
         return new MeView(UserView.of(account), views);
     }
 
+    /**
+     * Exactly one first admin, however many nodes start at once with whatever settings: the
+     * account is created in the transaction that places the {@value #FIRST_ADMIN_MARKER} marker,
+     * and the store lets one transaction place it. It is a one-time marker, not a count of
+     * admins, so admins made later by other means are no concern of it. An admin that exists
+     * without the marker (an embedder's own user store) also counts as the first one.
+     */
     @Override
     public Optional<FirstAdmin> createFirstPlatformAdmin(String email, String password) {
-        if (accounts.anyPlatformAdmin()) {
-            return Optional.empty();
+        if (markers.isPlaced(FIRST_ADMIN_MARKER) || accounts.anyPlatformAdmin()) {
+            return Optional.empty(); // before hashing: the common case on every start but the first
         }
         EmailAddress adminEmail = EmailAddress.of(email == null || email.isBlank() ? "admin@localhost" : email);
         String generated = password == null || password.isBlank() ? SecretToken.generate(context.random()).reveal() : null;
@@ -141,18 +154,14 @@ public final class AccountService implements AccountUseCase {
         Instant now = context.now();
         Account admin = new Account(new UserId(context.ids().next()), adminEmail, hasher.hash(adminPassword),
                 Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
-        try {
-            transactions.run(() -> {
-                accounts.add(admin);
-                context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
-            });
-        } catch (DomainException taken) {
-            // Several nodes starting at once on an empty database: one of them made the admin first.
-            if (taken.code() == ErrorCode.EMAIL_TAKEN && accounts.anyPlatformAdmin()) {
-                return Optional.empty();
+        boolean created = transactions.inTransaction(() -> {
+            if (!markers.place(FIRST_ADMIN_MARKER, now)) {
+                return false; // another node made the first admin since we looked
             }
-            throw taken;
-        }
-        return Optional.of(new FirstAdmin(adminEmail.value(), generated));
+            accounts.add(admin); // email_taken (an ordinary account has it) rolls the marker back too
+            context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
+            return true;
+        });
+        return created ? Optional.of(new FirstAdmin(adminEmail.value(), generated)) : Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import io.invitekit.application.Invitekit;
 import io.invitekit.application.TestKit;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
@@ -15,11 +16,13 @@ import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.ValidationException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +164,50 @@ class AccountServiceTest {
     void theFirstAdminCannotTakeOverAnOrdinaryAccount() {
         t.signup("boss@example.org");
         refused(ErrorCode.EMAIL_TAKEN, () -> t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1"));
+    }
+
+    @Test
+    void aRefusedFirstAdminLeavesTheMarkerFreeForTheNextAttempt() {
+        t.signup("boss@example.org");
+        refused(ErrorCode.EMAIL_TAKEN, () -> t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1"));
+
+        assertThat(t.storage.bootstrapMarkers().isPlaced(AccountService.FIRST_ADMIN_MARKER)).isFalse();
+        assertThat(t.kit.accounts().createFirstPlatformAdmin("chief@example.org", "chief password 1")).isPresent();
+        assertThat(t.storage.bootstrapMarkers().isPlaced(AccountService.FIRST_ADMIN_MARKER)).isTrue();
+    }
+
+    @Test
+    void aStoreWhoseAdminPredatesTheMarkerGetsNoSecondAdmin() {
+        // A database from before the marker (migration V3 backfills it there), or an embedder's own user store.
+        t.storage.accounts().add(adminAccount("old@example.org"));
+
+        assertThat(t.kit.accounts().createFirstPlatformAdmin("new@example.org", "new admin password")).isEmpty();
+        assertThat(t.storage.accounts().byEmail(EmailAddress.of("new@example.org"))).isEmpty();
+    }
+
+    @Test
+    void aPlacedMarkerMeansNoFirstAdminEvenWhenNoAdminIsLeft() {
+        t.storage.bootstrapMarkers().place(AccountService.FIRST_ADMIN_MARKER, TestKit.START);
+
+        assertThat(t.kit.accounts().createFirstPlatformAdmin("late@example.org", "late admin password")).isEmpty();
+        assertThat(t.storage.accounts().anyPlatformAdmin()).isFalse();
+    }
+
+    @Test
+    void laterAdminsAreNoConcernOfTheMarker() {
+        t.kit.accounts().createFirstPlatformAdmin("first@example.org", "first admin password");
+        t.storage.accounts().add(adminAccount("second@example.org")); // as an operator might, by other means
+
+        assertThat(t.storage.accounts().byEmail(EmailAddress.of("second@example.org")))
+                .hasValueSatisfying(a -> assertThat(a.isPlatformAdmin()).isTrue());
+        assertThat(t.kit.accounts().login("first@example.org", "first admin password").user().platformRole())
+                .isEqualTo(PlatformRole.PLATFORM_ADMIN);
+    }
+
+    /** A platform admin put straight into the store, as no use case makes one. */
+    private static Account adminAccount(String email) {
+        return new Account(new UserId(UUID.randomUUID()), EmailAddress.of(email), new PasswordHash("not a real hash"),
+                Name.of("Other"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, TestKit.START);
     }
 
     /** Accounts whose admin check answers from before {@code meanwhile} ran, as a read that lost a race does. */

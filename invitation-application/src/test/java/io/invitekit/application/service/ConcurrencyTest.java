@@ -4,6 +4,12 @@ import static io.invitekit.application.TestKit.accept;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
+import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
+import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PasswordHash;
+import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
 import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
@@ -14,9 +20,11 @@ import io.invitekit.domain.shared.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,6 +117,49 @@ class ConcurrencyTest {
 
         assertThat(outcomes.successes.get()).isEqualTo(THREADS);
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void thirtyTwoNodesStartingAtOnceWithDifferentAdminEmailsMakeExactlyOneAdmin() throws Exception {
+        // Every caller has looked and found no admin before any of them writes: the hasher holds them at a barrier.
+        CyclicBarrier allLooked = new CyclicBarrier(THREADS);
+        TestKit empty = new TestKit(settings -> settings, (builder, storage) -> builder.passwordHasher(
+                new WaitingHasher(new FastInsecurePasswordHasher(new Random(3)), allLooked)));
+        Map<String, Boolean> created = new ConcurrentHashMap<>();
+
+        Outcomes outcomes = race(i -> () -> empty.kit.accounts().createFirstPlatformAdmin("admin-" + i + "@example.org",
+                "admin password " + i).map(admin -> created.put(admin.email(), true)));
+
+        assertThat(outcomes.successes.get()).isEqualTo(THREADS);
+        assertThat(created).hasSize(1);
+        String winner = created.keySet().iterator().next();
+        List<Account> admins = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            empty.storage.accounts().byEmail(EmailAddress.of("admin-" + i + "@example.org")).ifPresent(admins::add);
+        }
+        assertThat(admins).singleElement().satisfies(admin -> {
+            assertThat(admin.email().value()).isEqualTo(winner);
+            assertThat(admin.isPlatformAdmin()).isTrue();
+        });
+        assertThat(empty.kit.accounts().createFirstPlatformAdmin("late@example.org", "late admin password")).isEmpty();
+    }
+
+    /** A hasher that makes each caller wait until every one of them has got this far. */
+    private record WaitingHasher(PasswordHasher delegate, CyclicBarrier barrier) implements PasswordHasher {
+        @Override
+        public PasswordHash hash(Password password) {
+            try {
+                barrier.await(30, TimeUnit.SECONDS);
+            } catch (Exception broken) {
+                throw new IllegalStateException("not every caller reached the hasher", broken);
+            }
+            return delegate.hash(password);
+        }
+
+        @Override
+        public boolean verify(Password password, PasswordHash hash) {
+            return delegate.verify(password, hash);
+        }
     }
 
     private record Outcomes(AtomicInteger successes, Map<ErrorCode, Integer> refusals) {

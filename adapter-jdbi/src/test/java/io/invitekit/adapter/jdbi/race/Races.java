@@ -13,6 +13,7 @@ import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
 import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
 import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
@@ -24,6 +25,9 @@ import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.application.port.out.TenantInvitations.InvitationFilter;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
@@ -39,8 +43,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +258,55 @@ public abstract class Races {
     private String statusOf(OutboxMessage message) {
         return database().jdbi().withHandle(handle -> handle.createQuery("SELECT status FROM outbox_messages WHERE id = :id")
                 .bind("id", message.id().value()).mapTo(String.class).one());
+    }
+
+    @Test
+    void of_16_nodes_making_the_first_admin_at_once_with_different_emails_exactly_one_makes_it() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            // An empty database, as nodes starting on it for the first time find it.
+            database().jdbi().useTransaction(handle -> List.of("sessions", "audit_events", "bootstrap_markers", "accounts")
+                    .forEach(table -> handle.execute("DELETE FROM " + table)));
+            // Every node has looked and found no admin before any of them writes: the hasher holds them at a barrier.
+            CyclicBarrier allLooked = new CyclicBarrier(16);
+            Invitekit nodes = Invitekit.builder()
+                    .storage(database().storage())
+                    .mailSender(mail)
+                    .passwordHasher(new WaitingHasher(new FastInsecurePasswordHasher(RANDOM), allLooked))
+                    .random(RANDOM)
+                    .build();
+            String prefix = unique("admin");
+
+            List<Outcome<Optional<FirstAdmin>>> outcomes = Concurrently.run(16, i -> nodes.accounts()
+                    .createFirstPlatformAdmin(prefix + "-" + i + "@example.com", "admin password " + i));
+
+            assertThat(outcomes).allMatch(Outcome::succeeded);
+            List<FirstAdmin> made = outcomes.stream().flatMap(o -> o.value().stream()).toList();
+            assertThat(made).hasSize(1);
+            assertThat(database().count("SELECT count(*) FROM accounts")).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN' AND email = ?",
+                    made.get(0).email())).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM audit_events WHERE action = 'account.platform_admin_created'"))
+                    .isEqualTo(1);
+        }
+    }
+
+    /** A hasher that makes each caller wait until every one of them has got this far. */
+    private record WaitingHasher(PasswordHasher delegate, CyclicBarrier barrier) implements PasswordHasher {
+        @Override
+        public PasswordHash hash(Password password) {
+            try {
+                barrier.await(30, TimeUnit.SECONDS);
+            } catch (Exception broken) {
+                throw new IllegalStateException("not every caller reached the hasher", broken);
+            }
+            return delegate.hash(password);
+        }
+
+        @Override
+        public boolean verify(Password password, PasswordHash hash) {
+            return delegate.verify(password, hash);
+        }
     }
 
     private static Set<UUID> ids(List<OutboxMessage> messages) {

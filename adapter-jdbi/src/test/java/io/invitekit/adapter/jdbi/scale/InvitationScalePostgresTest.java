@@ -40,7 +40,7 @@ class InvitationScalePostgresTest {
     private static final String TABLE = "tenant_invitations";
 
     @RegisterExtension
-    static final TestDatabase DATABASE = TestDatabase.postgres().keepingRowsBetweenTests();
+    static final TestDatabase DATABASE = TestDatabase.postgres().keepingRowsBetweenTests().allowingLongStatements();
 
     @BeforeAll
     static void load() {

@@ -2,6 +2,7 @@ package io.invitekit.adapter.jdbi.testing;
 
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
@@ -121,5 +122,10 @@ public final class CrashingStorage implements Storage {
     @Override
     public AuditLog auditLog() {
         return wrap(AuditLog.class, delegate.auditLog());
+    }
+
+    @Override
+    public BootstrapMarkers bootstrapMarkers() {
+        return wrap(BootstrapMarkers.class, delegate.bootstrapMarkers());
     }
 }

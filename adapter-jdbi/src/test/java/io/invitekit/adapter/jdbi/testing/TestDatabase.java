@@ -32,13 +32,15 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     /** Children first, so that deleting never trips a foreign key. */
     private static final List<String> TABLES = List.of("memberships", "join_codes", "tenant_domains", "subdomain_claims",
-            "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket");
+            "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket",
+            "bootstrap_markers");
 
     public enum Kind { H2, POSTGRES }
 
     private final Kind kind;
     private final int poolSize;
     private boolean emptyBeforeEach = true;
+    private Duration statementTimeout = DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT;
     private HikariDataSource pool;
     private JdbiStorage storage;
     private Jdbi jdbi;
@@ -62,6 +64,12 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     /** Keeps the rows from one test to the next: for a class that loads a large data set once. */
     public TestDatabase keepingRowsBetweenTests() {
         emptyBeforeEach = false;
+        return this;
+    }
+
+    /** Lifts the statement timeout meant for requests: for a class that loads a large data set in one statement. */
+    public TestDatabase allowingLongStatements() {
+        statementTimeout = Duration.ofMinutes(10);
         return this;
     }
 
@@ -89,7 +97,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         } else {
             url = freshH2Url();
         }
-        pool = Databases.pool(DatabaseSettings.of(url, null, null).withPool(poolSize, Duration.ofSeconds(20)));
+        pool = Databases.pool(DatabaseSettings.of(url, null, null).withPool(poolSize, Duration.ofSeconds(20))
+                .withStatementTimeout(statementTimeout));
         storage = JdbiStorage.migrateAndCreate(pool);
         jdbi = JdbiSetup.create(pool);
     }

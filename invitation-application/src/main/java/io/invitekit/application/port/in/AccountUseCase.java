@@ -34,9 +34,13 @@ public interface AccountUseCase {
 
     /**
      * Creates the first platform admin unless one exists. {@code password} null means generate
-     * one: it is returned, the only place it ever appears.
+     * one: it is returned, the only place it ever appears. Called by several processes at once
+     * on one store, with different emails or not, it creates exactly one admin.
      *
      * @return the created admin's email and generated password, or empty when an admin existed
+     *         (or another process created the first one meanwhile)
+     * @throws io.invitekit.domain.shared.DomainException {@code email_taken} when an ordinary
+     *         account has that email (it is never made an admin)
      */
     Optional<FirstAdmin> createFirstPlatformAdmin(String email, String password);
 

@@ -25,4 +25,6 @@ public interface Storage {
     Outbox outbox();
 
     AuditLog auditLog();
+
+    BootstrapMarkers bootstrapMarkers();
 }

@@ -1,0 +1,15 @@
+package io.invitekit.adapter.jdbi.contract;
+
+import io.invitekit.adapter.jdbi.testing.TestDatabase;
+import io.invitekit.application.port.out.Storage;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class BootstrapMarkersPostgresTest extends BootstrapMarkersContract {
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgres();
+
+    @Override
+    protected Storage storage() {
+        return DATABASE.storage();
+    }
+}
