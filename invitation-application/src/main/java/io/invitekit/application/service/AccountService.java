@@ -70,11 +70,13 @@ public final class AccountService implements AccountUseCase {
         in.throwIfInvalid();
         Account account = new Account(new UserId(context.ids().next()), email, hasher.hash(password), first, last,
                 PlatformRole.NONE, context.now());
-        transactions.run(() -> {
+        // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
+        // session cannot be written never happened, so the retry is not told "email taken".
+        return transactions.inTransaction(() -> {
             accounts.add(account);
             context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
+            return credentials.signIn(account);
         });
-        return credentials.signIn(account);
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The owner's session is issued in the accept's transaction: when it cannot be written, the
+ * The owner's session is issued in the accept's (and a sign-up's) transaction: when it cannot be written, the
  * accept is answered with the error and did not happen; a retry of the same accept succeeds. An
  * accept is never answered with an error after it committed.
  */
@@ -90,6 +90,19 @@ class AcceptIsAllOrNothingTest {
 
         assertThat(retried.auth().user().id()).isEqualTo(existing);
         assertThat(t.storage.memberships().ofUser(existing)).hasSize(1);
+    }
+
+    @Test
+    void aSignUpWhoseSessionCannotBeWrittenLeavesNoAccountAndARetrySucceeds() {
+        sessions.failNextAdd();
+
+        assertThatThrownBy(() -> t.signup("new@example.org")).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(t.storage.accounts().byEmail(EmailAddress.of("new@example.org"))).isEmpty();
+        assertThat(t.storage.sessions().byAccessDigest(sessions.written.accessDigest())).isEmpty();
+        UserId user = t.kit.accounts().authenticate(t.signup("new@example.org").accessToken()).orElseThrow();
+        assertThat(t.storage.accounts().byEmail(EmailAddress.of("new@example.org")))
+                .hasValueSatisfying(account -> assertThat(account.id()).isEqualTo(user));
     }
 
     /** Sessions that, when told to, write the session and then fail as a dying connection would. */
