@@ -111,6 +111,27 @@ class ConcurrencyTest {
         assertThat(seen).hasSize(1);
     }
 
+    @Test
+    void aDisableRacingViewsNeverLeavesALiveCodeBehind() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            UserId owner = t.newUser();
+            TenantView family = t.family(owner, "Racers " + round);
+            String id = family.id().toString();
+
+            Outcomes outcomes = race(8, i -> () -> i == 0 ? disable(owner, id) : t.kit.joinCodes().view(owner, id));
+
+            assertThat(outcomes.successes.get()).isEqualTo(8);
+            assertThat(t.storage.joinCodes().joiningOn(family.id())).isFalse();
+            assertThat(t.storage.joinCodes().activeFor(family.id())).as("round %d", round).isEmpty();
+            assertThat(t.kit.joinCodes().view(owner, id).enabled()).isFalse();
+        }
+    }
+
+    private Object disable(UserId owner, String tenant) {
+        t.kit.joinCodes().disable(owner, tenant);
+        return null;
+    }
+
     private record Outcomes(AtomicInteger successes, Map<ErrorCode, Integer> refusals) {
     }
 
