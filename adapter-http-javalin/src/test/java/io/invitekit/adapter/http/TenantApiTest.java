@@ -158,6 +158,26 @@ class TenantApiTest {
     }
 
     @Test
+    void oneAccountOwnsAtMostTenFamiliesThenIsToldSoWith409() {
+        String owner = api.newUserToken();
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/tenants", owner, Map.of("name", "Family " + i)).status()).isEqualTo(201);
+        }
+
+        Reply refused = api.post("/api/tenants", owner, Map.of("name", "One Too Many"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("tenant_limit_reached");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        String admin = api.adminToken();
+        assertThat(api.get("/api/platform/tenants?limit=200", admin).json().path("items").size()).isEqualTo(10);
+        for (int i = 0; i < 11; i++) {
+            assertThat(api.post("/api/tenants", admin, Map.of("name", "Admin's " + i)).status()).as("admins are exempt")
+                    .isEqualTo(201);
+        }
+    }
+
+    @Test
     void malformedAndWrongCodesAreToldApart() {
         String user = api.newUserToken();
         Reply malformed = api.post("/api/join", user, Map.of("code", "UUUU-UUUU"));

@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class InMemoryMemberships implements Memberships {
     private final InMemoryTransactions transactions;
     private final Map<TenantId, Map<UserId, Membership>> byTenant = new HashMap<>();
+    private final Map<UserId, Integer> owned = new HashMap<>();
 
     InMemoryMemberships(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -62,5 +63,25 @@ public final class InMemoryMemberships implements Memberships {
     @Override
     public synchronized long count(TenantId tenant) {
         return byTenant.getOrDefault(tenant, Map.of()).size();
+    }
+
+    @Override
+    public synchronized boolean countOwnedTenant(UserId owner, Limit limit) {
+        if (!limit.admitsAnother(ownedTenants(owner))) {
+            return false;
+        }
+        owned.merge(owner, 1, Integer::sum);
+        // Compensate rather than restore: other creates may have counted since.
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                owned.computeIfPresent(owner, (user, count) -> count > 1 ? count - 1 : null);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized int ownedTenants(UserId owner) {
+        return owned.getOrDefault(owner, 0);
     }
 }

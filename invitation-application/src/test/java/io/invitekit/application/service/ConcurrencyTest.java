@@ -127,6 +127,19 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    void thirtyTwoCreatesByOneUserAtACapOfTenMakeExactlyTen() throws Exception {
+        UserId owner = t.newUser();
+
+        Outcomes outcomes = race(i -> () -> t.family(owner, "Family " + i));
+
+        assertThat(outcomes.successes.get()).isEqualTo(10);
+        assertThat(outcomes.refusals).containsOnly(Map.entry(ErrorCode.TENANT_LIMIT_REACHED, 22));
+        assertThat(t.storage.memberships().ofUser(owner)).hasSize(10);
+        assertThat(t.storage.memberships().ownedTenants(owner)).isEqualTo(10);
+        assertThat(t.storage.tenants().list(null, null, 100)).hasSize(10);
+    }
+
     private Object disable(UserId owner, String tenant) {
         t.kit.joinCodes().disable(owner, tenant);
         return null;

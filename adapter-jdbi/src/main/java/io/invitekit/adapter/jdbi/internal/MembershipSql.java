@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * {@code memberships} and the tenant's {@code member_count}. Adding is an insert that never
  * raises (0 = already a member) followed by a conditional increment that holds the tenant row
  * until commit (0 = full); concurrent joins of one tenant queue on that row, so none can see a
- * stale count.
+ * stale count. Tenants a user owns are counted the same way in {@code owned_tenant_counts}.
  */
 public interface MembershipSql {
 
@@ -39,4 +39,18 @@ public interface MembershipSql {
 
     @SqlQuery("SELECT count(*) FROM memberships WHERE tenant_id = :tenant")
     long count(UUID tenant);
+
+    /** The owner's count row, made once; 0 when it exists (never a raised conflict). */
+    @SqlUpdate("INSERT INTO owned_tenant_counts (user_id, owned) VALUES (:owner, 0) ON CONFLICT DO NOTHING")
+    int insertOwnedCount(UUID owner);
+
+    /** 1, holding the owner's row until commit, when under {@code max}; else 0. */
+    @SqlUpdate("UPDATE owned_tenant_counts SET owned = owned + 1 WHERE user_id = :owner AND owned < :max")
+    int countOneMoreOwnedWithin(UUID owner, int max);
+
+    @SqlUpdate("UPDATE owned_tenant_counts SET owned = owned + 1 WHERE user_id = :owner")
+    int countOneMoreOwned(UUID owner);
+
+    @SqlQuery("SELECT owned FROM owned_tenant_counts WHERE user_id = :owner")
+    Optional<Integer> owned(UUID owner);
 }

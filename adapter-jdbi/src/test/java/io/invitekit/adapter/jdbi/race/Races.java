@@ -225,6 +225,25 @@ public abstract class Races {
     }
 
     @Test
+    void of_32_creates_by_one_user_at_a_cap_of_10_exactly_10_make_a_tenant() throws Exception {
+        UserId owner = signup("prolific");
+
+        List<Outcome<TenantView>> outcomes = Concurrently.run(32, i -> kit.tenants().create(
+                new TenantUseCase.CreateCommand(owner, "Family " + unique("f"), null, null, null)));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(10);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                .hasSize(22)
+                .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_LIMIT_REACHED)));
+        assertThat(database().count("SELECT count(*) FROM memberships WHERE user_id = ? AND role = 'OWNER'", owner.value()))
+                .isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM subdomain_claims")).as("refused creates claim nothing").isEqualTo(10);
+        assertThat(database().count("SELECT owned FROM owned_tenant_counts WHERE user_id = ?", owner.value())).isEqualTo(10);
+    }
+
+    @Test
     void two_relays_claiming_at_once_never_hold_one_message_and_a_lapsed_lease_is_claimed_again() throws Exception {
         Outbox outbox = database().storage().outbox();
         Duration lease = Duration.ofMinutes(1);

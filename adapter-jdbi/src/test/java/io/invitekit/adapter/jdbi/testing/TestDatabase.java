@@ -32,7 +32,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     /** Children first, so that deleting never trips a foreign key. */
     private static final List<String> TABLES = List.of("memberships", "join_codes", "tenant_domains", "subdomain_claims",
-            "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket");
+            "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket",
+            "owned_tenant_counts");
 
     public enum Kind { H2, POSTGRES }
 

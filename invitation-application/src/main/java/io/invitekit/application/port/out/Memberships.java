@@ -7,7 +7,7 @@ import io.invitekit.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
 
-/** Persistence of memberships: at most one per (tenant, user). */
+/** Persistence of memberships: at most one per (tenant, user); and how many tenants each user owns. */
 public interface Memberships {
 
     enum AddOutcome { ADDED, ALREADY_MEMBER, TENANT_FULL }
@@ -29,4 +29,17 @@ public interface Memberships {
     List<Membership> ofTenant(TenantId tenant);
 
     long count(TenantId tenant);
+
+    /**
+     * Counts one more tenant owned by {@code owner}, unless they already own {@code limit}: one
+     * atomic conditional increment that holds the owner's count until commit, so that concurrent
+     * creates by one user never pass the limit. Called in the transaction that adds an OWNER
+     * membership (a rollback gives the count back); never aborts that transaction.
+     *
+     * @return false when the owner already owns {@code limit} tenants
+     */
+    boolean countOwnedTenant(UserId owner, Limit limit);
+
+    /** How many tenants {@link #countOwnedTenant} has counted for the user (0 for one never counted). */
+    int ownedTenants(UserId owner);
 }
