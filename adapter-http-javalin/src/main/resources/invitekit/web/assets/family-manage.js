@@ -42,16 +42,39 @@ if (tenant.active) {
 }
 ready();
 
+/** Links to the user's families: /api/me's first page, and the rest a page at a time on request. */
 function renderSwitch() {
-  if (me.memberships.length < 2) {
+  let cursor = me.memberships_next_cursor;
+  if (me.memberships.length < 2 && !cursor) {
     return;
   }
   const nav = document.getElementById("family-switch");
-  nav.append(h("span", { text: t("manage.switch") }), ...me.memberships.map((m) => h("a", {
+  const link = (m) => h("a", {
     href: `/family/manage?tenant=${encodeURIComponent(m.tenant.id)}`,
     "aria-current": m.tenant.id === tenantId ? "page" : null,
     text: m.tenant.name,
-  })));
+  });
+  nav.append(h("span", { text: t("manage.switch") }), ...me.memberships.map(link));
+  if (cursor) {
+    const more = h("button", { type: "button", class: "link", id: "more-families", text: t("manage.switch_more") });
+    const failed = h("span", { class: "form-error", role: "alert", hidden: true });
+    more.addEventListener("click", async () => {
+      setBusy(more, true);
+      failed.hidden = true;
+      try {
+        const page = await api("GET", `/api/me/memberships?limit=100&cursor=${encodeURIComponent(cursor)}`);
+        more.before(...page.items.map(link));
+        cursor = page.next_cursor;
+        more.hidden = !cursor;
+      } catch (error) {
+        failed.textContent = problemText(error);
+        failed.hidden = false;
+      } finally {
+        setBusy(more, false);
+      }
+    });
+    nav.append(more, failed);
+  }
   nav.hidden = false;
 }
 

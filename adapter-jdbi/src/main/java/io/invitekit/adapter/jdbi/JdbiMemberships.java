@@ -54,6 +54,14 @@ final class JdbiMemberships implements Memberships {
     }
 
     @Override
+    public List<Membership> ofUser(UserId user, Position after, int limit) {
+        return handles.call(MembershipSql.class, sql -> after == null
+                        ? sql.firstOfUser(user.value(), limit)
+                        : sql.ofUserAfter(user.value(), after.joinedAt(), after.tenant().value(), limit))
+                .stream().map(MembershipRow::toDomain).toList();
+    }
+
+    @Override
     public List<Membership> ofTenant(TenantId tenant) {
         return handles.call(MembershipSql.class, sql -> sql.ofTenant(tenant.value())).stream()
                 .map(MembershipRow::toDomain).toList();

@@ -463,6 +463,36 @@ class WebPagesIT {
         }
     }
 
+    @Test
+    void someoneInMoreThanFiftyFamiliesSeesTheFirstFiftyAndTheRestOnRequest() {
+        String member = server.signup("erin@example.org", "Erin", "Many");
+        String owner = null;
+        for (int i = 0; i < 52; i++) {
+            if (i % 10 == 0) { // one account owns at most 10
+                owner = server.signup("club-owner-" + i + "@example.org", "Club", "Owner");
+            }
+            String id = server.call("POST", "/api/tenants/", owner, Map.of("name", "Club " + i)).path("id").asText();
+            String code = server.call("GET", "/api/tenants/" + id + "/invite-code", owner, null).path("code").asText();
+            server.call("POST", "/api/join", member, Map.of("code", code));
+        }
+
+        try (Browser erin = Browser.open(server.base(), "many-families")) {
+            logIn(erin, "erin@example.org");
+            erin.awaitPath("/family/manage");
+            erin.awaitText("#family-name", "Club 0");
+            erin.visible("#more-families");
+            assertThat(erin.count("#family-switch a")).isEqualTo(50);
+            assertThat(erin.text("#family-switch a[aria-current=page]")).isEqualTo("Club 0");
+            erin.click("#more-families");
+            erin.until("all 52 families are listed", b -> b.count("#family-switch a") == 52);
+            erin.awaitHidden("#more-families");
+            assertThat(erin.texts("#family-switch a")).contains("Club 49", "Club 50", "Club 51").doesNotHaveDuplicates();
+            erin.screenshot("many-families");
+            erin.click("#family-switch a:last-of-type");
+            erin.awaitText("#family-name", "Club 51");
+        }
+    }
+
     private static void logIn(Browser browser, String email) {
         browser.go("/login");
         browser.type("#login-email", email);

@@ -3,6 +3,7 @@ package io.invitekit.application.inmemory;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.util.Comparator;
@@ -44,12 +45,24 @@ public final class InMemoryMemberships implements Memberships {
         return Optional.ofNullable(byTenant.getOrDefault(tenant, Map.of()).get(user));
     }
 
+    /** A user's memberships in the database adapter's order: join time, then tenant id. */
+    private static final Comparator<Membership> OLDEST_FIRST = Comparator.comparing(Membership::joinedAt)
+            .thenComparing(m -> m.tenantId().value(), Uuids.ASCENDING);
+
     @Override
     public synchronized List<Membership> ofUser(UserId user) {
+        return ofUser(user, null, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized List<Membership> ofUser(UserId user, Position after, int limit) {
+        Comparator<Membership> order = OLDEST_FIRST;
+        Membership cursor = after == null ? null : new Membership(after.tenant(), user, Role.MEMBER, after.joinedAt());
         return byTenant.values().stream()
                 .map(members -> members.get(user))
-                .filter(m -> m != null)
-                .sorted(Comparator.comparing(Membership::joinedAt))
+                .filter(m -> m != null && (cursor == null || order.compare(m, cursor) > 0))
+                .sorted(order)
+                .limit(limit)
                 .toList();
     }
 

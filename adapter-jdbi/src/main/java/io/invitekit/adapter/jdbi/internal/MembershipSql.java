@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,16 @@ public interface MembershipSql {
 
     @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user ORDER BY joined_at, tenant_id")
     List<MembershipRow> ofUser(UUID user);
+
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user "
+            + "ORDER BY joined_at, tenant_id LIMIT :limit")
+    List<MembershipRow> firstOfUser(UUID user, int limit);
+
+    /** The page after (joinedAt, tenant), on the index (user_id, joined_at, tenant_id). */
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user "
+            + "AND (joined_at > :joinedAt OR (joined_at = :joinedAt AND tenant_id > :tenant)) "
+            + "ORDER BY joined_at, tenant_id LIMIT :limit")
+    List<MembershipRow> ofUserAfter(UUID user, Instant joinedAt, UUID tenant, int limit);
 
     @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE tenant_id = :tenant ORDER BY joined_at, user_id")
     List<MembershipRow> ofTenant(UUID tenant);

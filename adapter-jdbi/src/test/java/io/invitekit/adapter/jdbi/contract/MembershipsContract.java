@@ -11,6 +11,7 @@ import io.invitekit.adapter.jdbi.testing.Concurrently;
 import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Memberships.AddOutcome;
+import io.invitekit.application.port.out.Memberships.Position;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
@@ -18,6 +19,8 @@ import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -169,5 +172,34 @@ public abstract class MembershipsContract {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
         assertThat(outcomes.stream().filter(Outcome::value)).hasSize(10);
         assertThat(memberships().ownedTenants(owner)).isEqualTo(10);
+    }
+
+    @Test
+    void a_users_memberships_come_a_page_at_a_time_oldest_first_ties_by_tenant_id() {
+        UserId user = new UserId(nextId());
+        List<Membership> mine = new ArrayList<>();
+        int[] joinedSecondsAfterNow = {5, 1, 3, 3, 3, 0, 7};
+        for (int seconds : joinedSecondsAfterNow) {
+            Membership m = new Membership(newTenant(), user, Role.MEMBER, NOW.plusSeconds(seconds));
+            memberships().add(m, Limit.UNLIMITED);
+            mine.add(m);
+        }
+        memberships().add(member(mine.get(0).tenantId(), Role.OWNER, 2), Limit.UNLIMITED); // someone else's
+        List<Membership> expected = mine.stream().sorted(Comparator.comparing(Membership::joinedAt)
+                .thenComparing(m -> m.tenantId().value().toString())).toList(); // v7 ids: text order is time order
+
+        List<Membership> paged = new ArrayList<>();
+        Position after = null;
+        for (int page = 0; page < 4; page++) {
+            List<Membership> got = memberships().ofUser(user, after, 2);
+            assertThat(got).as("page %d", page).hasSize(page < 3 ? 2 : 1);
+            paged.addAll(got);
+            after = Position.of(got.get(got.size() - 1));
+        }
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(user, after, 2)).isEmpty();
+        assertThat(memberships().ofUser(user, null, 100)).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(new UserId(nextId()), null, 10)).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,13 @@ import java.util.Optional;
 public interface Memberships {
 
     enum AddOutcome { ADDED, ALREADY_MEMBER, TENANT_FULL }
+
+    /** Where a page of a user's memberships ended: the last one's join time and tenant. */
+    record Position(Instant joinedAt, TenantId tenant) {
+        public static Position of(Membership last) {
+            return new Position(last.joinedAt(), last.tenantId());
+        }
+    }
 
     /**
      * Adds the membership unless the user already belongs to the tenant or the tenant already
@@ -22,8 +30,15 @@ public interface Memberships {
 
     Optional<Membership> find(TenantId tenant, UserId user);
 
-    /** Oldest first. */
+    /** All of them, oldest first: for a user with many, page with {@link #ofUser(UserId, Position, int)}. */
     List<Membership> ofUser(UserId user);
+
+    /**
+     * At most {@code limit} of the user's memberships, oldest first (by join time, then tenant id),
+     * those after {@code after} when it is given: keyset paging, whose cost does not grow with the
+     * pages before.
+     */
+    List<Membership> ofUser(UserId user, Position after, int limit);
 
     /** Oldest first. */
     List<Membership> ofTenant(TenantId tenant);
