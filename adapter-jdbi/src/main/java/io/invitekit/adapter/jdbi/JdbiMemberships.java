@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Memberships in {@code memberships}; the user limit is checked and counted by one conditional
  * update of the tenant's {@code member_count}, the tenants a user owns by one of the user's row in
- * {@code owned_tenant_counts} (no foreign key: users may live in an embedder's own store). Neither refusal raises a database error, so the
- * surrounding transaction goes on.
+ * {@code owned_tenant_counts} (no foreign key: users may live in an embedder's own store). No
+ * refusal raises a database error, so the surrounding transaction goes on.
  */
 final class JdbiMemberships implements Memberships {
     private final Handles handles;

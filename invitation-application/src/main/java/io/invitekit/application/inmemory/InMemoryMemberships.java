@@ -56,12 +56,11 @@ public final class InMemoryMemberships implements Memberships {
 
     @Override
     public synchronized List<Membership> ofUser(UserId user, Position after, int limit) {
-        Comparator<Membership> order = OLDEST_FIRST;
         Membership cursor = after == null ? null : new Membership(after.tenant(), user, Role.MEMBER, after.joinedAt());
         return byTenant.values().stream()
                 .map(members -> members.get(user))
-                .filter(m -> m != null && (cursor == null || order.compare(m, cursor) > 0))
-                .sorted(order)
+                .filter(m -> m != null && (cursor == null || OLDEST_FIRST.compare(m, cursor) > 0))
+                .sorted(OLDEST_FIRST)
                 .limit(limit)
                 .toList();
     }
