@@ -14,14 +14,12 @@ if (!tenantId) {
   tenantId = me.memberships[0].tenant.id;
   history.replaceState(null, "", `/family/manage?tenant=${encodeURIComponent(tenantId)}`);
 }
-const role = me.memberships.find((m) => m.tenant.id === tenantId)?.role;
-const managesCode = role === "OWNER" || role === "ADMIN";
-
 const codeArea = document.getElementById("code-area");
 const codeNone = document.getElementById("code-none");
 const codeText = document.getElementById("join-code");
 const codeStatus = document.getElementById("code-status");
 const codeError = document.getElementById("code-error");
+const turnOn = document.getElementById("turn-on-code");
 let current = null;
 
 let tenant;
@@ -31,22 +29,52 @@ try {
   fatal(error instanceof ApiError && error.status === 404 ? t("manage.not_found") : problemText(error));
   await new Promise(() => {});
 }
+// The role comes with the tenant: /api/me lists only the first page of a user's families.
+const role = tenant.members.find((m) => m.user.id === me.user.id)?.role;
+const managesCode = role === "OWNER" || role === "ADMIN";
 
 renderSwitch();
 renderTenant();
-await loadCode();
+if (tenant.active) {
+  await loadCode();
+} else {
+  showInactive();
+}
 ready();
 
+/** Links to the user's families: /api/me's first page, and the rest a page at a time on request. */
 function renderSwitch() {
-  if (me.memberships.length < 2) {
+  let cursor = me.memberships_next_cursor;
+  if (me.memberships.length < 2 && !cursor) {
     return;
   }
   const nav = document.getElementById("family-switch");
-  nav.append(h("span", { text: t("manage.switch") }), ...me.memberships.map((m) => h("a", {
+  const link = (m) => h("a", {
     href: `/family/manage?tenant=${encodeURIComponent(m.tenant.id)}`,
     "aria-current": m.tenant.id === tenantId ? "page" : null,
     text: m.tenant.name,
-  })));
+  });
+  nav.append(h("span", { text: t("manage.switch") }), ...me.memberships.map(link));
+  if (cursor) {
+    const more = h("button", { type: "button", class: "link", id: "more-families", text: t("manage.switch_more") });
+    const failed = h("span", { class: "form-error", role: "alert", hidden: true });
+    more.addEventListener("click", async () => {
+      setBusy(more, true);
+      failed.hidden = true;
+      try {
+        const page = await api("GET", `/api/me/memberships?limit=100&cursor=${encodeURIComponent(cursor)}`);
+        more.before(...page.items.map(link));
+        cursor = page.next_cursor;
+        more.hidden = !cursor;
+      } catch (error) {
+        failed.textContent = problemText(error);
+        failed.hidden = false;
+      } finally {
+        setBusy(more, false);
+      }
+    });
+    nav.append(more, failed);
+  }
   nav.hidden = false;
 }
 
@@ -71,11 +99,42 @@ function renderTenant() {
 
 async function loadCode() {
   try {
-    showCode(await api("GET", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code`));
+    const code = await api("GET", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code`);
+    if (code.enabled) {
+      showCode(code);
+    } else {
+      showOff();
+    }
   } catch (error) {
     codeArea.hidden = true;
-    showError(error);
+    if (error instanceof ApiError && error.code === "tenant_inactive") {
+      showInactive();
+    } else {
+      showError(error);
+    }
   }
+}
+
+/** Joining by code is off: members are told so, owners and admins get the way to turn it on. */
+function showOff() {
+  current = null;
+  codeArea.hidden = true;
+  document.getElementById("code-intro").hidden = true;
+  document.getElementById("code-off-text").textContent = t(managesCode ? "manage.code.off_manager" : "manage.code.off_member");
+  turnOn.hidden = !managesCode;
+  codeNone.hidden = false;
+  document.getElementById("code-actions").hidden = true;
+}
+
+/** A deactivated family has no code, and nothing to do about it here. */
+function showInactive() {
+  current = null;
+  codeArea.hidden = true;
+  document.getElementById("code-intro").hidden = true;
+  codeNone.hidden = true;
+  codeError.hidden = true;
+  document.getElementById("code-actions").hidden = true;
+  document.getElementById("code-inactive").hidden = false;
 }
 
 function showCode(code) {
@@ -90,14 +149,18 @@ function showCode(code) {
   }
   document.getElementById("code-details").textContent = details.join(" · ");
   codeArea.hidden = false;
+  document.getElementById("code-intro").hidden = false;
   codeNone.hidden = true;
   codeError.hidden = true;
   document.getElementById("code-actions").hidden = !managesCode;
 }
 
 function showError(error) {
-  codeError.textContent = error instanceof ApiError && error.code === "tenant_inactive"
-    ? t("manage.code.inactive") : problemText(error);
+  if (error instanceof ApiError && error.code === "tenant_inactive") {
+    showInactive();
+    return;
+  }
+  codeError.textContent = problemText(error);
   codeError.hidden = false;
 }
 
@@ -156,10 +219,7 @@ document.getElementById("disable-code").addEventListener("click", async () => {
   setBusy(button, true);
   try {
     await api("DELETE", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code`);
-    current = null;
-    codeArea.hidden = true;
-    codeNone.hidden = false;
-    document.getElementById("code-actions").hidden = true;
+    showOff();
     codeStatus.textContent = t("manage.disable.done");
   } catch (error) {
     showError(error);
@@ -168,8 +228,16 @@ document.getElementById("disable-code").addEventListener("click", async () => {
   }
 });
 
-document.getElementById("show-code").addEventListener("click", async () => {
+turnOn.addEventListener("click", async () => {
   codeStatus.textContent = "";
-  await loadCode();
-  document.getElementById("copy-code").focus();
+  setBusy(turnOn, true);
+  try {
+    showCode(await api("POST", `/api/tenants/${encodeURIComponent(tenantId)}/invite-code/rotate`));
+    codeStatus.textContent = t("manage.code.turned_on");
+    document.getElementById("copy-code").focus();
+  } catch (error) {
+    showError(error);
+  } finally {
+    setBusy(turnOn, false);
+  }
 });

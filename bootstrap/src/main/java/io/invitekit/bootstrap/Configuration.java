@@ -44,6 +44,7 @@ public record Configuration(
         int joinFailuresPerAccount,
         int joinFailuresPerAddress,
         SubscriptionTier defaultTenantTier,
+        int maxTenantsPerUser,
         RateLimitStore rateLimitStore,
         boolean metricsPublic,
         Argon2 argon2,
@@ -110,6 +111,7 @@ public record Configuration(
                 .joinFailuresPerAccount(joinFailuresPerAccount)
                 .joinFailuresPerAddress(joinFailuresPerAddress)
                 .defaultTenantTier(defaultTenantTier)
+                .maxTenantsPerUser(maxTenantsPerUser)
                 .outboxLease(outboxLease)
                 .build();
     }
@@ -199,7 +201,9 @@ public record Configuration(
                     Duration.ofSeconds(integer("INVITEKIT_RESEND_COOLDOWN_SECONDS", 60, 0, 86_400)),
                     integer("INVITEKIT_JOIN_FAILURES_PER_ACCOUNT", 10, 1, 1_000_000),
                     integer("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", 30, 1, 1_000_000),
-                    tier, store,
+                    tier,
+                    integer("INVITEKIT_MAX_TENANTS_PER_USER", InvitekitSettings.defaults().maxTenantsPerUser(), 1, 1_000_000),
+                    store,
                     bool("INVITEKIT_METRICS_PUBLIC", true),
                     new Argon2(integer("INVITEKIT_ARGON2_MEMORY_KIB", 19_456, 8, 4_194_304),
                             integer("INVITEKIT_ARGON2_ITERATIONS", 2, 1, 100),

@@ -30,6 +30,8 @@ class ConfigurationTest {
         assertThat(c.joinFailuresPerAccount()).isEqualTo(10);
         assertThat(c.joinFailuresPerAddress()).isEqualTo(30);
         assertThat(c.defaultTenantTier()).isEqualTo(SubscriptionTier.FREE);
+        assertThat(c.maxTenantsPerUser()).isEqualTo(10);
+        assertThat(c.applicationSettings().maxTenantsPerUser()).isEqualTo(10);
         assertThat(c.rateLimitStore()).isEqualTo(Configuration.RateLimitStore.MEMORY);
         assertThat(c.trustedProxies()).isEmpty();
         assertThat(c.argon2()).isEqualTo(new Configuration.Argon2(19_456, 2, 1));
@@ -76,6 +78,7 @@ class ConfigurationTest {
         env.put("INVITEKIT_JOIN_FAILURES_PER_ACCOUNT", "5");
         env.put("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", "50");
         env.put("INVITEKIT_DEFAULT_TENANT_TIER", "starter");
+        env.put("INVITEKIT_MAX_TENANTS_PER_USER", "3");
         env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
         env.put("INVITEKIT_OUTBOX_LEASE_SECONDS", "20");
         env.put("INVITEKIT_HSTS_SECONDS", "86400");
@@ -93,6 +96,7 @@ class ConfigurationTest {
         assertThat(settings.invitationPolicy().defaultTtlDays()).isEqualTo(14);
         assertThat(settings.invitationPolicy().resendCooldown()).isEqualTo(Duration.ofSeconds(120));
         assertThat(settings.defaultTenantTier()).isEqualTo(SubscriptionTier.STARTER);
+        assertThat(settings.maxTenantsPerUser()).isEqualTo(3);
         assertThat(settings.outboxLease()).as("a shorter lease lets another node take a dead node's emails sooner")
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(c.hstsSeconds()).isEqualTo(86_400);
@@ -112,6 +116,8 @@ class ConfigurationTest {
         "INVITEKIT_JOIN_FAILURES_PER_ACCOUNT|0",
         "INVITEKIT_JOIN_FAILURES_PER_ADDRESS|many",
         "INVITEKIT_DEFAULT_TENANT_TIER|GOLD",
+        "INVITEKIT_MAX_TENANTS_PER_USER|0",
+        "INVITEKIT_MAX_TENANTS_PER_USER|ten",
         "INVITEKIT_RATE_LIMIT_STORE|redis",
         "INVITEKIT_RATE_LIMIT_STORE|database",
         "INVITEKIT_SMTP_STARTTLS|perhaps",

@@ -3,13 +3,17 @@ package io.invitekit.adapter.http;
 import io.invitekit.adapter.http.dto.AccountPayloads.AuthResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.LoginRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.MeResponse;
+import io.invitekit.adapter.http.dto.AccountPayloads.MembershipResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.RefreshRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.SignupRequest;
+import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
 import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
+import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.Page;
 import io.javalin.config.RoutesConfig;
 
-/** Sign-up, log-in, refresh, log-out and "me". */
+/** Sign-up, log-in, refresh, log-out, "me" and all of one's memberships, a page at a time. */
 final class JavalinAccountRoutes {
     private final AccountUseCase accounts;
     private final Bodies bodies;
@@ -45,5 +49,9 @@ final class JavalinAccountRoutes {
             ctx.status(204);
         });
         routes.get("/api/me", ctx -> ctx.json(MeResponse.of(accounts.me(Authentication.requireUser(ctx)))));
+        routes.get("/api/me/memberships", ctx -> {
+            Page<MeView.MembershipView> page = accounts.memberships(Authentication.requireUser(ctx), Queries.page(ctx));
+            ctx.json(new PageResponse<>(page.items().stream().map(MembershipResponse::of).toList(), page.nextCursor()));
+        });
     }
 }

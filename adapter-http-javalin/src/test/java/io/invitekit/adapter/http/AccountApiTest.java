@@ -3,10 +3,19 @@ package io.invitekit.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.adapter.http.ApiServer.Reply;
+import io.invitekit.application.port.in.TenantUseCase.CreateCommand;
 import io.invitekit.application.port.out.RateLimit;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +80,57 @@ class AccountApiTest {
         Reply after = api.get("/api/me", fresh);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void meShowsFiftyMembershipsAndTheRestComeAPageAtATime() {
+        Reply signedUp = api.signup("many@example.org");
+        String token = signedUp.json().path("access_token").asText();
+        UserId user = UserId.parse(signedUp.json().path("user").path("id").asText()).orElseThrow();
+        api.kit.accounts().createFirstPlatformAdmin("root@acme.test", ApiServer.PASSWORD);
+        UserId admin = api.kit.accounts().login("root@acme.test", ApiServer.PASSWORD).user().id();
+        Set<String> joined = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            TenantId tenant = api.kit.tenants().create(new CreateCommand(admin, "Family " + i, null, null, null)).id();
+            api.clock.advance(Duration.ofSeconds(1));
+            api.storage.memberships().add(new Membership(tenant, user, Role.MEMBER, api.clock.instant()), Limit.UNLIMITED);
+            joined.add(tenant.toString());
+        }
+
+        Reply me = api.get("/api/me", token);
+        assertThat(me.json().path("memberships").size()).isEqualTo(50);
+        String cursor = me.json().path("memberships_next_cursor").asText();
+        Reply rest = api.get("/api/me/memberships?limit=100&cursor=" + cursor, token);
+        assertThat(rest.status()).isEqualTo(200);
+        assertThat(rest.json().path("items").size()).isEqualTo(10);
+        assertThat(rest.json().path("next_cursor").isNull()).isTrue();
+
+        List<String> seen = new ArrayList<>();
+        me.json().path("memberships").forEach(m -> seen.add(m.path("tenant").path("id").asText()));
+        rest.json().path("items").forEach(m -> seen.add(m.path("tenant").path("id").asText()));
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(joined);
+        assertThat(api.get("/api/me/memberships/", token).json().path("items").size()).as("50 by default").isEqualTo(50);
+        Reply small = api.get("/api/me/memberships?limit=7", token);
+        assertThat(small.json().path("items").size()).isEqualTo(7);
+        assertThat(small.json().path("next_cursor").asText()).isNotBlank();
+    }
+
+    @Test
+    void aUserWithoutMembershipsHasANullCursorAndBadPagingIs422() {
+        String token = api.newUserToken();
+        Reply me = api.get("/api/me", token);
+        assertThat(me.json().has("memberships_next_cursor")).isTrue();
+        assertThat(me.json().path("memberships_next_cursor").isNull()).isTrue();
+        assertThat(api.get("/api/me/memberships", token).json().path("items").size()).isZero();
+
+        for (String query : List.of("limit=0", "limit=101", "limit=ten", "cursor=not-a-cursor", "cursor=AAAA")) {
+            Reply bad = api.get("/api/me/memberships?" + query, token);
+            assertThat(bad.status()).as(query).isEqualTo(422);
+            assertThat(bad.code()).as(query).isEqualTo("validation_failed");
+            assertThat(bad.json().path("errors").findValuesAsText("field")).as(query)
+                    .containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(api.raw("GET", "/api/me/memberships", null, null, Map.of()).code()).isEqualTo("unauthenticated");
     }
 
     @Test

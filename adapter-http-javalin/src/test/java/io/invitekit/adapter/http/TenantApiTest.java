@@ -3,6 +3,11 @@ package io.invitekit.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.adapter.http.ApiServer.Reply;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +75,106 @@ class TenantApiTest {
         assertThat(api.delete("/api/tenants/" + id + "/invite-code", owner).status()).isEqualTo(204);
         assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", rotated.json().path("code").asText())).status())
                 .isEqualTo(404);
+    }
+
+    /** A new user with {@code role} in the tenant (there is no API that makes admins yet); returns its token. */
+    private String withRole(String tenantId, Role role) {
+        Reply signedUp = api.signup("role-" + role.name().toLowerCase() + "-" + (++roleUsers) + "@example.org");
+        UserId user = UserId.parse(signedUp.json().path("user").path("id").asText()).orElseThrow();
+        api.storage.memberships().add(new Membership(TenantId.parse(tenantId).orElseThrow(), user, role,
+                api.clock.instant()), Limit.UNLIMITED);
+        return signedUp.json().path("access_token").asText();
+    }
+
+    private int roleUsers;
+
+    @Test
+    void aTurnedOffCodeStaysOffForEveryRoleUntilAnOwnerOrAdminRotates() {
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String admin = withRole(id, Role.ADMIN);
+        String member = withRole(id, Role.MEMBER);
+        String stranger = api.newUserToken();
+        String path = "/api/tenants/" + id + "/invite-code";
+        Reply live = api.get(path, member);
+        assertThat(live.json().path("enabled").asBoolean()).isTrue();
+        String old = live.json().path("code").asText();
+
+        assertThat(api.delete(path, member).code()).isEqualTo("forbidden");
+        assertThat(api.delete(path, stranger).code()).isEqualTo("not_found");
+        assertThat(api.delete(path, admin).status()).isEqualTo(204);
+
+        for (String viewer : List.of(member, owner, admin, member)) {
+            Reply off = api.get(path, viewer);
+            assertThat(off.status()).isEqualTo(200);
+            assertThat(off.body()).isEqualToIgnoringWhitespace("{\"enabled\":false}");
+        }
+        assertThat(api.get(path, stranger).code()).isEqualTo("not_found");
+        assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", old)).code()).isEqualTo("invalid_code");
+
+        assertThat(api.post(path + "/rotate", member, null).code()).isEqualTo("forbidden");
+        assertThat(api.post(path + "/rotate", stranger, null).code()).isEqualTo("not_found");
+        assertThat(api.get(path, owner).json().path("enabled").asBoolean()).isFalse();
+        Reply on = api.post(path + "/rotate", admin, null);
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.json().path("enabled").asBoolean()).isTrue();
+        assertThat(on.json().path("code").asText()).isNotEqualTo(old);
+        assertThat(api.get(path, member).json().path("code").asText()).isEqualTo(on.json().path("code").asText());
+
+        assertThat(api.delete(path, owner).status()).isEqualTo(204);
+        assertThat(api.delete(path, owner).status()).as("idempotent").isEqualTo(204);
+        assertThat(api.get(path, admin).json().path("enabled").asBoolean()).isFalse();
+        assertThat(api.post(path + "/rotate", owner, Map.of("max_uses", 3)).json().path("max_uses").asInt()).isEqualTo(3);
+        assertThat(api.get(path, member).json().path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeactivatedTenantShowsNoCodeToAnyRoleAndItsCodeCannotBeManaged() {
+        String platformAdmin = api.adminToken();
+        String owner = api.newUserToken();
+        String id = api.post("/api/tenants", owner, Map.of("name", "Family")).json().path("id").asText();
+        String admin = withRole(id, Role.ADMIN);
+        String member = withRole(id, Role.MEMBER);
+        String path = "/api/tenants/" + id + "/invite-code";
+        String code = api.get(path, owner).json().path("code").asText();
+        api.post("/api/platform/tenants/" + id + "/deactivate", platformAdmin, null);
+
+        for (String viewer : List.of(owner, admin, member)) {
+            Reply refused = api.get(path, viewer);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("tenant_inactive");
+            assertThat(refused.body()).doesNotContain(code);
+        }
+        assertThat(api.get(path, api.newUserToken()).code()).isEqualTo("not_found");
+        assertThat(api.get(path, platformAdmin).code()).as("not a member").isEqualTo("not_found");
+        assertThat(api.delete(path, owner).code()).isEqualTo("tenant_inactive");
+        assertThat(api.delete(path, admin).code()).isEqualTo("tenant_inactive");
+        assertThat(api.delete(path, member).code()).isEqualTo("forbidden");
+        assertThat(api.post(path + "/rotate", admin, null).code()).isEqualTo("tenant_inactive");
+        assertThat(api.post("/api/join", api.newUserToken(), Map.of("code", code)).code()).isEqualTo("tenant_inactive");
+
+        api.post("/api/platform/tenants/" + id + "/activate", platformAdmin, null);
+        assertThat(api.get(path, member).json().path("code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void oneAccountOwnsAtMostTenFamiliesThenIsToldSoWith409() {
+        String owner = api.newUserToken();
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/tenants", owner, Map.of("name", "Family " + i)).status()).isEqualTo(201);
+        }
+
+        Reply refused = api.post("/api/tenants", owner, Map.of("name", "One Too Many"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("tenant_limit_reached");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        String admin = api.adminToken();
+        assertThat(api.get("/api/platform/tenants?limit=200", admin).json().path("items").size()).isEqualTo(10);
+        for (int i = 0; i < 11; i++) {
+            assertThat(api.post("/api/tenants", admin, Map.of("name", "Admin's " + i)).status()).as("admins are exempt")
+                    .isEqualTo(201);
+        }
     }
 
     @Test

@@ -13,8 +13,11 @@ import java.util.Optional;
 
 /**
  * Join codes in {@code join_codes}: unique values for all time, and one active code per tenant
- * through the unique {@code active_tenant_id}. Adding never raises a conflict, so the two
- * refusals leave the surrounding transaction usable.
+ * through the unique {@code active_tenant_id}; the switch for joining by code is
+ * {@code tenants.join_code_enabled}. Adding never raises a conflict, so the refusals leave the
+ * surrounding transaction usable. Adding and using a code first hold the tenant's row while the
+ * switch is on, and turning it off writes that row before it kills the codes: whichever comes
+ * second waits for the first to commit, then sees what it did.
  */
 final class JdbiJoinCodes implements JoinCodes {
     private final Handles handles;
@@ -27,6 +30,9 @@ final class JdbiJoinCodes implements JoinCodes {
     public AddOutcome add(JoinCode code) {
         return handles.atomically(handle -> {
             JoinCodeSql sql = handle.attach(JoinCodeSql.class);
+            if (sql.holdIfJoiningOn(code.tenantId().value()) == 0) {
+                return AddOutcome.JOINING_OFF;
+            }
             if (sql.insert(JoinCodeRow.of(code)) == 1) {
                 return AddOutcome.ADDED;
             }
@@ -57,6 +63,37 @@ final class JdbiJoinCodes implements JoinCodes {
 
     @Override
     public boolean claimUse(JoinCodeId id, Instant now) {
-        return handles.call(JoinCodeSql.class, sql -> sql.claimUse(id.value(), now) == 1);
+        return handles.atomically(handle -> {
+            JoinCodeSql sql = handle.attach(JoinCodeSql.class);
+            return sql.holdIfJoiningOnForCode(id.value()) == 1 && sql.claimUse(id.value(), now) == 1;
+        });
+    }
+
+    @Override
+    public boolean joiningOn(TenantId tenant) {
+        return handles.call(JoinCodeSql.class, sql -> sql.joiningOn(tenant.value()).orElse(false));
+    }
+
+    @Override
+    public boolean turnOff(TenantId tenant) {
+        return handles.atomically(handle -> {
+            JoinCodeSql sql = handle.attach(JoinCodeSql.class);
+            boolean wasOn = sql.flipJoining(tenant.value(), false) == 1;
+            // Also when it was off already: then no code can be active, and this finds none.
+            sql.deactivateAllOf(tenant.value());
+            return wasOn;
+        });
+    }
+
+    @Override
+    public boolean turnOn(TenantId tenant) {
+        return handles.atomically(handle -> {
+            JoinCodeSql sql = handle.attach(JoinCodeSql.class);
+            if (sql.flipJoining(tenant.value(), true) == 1) {
+                return true;
+            }
+            sql.holdJoiningOn(tenant.value()); // on already: hold the row until commit all the same
+            return false;
+        });
     }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Memberships in {@code memberships}; the user limit is checked and counted by one conditional
- * update of the tenant's {@code member_count}. Neither refusal raises a database error, so the
- * surrounding transaction goes on.
+ * update of the tenant's {@code member_count}, the tenants a user owns by one of the user's row in
+ * {@code owned_tenant_counts} (no foreign key: users may live in an embedder's own store). No
+ * refusal raises a database error, so the surrounding transaction goes on.
  */
 final class JdbiMemberships implements Memberships {
     private final Handles handles;
@@ -53,6 +54,14 @@ final class JdbiMemberships implements Memberships {
     }
 
     @Override
+    public List<Membership> ofUser(UserId user, Position after, int limit) {
+        return handles.call(MembershipSql.class, sql -> after == null
+                        ? sql.firstOfUser(user.value(), limit)
+                        : sql.ofUserAfter(user.value(), after.joinedAt(), after.tenant().value(), limit))
+                .stream().map(MembershipRow::toDomain).toList();
+    }
+
+    @Override
     public List<Membership> ofTenant(TenantId tenant) {
         return handles.call(MembershipSql.class, sql -> sql.ofTenant(tenant.value())).stream()
                 .map(MembershipRow::toDomain).toList();
@@ -61,5 +70,21 @@ final class JdbiMemberships implements Memberships {
     @Override
     public long count(TenantId tenant) {
         return handles.call(MembershipSql.class, sql -> sql.count(tenant.value()));
+    }
+
+    @Override
+    public boolean countOwnedTenant(UserId owner, Limit limit) {
+        return handles.atomically(handle -> {
+            MembershipSql sql = handle.attach(MembershipSql.class);
+            sql.insertOwnedCount(owner.value());
+            return (limit.isUnlimited()
+                    ? sql.countOneMoreOwned(owner.value())
+                    : sql.countOneMoreOwnedWithin(owner.value(), limit.max())) == 1;
+        });
+    }
+
+    @Override
+    public int ownedTenants(UserId owner) {
+        return handles.call(MembershipSql.class, sql -> sql.owned(owner.value()).orElse(0));
     }
 }

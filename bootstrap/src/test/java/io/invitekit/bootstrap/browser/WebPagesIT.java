@@ -416,6 +416,90 @@ class WebPagesIT {
         }
     }
 
+    @Test
+    void aCodeTurnedOffShowsAsOffToMembersUntilAnOwnerTurnsItOnAndADeactivatedFamilyShowsNoCode() {
+        String owner = server.signup("carol@example.org", "Carol", "Jones");
+        String tenantId = server.call("POST", "/api/tenants/", owner, Map.of("name", "The Joneses")).path("id").asText();
+        String codePath = "/api/tenants/" + tenantId + "/invite-code";
+        String old = server.call("GET", codePath, owner, null).path("display").asText();
+        String member = server.signup("dave@example.org", "Dave", "Jones");
+        server.call("POST", "/api/join", member, Map.of("code", old));
+        server.call("DELETE", codePath, owner, null);
+
+        try (Browser dave = Browser.open(server.base(), "off-member")) {
+            logIn(dave, "dave@example.org");
+            dave.awaitPath("/family/manage");
+            dave.awaitText("#code-off-text", "Joining with a code is turned off");
+            assertThat(dave.text("#code-off-text")).contains("owner or an admin can turn it on");
+            assertThat(dave.count("#turn-on-code:not([hidden])")).as("members cannot turn it on").isZero();
+            assertThat(dave.count("#code-area:not([hidden])")).isZero();
+            assertThat(dave.count("#code-actions:not([hidden])")).isZero();
+            dave.screenshot("code-off-member");
+        }
+        assertThat(server.call("GET", codePath, member, null).path("enabled").asBoolean())
+                .as("the member's visit generated no code").isFalse();
+
+        try (Browser carol = Browser.open(server.base(), "off-owner")) {
+            logIn(carol, "carol@example.org");
+            carol.awaitPath("/family/manage");
+            carol.awaitText("#code-off-text", "until you turn it on again");
+            carol.screenshot("code-off-owner");
+            carol.click("#turn-on-code");
+            carol.awaitText("#code-status", "Joining with a code is on again");
+            assertThat(carol.text("#join-code")).matches("[0-9A-Z]{4}-[0-9A-Z]{4}").isNotEqualTo(old);
+            carol.visible("#code-actions");
+            assertThat(carol.count("#code-none:not([hidden])")).isZero();
+            carol.screenshot("code-on-again");
+
+            server.call("POST", "/api/platform/tenants/" + tenantId + "/deactivate", server.adminToken(), null);
+            carol.go("/family/manage?tenant=" + tenantId);
+            carol.awaitText("#code-inactive", "deactivated");
+            carol.visible("#family-inactive");
+            assertThat(carol.count("#code-area:not([hidden])")).as("no code").isZero();
+            assertThat(carol.count("#code-none:not([hidden])")).isZero();
+            assertThat(carol.count("#code-actions:not([hidden])")).as("no code controls").isZero();
+            assertThat(carol.count("#code-error:not([hidden])")).isZero();
+            carol.screenshot("code-family-deactivated");
+        }
+    }
+
+    @Test
+    void someoneInMoreThanFiftyFamiliesSeesTheFirstFiftyAndTheRestOnRequest() {
+        String member = server.signup("erin@example.org", "Erin", "Many");
+        String owner = null;
+        for (int i = 0; i < 52; i++) {
+            if (i % 10 == 0) { // one account owns at most 10
+                owner = server.signup("club-owner-" + i + "@example.org", "Club", "Owner");
+            }
+            String id = server.call("POST", "/api/tenants/", owner, Map.of("name", "Club " + i)).path("id").asText();
+            String code = server.call("GET", "/api/tenants/" + id + "/invite-code", owner, null).path("code").asText();
+            server.call("POST", "/api/join", member, Map.of("code", code));
+        }
+
+        try (Browser erin = Browser.open(server.base(), "many-families")) {
+            logIn(erin, "erin@example.org");
+            erin.awaitPath("/family/manage");
+            erin.awaitText("#family-name", "Club 0");
+            erin.visible("#more-families");
+            assertThat(erin.count("#family-switch a")).isEqualTo(50);
+            assertThat(erin.text("#family-switch a[aria-current=page]")).isEqualTo("Club 0");
+            erin.click("#more-families");
+            erin.until("all 52 families are listed", b -> b.count("#family-switch a") == 52);
+            erin.awaitHidden("#more-families");
+            assertThat(erin.texts("#family-switch a")).contains("Club 49", "Club 50", "Club 51").doesNotHaveDuplicates();
+            erin.screenshot("many-families");
+            erin.click("#family-switch a:last-of-type");
+            erin.awaitText("#family-name", "Club 51");
+        }
+    }
+
+    private static void logIn(Browser browser, String email) {
+        browser.go("/login");
+        browser.type("#login-email", email);
+        browser.type("#login-password", PageServer.PASSWORD);
+        browser.click("#login-form button[type=submit]");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void logInAsAdmin(Browser browser) {

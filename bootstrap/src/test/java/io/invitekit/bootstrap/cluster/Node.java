@@ -41,6 +41,8 @@ final class Node extends ServerNode {
         // These tests are about what the database enforces, not about hashing cost.
         env.put("INVITEKIT_ARGON2_MEMORY_KIB", "1024");
         env.put("INVITEKIT_ARGON2_ITERATIONS", "1");
+        // Load makes each user create families over and over: no cap on how many one may own.
+        env.put("INVITEKIT_MAX_TENANTS_PER_USER", "1000000");
         if (smtpPort > 0) {
             env.put("INVITEKIT_SMTP_HOST", "127.0.0.1");
             env.put("INVITEKIT_SMTP_PORT", Integer.toString(smtpPort));

@@ -15,6 +15,8 @@ import java.util.Objects;
  * product as specified; {@link #toBuilder()} changes single values.
  *
  * @param baseUrl where the pages are served; email links are built from it and never from a request
+ * @param maxTenantsPerUser how many tenants one account may own, active or not; platform admins
+ *        and accepted tenant invitations are exempt (the invited tenant counts all the same)
  */
 public record InvitekitSettings(
         String platformName,
@@ -23,6 +25,7 @@ public record InvitekitSettings(
         InvitationPolicy invitationPolicy,
         SubscriptionTier defaultInvitationTier,
         SubscriptionTier defaultTenantTier,
+        int maxTenantsPerUser,
         TierCatalog tierCatalog,
         FeatureFlagRegistry featureFlags,
         SubdomainPolicy subdomainPolicy,
@@ -59,14 +62,15 @@ public record InvitekitSettings(
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the base URL is an http or https URL");
         }
-        if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1) {
+        if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1
+                || maxTenantsPerUser < 1) {
             throw new IllegalArgumentException("limits and batch sizes are at least 1");
         }
     }
 
     public static InvitekitSettings defaults() {
         return new InvitekitSettings("Invitekit", "localhost", URI.create("http://localhost:8080"),
-                InvitationPolicy.defaults(), SubscriptionTier.PROFESSIONAL, SubscriptionTier.FREE,
+                InvitationPolicy.defaults(), SubscriptionTier.PROFESSIONAL, SubscriptionTier.FREE, 10,
                 TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500);
@@ -84,6 +88,7 @@ public record InvitekitSettings(
         private InvitationPolicy invitationPolicy;
         private SubscriptionTier defaultInvitationTier;
         private SubscriptionTier defaultTenantTier;
+        private int maxTenantsPerUser;
         private TierCatalog tierCatalog;
         private FeatureFlagRegistry featureFlags;
         private SubdomainPolicy subdomainPolicy;
@@ -106,6 +111,7 @@ public record InvitekitSettings(
             invitationPolicy = s.invitationPolicy;
             defaultInvitationTier = s.defaultInvitationTier;
             defaultTenantTier = s.defaultTenantTier;
+            maxTenantsPerUser = s.maxTenantsPerUser;
             tierCatalog = s.tierCatalog;
             featureFlags = s.featureFlags;
             subdomainPolicy = s.subdomainPolicy;
@@ -128,6 +134,7 @@ public record InvitekitSettings(
         public Builder invitationPolicy(InvitationPolicy v) { invitationPolicy = v; return this; }
         public Builder defaultInvitationTier(SubscriptionTier v) { defaultInvitationTier = v; return this; }
         public Builder defaultTenantTier(SubscriptionTier v) { defaultTenantTier = v; return this; }
+        public Builder maxTenantsPerUser(int v) { maxTenantsPerUser = v; return this; }
         public Builder tierCatalog(TierCatalog v) { tierCatalog = v; return this; }
         public Builder featureFlags(FeatureFlagRegistry v) { featureFlags = v; return this; }
         public Builder subdomainPolicy(SubdomainPolicy v) { subdomainPolicy = v; return this; }
@@ -145,7 +152,7 @@ public record InvitekitSettings(
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
-                    defaultTenantTier, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
+                    defaultTenantTier, maxTenantsPerUser, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
                     outboxBatchSize, sweepBatchSize);

@@ -3,6 +3,7 @@ package io.invitekit.application.inmemory;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class InMemoryMemberships implements Memberships {
     private final InMemoryTransactions transactions;
     private final Map<TenantId, Map<UserId, Membership>> byTenant = new HashMap<>();
+    private final Map<UserId, Integer> owned = new HashMap<>();
 
     InMemoryMemberships(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -43,12 +45,23 @@ public final class InMemoryMemberships implements Memberships {
         return Optional.ofNullable(byTenant.getOrDefault(tenant, Map.of()).get(user));
     }
 
+    /** A user's memberships in the database adapter's order: join time, then tenant id. */
+    private static final Comparator<Membership> OLDEST_FIRST = Comparator.comparing(Membership::joinedAt)
+            .thenComparing(m -> m.tenantId().value(), Uuids.ASCENDING);
+
     @Override
     public synchronized List<Membership> ofUser(UserId user) {
+        return ofUser(user, null, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized List<Membership> ofUser(UserId user, Position after, int limit) {
+        Membership cursor = after == null ? null : new Membership(after.tenant(), user, Role.MEMBER, after.joinedAt());
         return byTenant.values().stream()
                 .map(members -> members.get(user))
-                .filter(m -> m != null)
-                .sorted(Comparator.comparing(Membership::joinedAt))
+                .filter(m -> m != null && (cursor == null || OLDEST_FIRST.compare(m, cursor) > 0))
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
                 .toList();
     }
 
@@ -62,5 +75,25 @@ public final class InMemoryMemberships implements Memberships {
     @Override
     public synchronized long count(TenantId tenant) {
         return byTenant.getOrDefault(tenant, Map.of()).size();
+    }
+
+    @Override
+    public synchronized boolean countOwnedTenant(UserId owner, Limit limit) {
+        if (!limit.admitsAnother(ownedTenants(owner))) {
+            return false;
+        }
+        owned.merge(owner, 1, Integer::sum);
+        // Compensate rather than restore: other creates may have counted since.
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                owned.computeIfPresent(owner, (user, count) -> count > 1 ? count - 1 : null);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized int ownedTenants(UserId owner) {
+        return owned.getOrDefault(owner, 0);
     }
 }

@@ -3,6 +3,8 @@ package io.invitekit.application.service;
 import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.Page;
+import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.BootstrapMarkers;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,17 +128,45 @@ public final class AccountService implements AccountUseCase {
     @Override
     public MeView me(UserId user) {
         Account account = access.requireAccount(user);
-        List<Membership> mine = memberships.ofUser(user);
-        Map<TenantId, Tenant> byId = tenants.byIds(mine.stream().map(Membership::tenantId).toList()).stream()
+        Page<MeView.MembershipView> first = membershipPage(user, null, ME_MEMBERSHIPS);
+        return new MeView(UserView.of(account), first.items(), first.nextCursor());
+    }
+
+    @Override
+    public Page<MeView.MembershipView> memberships(UserId user, PageRequest request) {
+        access.requireAccount(user);
+        PageRequest page = request == null ? PageRequest.first() : request;
+        Inputs in = new Inputs();
+        int limit = Pages.limit(page, MAX_MEMBERSHIPS_PAGE, in);
+        Memberships.Position after = null;
+        if (page.cursor() != null && !page.cursor().isEmpty()) {
+            Map.Entry<Instant, UUID> position = Pages.decodeTimed(page.cursor());
+            if (position == null) {
+                Pages.badCursor(in);
+            } else {
+                after = new Memberships.Position(position.getKey(), new TenantId(position.getValue()));
+            }
+        }
+        in.throwIfInvalid();
+        return membershipPage(user, after, limit);
+    }
+
+    /** One keyset page, fetching one more than shown to learn whether another follows. */
+    private Page<MeView.MembershipView> membershipPage(UserId user, Memberships.Position after, int limit) {
+        List<Membership> fetched = memberships.ofUser(user, after, limit + 1);
+        boolean more = fetched.size() > limit;
+        List<Membership> shown = more ? fetched.subList(0, limit) : fetched;
+        Membership last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        Map<TenantId, Tenant> byId = tenants.byIds(shown.stream().map(Membership::tenantId).toList()).stream()
                 .collect(Collectors.toMap(Tenant::id, Function.identity()));
-        List<MeView.MembershipView> views = mine.stream()
+        List<MeView.MembershipView> views = shown.stream()
                 .filter(m -> byId.containsKey(m.tenantId()))
                 .map(m -> {
                     Tenant t = byId.get(m.tenantId());
                     return new MeView.MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.role(), m.joinedAt());
                 })
                 .toList();
-        return new MeView(UserView.of(account), views);
+        return new Page<>(views, more ? Pages.encode(last.joinedAt(), last.tenantId().value()) : null);
     }
 
     /**

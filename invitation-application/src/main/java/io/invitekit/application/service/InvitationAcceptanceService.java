@@ -125,6 +125,8 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
                     accounts.add(owner);
                 }
                 memberships.add(new Membership(tenantId, owner.id(), Role.OWNER, now), Limit.UNLIMITED);
+                // A platform admin's invitation is a deliberate grant: never refused for the cap, but counted.
+                memberships.countOwnedTenant(owner.id(), Limit.UNLIMITED);
                 context.audit(now, owner.id(), "tenant_invitation.accepted", tenantId, invitation.id(),
                         Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount)));
                 AuthResult session = credentials.signIn(owner);

@@ -65,11 +65,18 @@ public final class JoinCodeService implements JoinCodeUseCase {
     public JoinCodeView view(UserId actor, String tenantId) {
         TenantId id = TenantService.parseId(tenantId);
         access.requireMember(actor, id);
+        tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
         Optional<JoinCode> active = codes.activeFor(id);
         if (active.isPresent()) {
             return ViewMapper.joinCode(active.get());
         }
-        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(actor, id, null, null, false)));
+        if (!codes.joiningOn(id)) {
+            return JoinCodeView.off();
+        }
+        // Turned off a moment ago by someone else: the store refuses the new code, and so do we.
+        return transactions.inTransaction(() -> issue(actor, id, null, null, false))
+                .map(ViewMapper::joinCode)
+                .orElseGet(JoinCodeView::off);
     }
 
     @Override
@@ -80,28 +87,38 @@ public final class JoinCodeService implements JoinCodeUseCase {
         Integer hours = in.value("valid_for_hours", () -> range(c.validForHours(), MAX_VALID_HOURS, "valid for hours"));
         Integer maxUses = in.value("max_uses", () -> range(c.maxUses(), 1_000_000, "max uses"));
         in.throwIfInvalid();
-        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(c.actor(), id, hours, maxUses, true)));
+        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(c.actor(), id, hours, maxUses, true)
+                .orElseThrow(() -> new IllegalStateException("joining by code was turned on, yet a code was refused"))));
     }
 
     @Override
     public void disable(UserId actor, String tenantId) {
         TenantId id = TenantService.parseId(tenantId);
         requireManager(actor, id);
-        transactions.run(() -> codes.activeFor(id).ifPresent(code -> {
-            codes.deactivate(code.id());
-            context.audit(context.now(), actor, "join_code.disabled", id, code.id(), Map.of());
-        }));
+        transactions.run(() -> {
+            tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
+            Optional<JoinCode> current = codes.activeFor(id);
+            if (codes.turnOff(id)) {
+                context.audit(context.now(), actor, "join_code.disabled", id, current.map(JoinCode::id).orElse(null),
+                        Map.of());
+            }
+        });
     }
 
     /**
-     * A new active code; with {@code replace} the current one dies first. When another viewer
-     * created one a moment before us, theirs is the answer.
+     * A new active code. With {@code replace} (a rotation) joining by code is turned on and the
+     * current code dies first; without it, a viewer's first view, the answer is empty when
+     * joining by code is off, and when another viewer created a code a moment before us, theirs
+     * is the answer.
      */
-    private JoinCode issue(UserId actor, TenantId tenantId, Integer validForHours, Integer maxUses, boolean replace) {
+    private Optional<JoinCode> issue(UserId actor, TenantId tenantId, Integer validForHours, Integer maxUses,
+                                     boolean replace) {
         Tenant tenant = tenants.byId(tenantId).orElseThrow(() -> Access.notFound("tenant"));
         tenant.requireActive();
         Instant now = context.now();
+        boolean turnedOn = false;
         if (replace) {
+            turnedOn = codes.turnOn(tenantId);
             codes.activeFor(tenantId).ifPresent(old -> codes.deactivate(old.id()));
         }
         Instant expiresAt = validForHours == null ? null : now.plus(Duration.ofHours(validForHours));
@@ -111,14 +128,21 @@ public final class JoinCodeService implements JoinCodeUseCase {
             switch (codes.add(code)) {
                 case ADDED -> {
                     context.audit(now, actor, replace ? "join_code.rotated" : "join_code.generated", tenantId, code.id(),
-                            Map.of());
-                    return code;
+                            turnedOn ? Map.of("turned_on", "true") : Map.of());
+                    return Optional.of(code);
                 }
                 case TENANT_HAS_ACTIVE_CODE -> {
                     Optional<JoinCode> theirs = codes.activeFor(tenantId);
                     if (theirs.isPresent()) {
-                        return theirs.get();
+                        return theirs;
                     }
+                }
+                case JOINING_OFF -> {
+                    if (!replace) {
+                        return Optional.empty();
+                    }
+                    // Turned off between our turning it on and adding (a store without locks): on again.
+                    turnedOn |= codes.turnOn(tenantId);
                 }
                 case CODE_VALUE_TAKEN -> {
                     // astronomically rare at 32^8; draw again

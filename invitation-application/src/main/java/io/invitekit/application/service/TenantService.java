@@ -16,8 +16,10 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.Phone;
+import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.Plan;
 import io.invitekit.domain.tenant.Subdomain;
@@ -71,6 +73,9 @@ public final class TenantService implements TenantUseCase {
         subdomainInput.throwIfInvalid();
 
         Plan plan = Plan.basic(settings.defaultTenantTier());
+        // Platform admins may own any number; everyone else's tenants are counted against the cap.
+        int cap = settings.maxTenantsPerUser();
+        Limit owned = owner.isPlatformAdmin() ? Limit.UNLIMITED : Limit.of(cap);
         for (int attempt = 1; ; attempt++) {
             Instant now = context.now();
             Subdomain subdomain = chosen != null ? chosen : suggestions.firstFreeFor(name.value(), now);
@@ -78,6 +83,10 @@ public final class TenantService implements TenantUseCase {
                     plan, settings.tierCatalog().defaultsOf(plan.tier()), contact, phone, now);
             try {
                 transactions.run(() -> {
+                    if (!memberships.countOwnedTenant(owner.id(), owned)) {
+                        throw new RuleViolationException(ErrorCode.TENANT_LIMIT_REACHED,
+                                "one account may own at most " + cap + " tenants");
+                    }
                     subdomains.claim(subdomain, tenant.id(), null, now);
                     tenants.add(tenant);
                     memberships.add(new Membership(tenant.id(), owner.id(), Role.OWNER, now), Limit.UNLIMITED);

@@ -63,7 +63,8 @@ final class ViewMapper {
     }
 
     static JoinCodeView joinCode(JoinCode code) {
-        return new JoinCodeView(code.code().value(), code.code().display(), code.expiresAt(), code.maxUses(), code.uses());
+        return new JoinCodeView(true, code.code().value(), code.code().display(), code.expiresAt(), code.maxUses(),
+                code.uses());
     }
 
     private static String text(Name name) {

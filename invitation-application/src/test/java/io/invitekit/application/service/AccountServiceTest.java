@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.Page;
+import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PasswordHash;
@@ -18,7 +21,12 @@ import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.ValidationException;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -244,5 +252,82 @@ class AccountServiceTest {
     void meNeedsAKnownUser() {
         refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(null));
         refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(new io.invitekit.domain.account.UserId(java.util.UUID.randomUUID())));
+    }
+
+    // ---- memberships, a page at a time ------------------------------------------------------
+
+    /** {@code count} families the user belongs to, joined one a minute, every third pair at the same instant. */
+    private List<TenantId> memberOf(UserId user, int count) {
+        UserId admin = t.admin(); // owns them all: admins may own any number
+        List<TenantId> joined = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TenantId tenant = t.family(admin, "Family " + i).id();
+            if (i % 3 != 1) {
+                t.clock.advance(Duration.ofMinutes(1));
+            }
+            t.storage.memberships().add(new Membership(tenant, user, Role.MEMBER, t.clock.instant()), Limit.UNLIMITED);
+            joined.add(tenant);
+        }
+        return joined;
+    }
+
+    @Test
+    void meShowsTheFirstFiftyMembershipsAndACursorToTheRest() {
+        UserId user = t.newUser();
+        List<TenantId> joined = memberOf(user, 120);
+
+        MeView me = t.kit.accounts().me(user);
+        assertThat(me.memberships()).hasSize(50);
+        assertThat(me.membershipsNextCursor()).isNotNull();
+
+        List<TenantId> seen = new java.util.ArrayList<>(me.memberships().stream().map(MeView.MembershipView::tenantId).toList());
+        String cursor = me.membershipsNextCursor();
+        int pages = 0;
+        while (cursor != null) {
+            Page<MeView.MembershipView> page = t.kit.accounts().memberships(user, new PageRequest(30, cursor));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(30).isNotEmpty();
+            page.items().forEach(m -> seen.add(m.tenantId()));
+            cursor = page.nextCursor();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(joined).doesNotHaveDuplicates();
+        List<Instant> times = new java.util.ArrayList<>();
+        seen.forEach(id -> times.add(t.storage.memberships().find(id, user).orElseThrow().joinedAt()));
+        assertThat(times).isSorted();
+        assertThat(t.kit.accounts().memberships(user, new PageRequest(100, null)).items()).hasSize(100);
+        assertThat(t.kit.accounts().memberships(user, null).items()).as("50 by default").hasSize(50);
+    }
+
+    @Test
+    void aUserWithFewMembershipsGetsNoCursor() {
+        UserId user = t.newUser();
+        memberOf(user, 3);
+
+        assertThat(t.kit.accounts().me(user).memberships()).hasSize(3);
+        assertThat(t.kit.accounts().me(user).membershipsNextCursor()).isNull();
+        Page<MeView.MembershipView> all = t.kit.accounts().memberships(user, new PageRequest(3, null));
+        assertThat(all.items()).hasSize(3);
+        assertThat(all.nextCursor()).isNull();
+        assertThat(t.kit.accounts().me(t.newUser()).membershipsNextCursor()).isNull();
+    }
+
+    @Test
+    void aBadLimitOrCursorIsAFieldError() {
+        UserId user = t.newUser();
+        memberOf(user, 2);
+        String invitationListCursor = Pages.encode(java.util.UUID.randomUUID());
+
+        for (PageRequest bad : List.of(new PageRequest(0, null), new PageRequest(101, null), new PageRequest(-5, null))) {
+            ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                    () -> t.kit.accounts().memberships(user, bad));
+            assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("limit");
+        }
+        for (String bad : List.of("not a cursor", "AAAA", invitationListCursor, "%%%")) {
+            ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                    () -> t.kit.accounts().memberships(user, new PageRequest(10, bad)));
+            assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor");
+        }
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().memberships(null, null));
     }
 }

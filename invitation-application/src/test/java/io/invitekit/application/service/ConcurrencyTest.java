@@ -162,6 +162,40 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    void aDisableRacingViewsNeverLeavesALiveCodeBehind() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            UserId owner = t.newUser();
+            TenantView family = t.family(owner, "Racers " + round);
+            String id = family.id().toString();
+
+            Outcomes outcomes = race(8, i -> () -> i == 0 ? disable(owner, id) : t.kit.joinCodes().view(owner, id));
+
+            assertThat(outcomes.successes.get()).isEqualTo(8);
+            assertThat(t.storage.joinCodes().joiningOn(family.id())).isFalse();
+            assertThat(t.storage.joinCodes().activeFor(family.id())).as("round %d", round).isEmpty();
+            assertThat(t.kit.joinCodes().view(owner, id).enabled()).isFalse();
+        }
+    }
+
+    @Test
+    void thirtyTwoCreatesByOneUserAtACapOfTenMakeExactlyTen() throws Exception {
+        UserId owner = t.newUser();
+
+        Outcomes outcomes = race(i -> () -> t.family(owner, "Family " + i));
+
+        assertThat(outcomes.successes.get()).isEqualTo(10);
+        assertThat(outcomes.refusals).containsOnly(Map.entry(ErrorCode.TENANT_LIMIT_REACHED, 22));
+        assertThat(t.storage.memberships().ofUser(owner)).hasSize(10);
+        assertThat(t.storage.memberships().ownedTenants(owner)).isEqualTo(10);
+        assertThat(t.storage.tenants().list(null, null, 100)).hasSize(10);
+    }
+
+    private Object disable(UserId owner, String tenant) {
+        t.kit.joinCodes().disable(owner, tenant);
+        return null;
+    }
+
     private record Outcomes(AtomicInteger successes, Map<ErrorCode, Integer> refusals) {
     }
 

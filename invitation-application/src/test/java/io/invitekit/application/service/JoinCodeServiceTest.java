@@ -10,10 +10,13 @@ import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RetryLaterException;
+import io.invitekit.domain.tenant.Limit;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JoinCodeServiceTest {
@@ -108,12 +111,139 @@ class JoinCodeServiceTest {
     }
 
     @Test
-    void aDisabledCodeStopsWorkingAndViewingMakesANewOne() {
+    void aDisabledCodeStopsWorkingAndViewingNeverMakesANewOne() {
         String old = t.kit.joinCodes().view(owner, tenant).code();
         t.kit.joinCodes().disable(owner, tenant);
 
         refused(ErrorCode.INVALID_CODE, () -> t.kit.joinCodes().join(new JoinCommand(t.newUser(), old, null)));
-        assertThat(t.kit.joinCodes().view(owner, tenant).code()).isNotEqualTo(old);
+        assertThat(t.kit.joinCodes().view(owner, tenant)).isEqualTo(JoinCodeView.off());
+        assertThat(t.storage.joinCodes().activeFor(family.id())).isEmpty();
+    }
+
+    // ---- turned off means off, for every role ----------------------------------------------
+
+    private UserId member() {
+        UserId member = t.newUser();
+        t.storage.memberships().add(new Membership(family.id(), member, Role.MEMBER, TestKit.START), Limit.UNLIMITED);
+        return member;
+    }
+
+    private UserId tenantAdmin() {
+        UserId admin = t.newUser();
+        t.storage.memberships().add(new Membership(family.id(), admin, Role.ADMIN, TestKit.START), Limit.UNLIMITED);
+        return admin;
+    }
+
+    @Test
+    void whileTurnedOffNoRoleGeneratesACodeByViewing() {
+        UserId member = member();
+        UserId admin = tenantAdmin();
+        t.kit.joinCodes().view(owner, tenant);
+        t.kit.joinCodes().disable(owner, tenant);
+
+        for (UserId viewer : List.of(member, admin, owner, member)) {
+            JoinCodeView seen = t.kit.joinCodes().view(viewer, tenant);
+            assertThat(seen.enabled()).isFalse();
+            assertThat(seen.code()).isNull();
+            assertThat(seen.display()).isNull();
+        }
+        assertThat(t.storage.joinCodes().activeFor(family.id())).isEmpty();
+        assertThat(t.storage.joinCodes().joiningOn(family.id())).isFalse();
+    }
+
+    @Test
+    void turningOffBeforeAnyCodeWasShownKeepsItOffToo() {
+        t.kit.joinCodes().disable(owner, tenant);
+
+        assertThat(t.kit.joinCodes().view(member(), tenant)).isEqualTo(JoinCodeView.off());
+        assertThat(t.storage.joinCodes().activeFor(family.id())).isEmpty();
+    }
+
+    @Test
+    void anOwnerTurnsItOffAndOnAgainByRotating() {
+        String old = t.kit.joinCodes().view(owner, tenant).code();
+        t.kit.joinCodes().disable(owner, tenant);
+        t.kit.joinCodes().disable(owner, tenant); // idempotent
+
+        JoinCodeView on = t.kit.joinCodes().rotate(new RotateCommand(owner, tenant, null, null));
+
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.code()).isNotEqualTo(old).hasSize(8);
+        UserId member = member();
+        assertThat(t.kit.joinCodes().view(member, tenant)).isEqualTo(on);
+        assertThat(t.kit.joinCodes().join(new JoinCommand(t.newUser(), on.code(), null)).alreadyMember()).isFalse();
+        refused(ErrorCode.INVALID_CODE, () -> t.kit.joinCodes().join(new JoinCommand(t.newUser(), old, null)));
+    }
+
+    @Test
+    void aTenantAdminTurnsItOffAndOnAgainToo() {
+        UserId admin = tenantAdmin();
+        String old = t.kit.joinCodes().view(admin, tenant).code();
+
+        t.kit.joinCodes().disable(admin, tenant);
+        assertThat(t.kit.joinCodes().view(owner, tenant).enabled()).isFalse();
+        refused(ErrorCode.INVALID_CODE, () -> t.kit.joinCodes().join(new JoinCommand(t.newUser(), old, null)));
+
+        JoinCodeView on = t.kit.joinCodes().rotate(new RotateCommand(admin, tenant, 24, 5));
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.maxUses()).isEqualTo(5);
+        assertThat(t.kit.joinCodes().view(owner, tenant)).isEqualTo(on);
+    }
+
+    @Test
+    void aMemberCanNeitherTurnItOffNorOn() {
+        UserId member = member();
+        String code = t.kit.joinCodes().view(member, tenant).code();
+
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.joinCodes().disable(member, tenant));
+        assertThat(t.kit.joinCodes().view(member, tenant).code()).isEqualTo(code);
+
+        t.kit.joinCodes().disable(owner, tenant);
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.joinCodes().rotate(new RotateCommand(member, tenant, null, null)));
+        assertThat(t.kit.joinCodes().view(member, tenant).enabled()).isFalse();
+    }
+
+    @Test
+    void outsidersLearnNothingWhetherItIsOnOrOff() {
+        UserId stranger = t.newUser();
+        t.kit.joinCodes().disable(owner, tenant);
+
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.joinCodes().view(stranger, tenant));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.joinCodes().disable(stranger, tenant));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.joinCodes().rotate(new RotateCommand(stranger, tenant, null, null)));
+        assertThat(t.storage.joinCodes().joiningOn(family.id())).isFalse();
+    }
+
+    @Test
+    void aDeactivatedTenantShowsNoCodeToAnyRoleAndItsCodeCannotBeManaged() {
+        UserId platformAdmin = t.admin();
+        UserId member = member();
+        UserId admin = tenantAdmin();
+        String code = t.kit.joinCodes().view(owner, tenant).code();
+        t.kit.tenants().setActive(platformAdmin, tenant, false);
+
+        for (UserId viewer : List.of(owner, admin, member)) {
+            refused(ErrorCode.TENANT_INACTIVE, () -> t.kit.joinCodes().view(viewer, tenant));
+        }
+        refused(ErrorCode.TENANT_INACTIVE, () -> t.kit.joinCodes().disable(owner, tenant));
+        refused(ErrorCode.TENANT_INACTIVE, () -> t.kit.joinCodes().rotate(new RotateCommand(admin, tenant, null, null)));
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.joinCodes().disable(member, tenant));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.joinCodes().view(t.newUser(), tenant));
+        refused(ErrorCode.TENANT_INACTIVE, () -> t.kit.joinCodes().join(new JoinCommand(t.newUser(), code, null)));
+
+        t.kit.tenants().setActive(platformAdmin, tenant, true);
+        assertThat(t.kit.joinCodes().view(member, tenant).code()).isEqualTo(code);
+    }
+
+    @Test
+    void aTenantTurnedOffStaysOffThroughDeactivationAndReactivation() {
+        UserId platformAdmin = t.admin();
+        t.kit.joinCodes().disable(owner, tenant);
+        t.kit.tenants().setActive(platformAdmin, tenant, false);
+        t.kit.tenants().setActive(platformAdmin, tenant, true);
+
+        assertThat(t.kit.joinCodes().view(owner, tenant).enabled()).isFalse();
+        assertThat(t.storage.joinCodes().activeFor(family.id())).isEmpty();
     }
 
     @Test

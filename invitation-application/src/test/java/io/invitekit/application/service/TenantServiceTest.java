@@ -4,6 +4,7 @@ import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
+import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.in.TenantUseCase.CreateCommand;
@@ -90,5 +91,82 @@ class TenantServiceTest {
         refused(ErrorCode.FORBIDDEN, () -> t.kit.tenants().setActive(owner, b.id().toString(), false));
         refused(ErrorCode.FORBIDDEN, () -> t.kit.tenants().list(owner, null, null));
         refused(ErrorCode.NOT_FOUND, () -> t.kit.tenants().setActive(admin, "0190a8e2-0000-7000-8000-000000000000", false));
+    }
+
+    // ---- how many tenants one account may own ------------------------------------------------
+
+    @Test
+    void oneAccountOwnsAtMostTenTenantsByDefaultDeactivatedOnesIncluded() {
+        UserId admin = t.admin();
+        TenantView first = t.family(owner, "Family 0");
+        for (int i = 1; i < 10; i++) {
+            t.family(owner, "Family " + i);
+        }
+        t.kit.tenants().setActive(admin, first.id().toString(), false);
+
+        refused(ErrorCode.TENANT_LIMIT_REACHED, () -> t.family(owner, "Family 10"));
+
+        assertThat(t.kit.tenants().list(admin, null, null).items()).hasSize(10);
+        assertThat(t.storage.memberships().ownedTenants(owner)).isEqualTo(10);
+        assertThat(t.family(t.newUser(), "Someone Else's").active()).as("the cap is per account").isTrue();
+    }
+
+    @Test
+    void aRefusedCreateLeavesNothingBehindNotEvenItsSubdomain() {
+        TestKit capped = new TestKit(s -> s.maxTenantsPerUser(1));
+        UserId user = capped.newUser();
+        capped.family(user, "Mine");
+
+        refused(ErrorCode.TENANT_LIMIT_REACHED,
+                () -> capped.kit.tenants().create(new CreateCommand(user, "Second", "wanted-name", null, null)));
+
+        assertThat(capped.kit.tenants().create(new CreateCommand(capped.newUser(), "Theirs", "wanted-name", null, null))
+                .subdomain()).isEqualTo("wanted-name");
+        assertThat(capped.kit.accounts().me(user).memberships()).hasSize(1);
+        assertThat(capped.storage.memberships().ownedTenants(user)).isEqualTo(1);
+    }
+
+    @Test
+    void theCapIsConfigurableAndOnlyTenantsOneOwnsCount() {
+        TestKit capped = new TestKit(s -> s.maxTenantsPerUser(2));
+        UserId user = capped.newUser();
+        UserId other = capped.newUser();
+        TenantView theirs = capped.family(other, "Theirs");
+        String code = capped.kit.joinCodes().view(other, theirs.id().toString()).code();
+        capped.kit.joinCodes().join(new JoinCommand(user, code, null)); // a MEMBER: not owned
+
+        capped.family(user, "One");
+        capped.family(user, "Two");
+
+        refused(ErrorCode.TENANT_LIMIT_REACHED, () -> capped.family(user, "Three"));
+        assertThat(capped.kit.accounts().me(user).memberships()).hasSize(3);
+    }
+
+    @Test
+    void platformAdminsAreExempt() {
+        TestKit capped = new TestKit(s -> s.maxTenantsPerUser(1));
+        UserId admin = capped.admin();
+
+        capped.family(admin, "Admin's First");
+        capped.family(admin, "Admin's Second");
+
+        assertThat(capped.storage.memberships().ownedTenants(admin)).as("counted all the same").isEqualTo(2);
+    }
+
+    @Test
+    void acceptingATenantInvitationIsExemptButTheTenantCountsTowardTheCap() {
+        TestKit capped = new TestKit(s -> s.maxTenantsPerUser(1));
+        UserId admin = capped.admin();
+        UserId user = capped.user("grace@example.org");
+        capped.family(user, "Grace's Family");
+
+        capped.kit.acceptance().accept(TestKit.accept(capped.tokenOf(capped.invite(admin, "grace@example.org")), "graces-shop"));
+
+        assertThat(capped.storage.memberships().ownedTenants(user)).isEqualTo(2);
+        refused(ErrorCode.TENANT_LIMIT_REACHED, () -> capped.family(user, "Another"));
+
+        UserId fresh = capped.kit.acceptance().accept(TestKit.accept(capped.tokenOf(capped.invite(admin, "new@example.org")),
+                "new-shop")).auth().user().id();
+        refused(ErrorCode.TENANT_LIMIT_REACHED, () -> capped.family(fresh, "Owner's Family"));
     }
 }

@@ -26,7 +26,8 @@ public enum ErrorCode {
     MALFORMED_CODE,
     TENANT_FULL,
     TENANT_INACTIVE,
-    RATE_LIMITED;
+    RATE_LIMITED,
+    TENANT_LIMIT_REACHED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -14,7 +14,7 @@ class ErrorCodeTest {
                 "invitation_pending_exists", "invalid_transition", "resend_too_soon", "resend_limit_reached",
                 "invitation_expired", "invitation_cancelled", "invitation_accepted", "subdomain_taken",
                 "invalid_subdomain", "email_taken", "invalid_code", "malformed_code", "tenant_full",
-                "tenant_inactive", "rate_limited");
+                "tenant_inactive", "rate_limited", "tenant_limit_reached");
     }
 
     @Test

@@ -58,16 +58,19 @@ public final class AccountPayloads {
         }
     }
 
-    public record MeResponse(UserResponse user, List<MembershipResponse> memberships) {
+    /** The first page of the memberships; {@code membershipsNextCursor} continues at /api/me/memberships. */
+    public record MeResponse(UserResponse user, List<MembershipResponse> memberships, String membershipsNextCursor) {
         public static MeResponse of(MeView me) {
-            return new MeResponse(UserResponse.of(me.user()), me.memberships().stream()
-                    .map(m -> new MembershipResponse(new TenantRef(m.tenantId().toString(), m.tenantName(), m.subdomain()),
-                            m.role().name(), m.joinedAt()))
-                    .toList());
+            return new MeResponse(UserResponse.of(me.user()), me.memberships().stream().map(MembershipResponse::of).toList(),
+                    me.membershipsNextCursor());
         }
     }
 
     public record MembershipResponse(TenantRef tenant, String role, Instant joinedAt) {
+        public static MembershipResponse of(MeView.MembershipView m) {
+            return new MembershipResponse(new TenantRef(m.tenantId().toString(), m.tenantName(), m.subdomain()),
+                    m.role().name(), m.joinedAt());
+        }
     }
 
     public record TenantRef(String id, String name, String subdomain) {

@@ -67,10 +67,18 @@ public final class TenantPayloads {
         }
     }
 
-    public record JoinCodeResponse(String code, String display, Instant expiresAt, Integer maxUses, int uses) {
-        public static JoinCodeResponse of(JoinCodeView v) {
-            return new JoinCodeResponse(v.code(), v.display(), v.expiresAt(), v.maxUses(), v.uses());
+    /** A live code; {@link #of} gives {@link JoinCodeOffResponse} while joining by code is off. */
+    public record JoinCodeResponse(boolean enabled, String code, String display, Instant expiresAt, Integer maxUses,
+                                   int uses) {
+        public static Object of(JoinCodeView v) {
+            return v.enabled()
+                    ? new JoinCodeResponse(true, v.code(), v.display(), v.expiresAt(), v.maxUses(), v.uses())
+                    : new JoinCodeOffResponse(false);
         }
+    }
+
+    /** Joining by code is turned off: there is no code. */
+    public record JoinCodeOffResponse(boolean enabled) {
     }
 
     public record JoinedTenant(String id, String name) {

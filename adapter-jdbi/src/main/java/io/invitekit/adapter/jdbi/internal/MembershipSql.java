@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * {@code memberships} and the tenant's {@code member_count}. Adding is an insert that never
  * raises (0 = already a member) followed by a conditional increment that holds the tenant row
  * until commit (0 = full); concurrent joins of one tenant queue on that row, so none can see a
- * stale count.
+ * stale count. Tenants a user owns are counted the same way in {@code owned_tenant_counts}.
  */
 public interface MembershipSql {
 
@@ -34,9 +35,33 @@ public interface MembershipSql {
     @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user ORDER BY joined_at, tenant_id")
     List<MembershipRow> ofUser(UUID user);
 
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user "
+            + "ORDER BY joined_at, tenant_id LIMIT :limit")
+    List<MembershipRow> firstOfUser(UUID user, int limit);
+
+    /** The page after (joinedAt, tenant), on the index (user_id, joined_at, tenant_id). */
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE user_id = :user "
+            + "AND (joined_at > :joinedAt OR (joined_at = :joinedAt AND tenant_id > :tenant)) "
+            + "ORDER BY joined_at, tenant_id LIMIT :limit")
+    List<MembershipRow> ofUserAfter(UUID user, Instant joinedAt, UUID tenant, int limit);
+
     @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM memberships WHERE tenant_id = :tenant ORDER BY joined_at, user_id")
     List<MembershipRow> ofTenant(UUID tenant);
 
     @SqlQuery("SELECT count(*) FROM memberships WHERE tenant_id = :tenant")
     long count(UUID tenant);
+
+    /** The owner's count row, made once; 0 when it exists (never a raised conflict). */
+    @SqlUpdate("INSERT INTO owned_tenant_counts (user_id, owned) VALUES (:owner, 0) ON CONFLICT DO NOTHING")
+    int insertOwnedCount(UUID owner);
+
+    /** 1, holding the owner's row until commit, when under {@code max}; else 0. */
+    @SqlUpdate("UPDATE owned_tenant_counts SET owned = owned + 1 WHERE user_id = :owner AND owned < :max")
+    int countOneMoreOwnedWithin(UUID owner, int max);
+
+    @SqlUpdate("UPDATE owned_tenant_counts SET owned = owned + 1 WHERE user_id = :owner")
+    int countOneMoreOwned(UUID owner);
+
+    @SqlQuery("SELECT owned FROM owned_tenant_counts WHERE user_id = :owner")
+    Optional<Integer> owned(UUID owner);
 }

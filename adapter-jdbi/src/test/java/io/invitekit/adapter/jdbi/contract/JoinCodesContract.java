@@ -8,6 +8,8 @@ import static io.invitekit.adapter.jdbi.testing.Fixtures.subdomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invitekit.adapter.jdbi.testing.Concurrently;
+import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.JoinCodes.AddOutcome;
 import io.invitekit.application.port.out.Storage;
@@ -17,9 +19,13 @@ import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link JoinCodes} must do: one active code per tenant, values unique for all time. */
+/**
+ * What every {@link JoinCodes} must do: one active code per tenant, values unique for all time,
+ * and while joining by code is off, no active code at all.
+ */
 public abstract class JoinCodesContract {
 
     protected abstract Storage storage();
@@ -136,5 +142,90 @@ public abstract class JoinCodesContract {
 
         assertThat(codes().activeFor(tenant).orElseThrow().uses()).isZero();
         assertThat(codes().claimUse(code.id(), NOW)).isTrue();
+    }
+
+    @Test
+    void joining_by_code_is_on_for_a_new_tenant_and_turning_it_off_kills_the_code_and_refuses_new_ones() {
+        TenantId tenant = newTenant();
+        JoinCode code = joinCode(tenant, null, null);
+        codes().add(code);
+        assertThat(codes().joiningOn(tenant)).isTrue();
+
+        assertThat(codes().turnOff(tenant)).isTrue();
+
+        assertThat(codes().joiningOn(tenant)).isFalse();
+        assertThat(codes().activeFor(tenant)).isEmpty();
+        assertThat(codes().activeByCode(code.code())).isEmpty();
+        assertThat(codes().claimUse(code.id(), NOW)).isFalse();
+        assertThat(codes().add(joinCode(tenant, null, null))).isEqualTo(AddOutcome.JOINING_OFF);
+        assertThat(codes().activeFor(tenant)).isEmpty();
+        assertThat(codes().turnOff(tenant)).as("off already").isFalse();
+
+        TenantId other = newTenant();
+        assertThat(codes().joiningOn(other)).isTrue();
+        assertThat(codes().add(joinCode(other, null, null))).isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void turned_on_again_a_tenant_takes_a_new_code() {
+        TenantId tenant = newTenant();
+        codes().turnOff(tenant);
+
+        assertThat(codes().turnOn(tenant)).isTrue();
+        assertThat(codes().turnOn(tenant)).as("on already").isFalse();
+
+        assertThat(codes().joiningOn(tenant)).isTrue();
+        JoinCode fresh = joinCode(tenant, null, 1);
+        assertThat(codes().add(fresh)).isEqualTo(AddOutcome.ADDED);
+        assertThat(codes().claimUse(fresh.id(), NOW)).isTrue();
+    }
+
+    @Test
+    void turning_on_and_adding_in_one_transaction_adds() {
+        TenantId tenant = newTenant();
+        codes().turnOff(tenant);
+        JoinCode fresh = joinCode(tenant, null, null);
+
+        storage().transactions().run(() -> {
+            assertThat(codes().turnOn(tenant)).isTrue();
+            assertThat(codes().add(fresh)).isEqualTo(AddOutcome.ADDED);
+        });
+
+        assertThat(codes().activeFor(tenant)).contains(fresh);
+    }
+
+    @Test
+    void a_rolled_back_turn_off_leaves_joining_on_and_the_code_alive() {
+        TenantId tenant = newTenant();
+        JoinCode code = joinCode(tenant, null, null);
+        codes().add(code);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(codes().turnOff(tenant)).isTrue();
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(codes().joiningOn(tenant)).isTrue();
+        assertThat(codes().activeFor(tenant)).contains(code);
+        assertThat(codes().claimUse(code.id(), NOW)).isTrue();
+    }
+
+    @Test
+    void a_code_added_while_joining_is_turned_off_never_outlives_the_turning_off() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            TenantId tenant = newTenant();
+            JoinCode code = joinCode(tenant, null, null);
+
+            List<Outcome<Object>> outcomes = Concurrently.run(2, i -> i == 0
+                    ? storage().transactions().inTransaction(() -> codes().add(code))
+                    : codes().turnOff(tenant));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            assertThat(outcomes.get(0).value()).isIn(AddOutcome.ADDED, AddOutcome.JOINING_OFF);
+            assertThat(outcomes.get(1).value()).isEqualTo(true);
+            assertThat(codes().joiningOn(tenant)).isFalse();
+            assertThat(codes().activeFor(tenant)).as("round %d", round).isEmpty();
+            assertThat(codes().activeByCode(code.code())).isEmpty();
+        }
     }
 }

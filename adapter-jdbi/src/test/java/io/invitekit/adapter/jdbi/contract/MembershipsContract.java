@@ -7,8 +7,11 @@ import static io.invitekit.adapter.jdbi.testing.Fixtures.subdomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invitekit.adapter.jdbi.testing.Concurrently;
+import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Memberships.AddOutcome;
+import io.invitekit.application.port.out.Memberships.Position;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
@@ -16,9 +19,15 @@ import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link Memberships} must do: one per (tenant, user), never past the user limit. */
+/**
+ * What every {@link Memberships} must do: one per (tenant, user), never past the user limit, and
+ * never more tenants counted for an owner than the limit asked for.
+ */
 public abstract class MembershipsContract {
 
     protected abstract Storage storage();
@@ -112,5 +121,85 @@ public abstract class MembershipsContract {
         assertThat(memberships().ofTenant(older)).containsExactly(colleague, inOlder);
         assertThat(memberships().ofUser(new UserId(nextId()))).isEmpty();
         assertThat(memberships().count(older)).isEqualTo(2);
+    }
+
+    @Test
+    void owned_tenants_are_counted_up_to_the_limit_and_not_one_more() {
+        UserId owner = new UserId(nextId());
+        assertThat(memberships().ownedTenants(owner)).isZero();
+
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isTrue();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isTrue();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isFalse();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(2);
+
+        assertThat(memberships().countOwnedTenant(owner, Limit.UNLIMITED)).as("exempt, but counted").isTrue();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(3);
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(3))).isFalse();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(4))).isTrue();
+        assertThat(memberships().ownedTenants(new UserId(nextId()))).isZero();
+    }
+
+    @Test
+    void an_owned_tenant_counted_in_a_rolled_back_transaction_is_given_back_and_a_refusal_aborts_nothing() {
+        UserId owner = new UserId(nextId());
+        memberships().countOwnedTenant(owner, Limit.of(1));
+        UserId other = new UserId(nextId());
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(memberships().countOwnedTenant(other, Limit.of(1))).isTrue();
+            throw new IllegalStateException("the create failed later");
+        })).hasMessage("the create failed later");
+        TenantId tenant = newTenant();
+        storage().transactions().run(() -> {
+            assertThat(memberships().countOwnedTenant(owner, Limit.of(1))).isFalse();
+            assertThat(memberships().add(member(tenant, Role.OWNER, 0), Limit.UNLIMITED)).isEqualTo(AddOutcome.ADDED);
+        });
+
+        assertThat(memberships().ownedTenants(other)).isZero();
+        assertThat(memberships().countOwnedTenant(other, Limit.of(1))).isTrue();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(1);
+        assertThat(memberships().count(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void of_32_concurrent_counts_for_one_owner_at_limit_10_exactly_10_pass() throws Exception {
+        UserId owner = new UserId(nextId());
+
+        List<Outcome<Boolean>> outcomes = Concurrently.run(32, i -> storage().transactions().inTransaction(
+                () -> memberships().countOwnedTenant(owner, Limit.of(10))));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.stream().filter(Outcome::value)).hasSize(10);
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(10);
+    }
+
+    @Test
+    void a_users_memberships_come_a_page_at_a_time_oldest_first_ties_by_tenant_id() {
+        UserId user = new UserId(nextId());
+        List<Membership> mine = new ArrayList<>();
+        int[] joinedSecondsAfterNow = {5, 1, 3, 3, 3, 0, 7};
+        for (int seconds : joinedSecondsAfterNow) {
+            Membership m = new Membership(newTenant(), user, Role.MEMBER, NOW.plusSeconds(seconds));
+            memberships().add(m, Limit.UNLIMITED);
+            mine.add(m);
+        }
+        memberships().add(member(mine.get(0).tenantId(), Role.OWNER, 2), Limit.UNLIMITED); // someone else's
+        List<Membership> expected = mine.stream().sorted(Comparator.comparing(Membership::joinedAt)
+                .thenComparing(m -> m.tenantId().value().toString())).toList(); // v7 ids: text order is time order
+
+        List<Membership> paged = new ArrayList<>();
+        Position after = null;
+        for (int page = 0; page < 4; page++) {
+            List<Membership> got = memberships().ofUser(user, after, 2);
+            assertThat(got).as("page %d", page).hasSize(page < 3 ? 2 : 1);
+            paged.addAll(got);
+            after = Position.of(got.get(got.size() - 1));
+        }
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(user, after, 2)).isEmpty();
+        assertThat(memberships().ofUser(user, null, 100)).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(new UserId(nextId()), null, 10)).isEmpty();
     }
 }

@@ -176,6 +176,81 @@ public abstract class Races {
     }
 
     @Test
+    void a_disable_racing_views_never_leaves_a_live_code_while_joining_is_off() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            UserId owner = signup("racing-owner");
+            TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Racers", null, null, null));
+            String id = family.id().toString();
+
+            List<Outcome<Object>> outcomes = Concurrently.run(8, i -> {
+                if (i == 0) {
+                    kit.joinCodes().disable(owner, id);
+                    return "disabled";
+                }
+                return kit.joinCodes().view(owner, id);
+            });
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            assertThat(database().count("SELECT count(*) FROM tenants WHERE id = ? AND join_code_enabled = FALSE",
+                    family.id().value())).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM join_codes WHERE active_tenant_id = ?", family.id().value()))
+                    .as("round %d", round).isZero();
+            assertThat(kit.joinCodes().view(owner, id).enabled()).isFalse();
+        }
+    }
+
+    @Test
+    void joins_racing_a_disable_and_a_rotation_are_refused_cleanly_and_never_deadlock() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            UserId owner = signup("busy-owner");
+            TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Busy", null, null, null));
+            String id = family.id().toString();
+            String code = kit.joinCodes().view(owner, id).code();
+            List<UserId> joiners = signups(12);
+
+            List<Outcome<Object>> outcomes = Concurrently.run(14, i -> switch (i) {
+                case 0 -> {
+                    kit.joinCodes().disable(owner, id);
+                    yield "disabled";
+                }
+                case 1 -> kit.joinCodes().rotate(new RotateCommand(owner, id, null, null));
+                default -> kit.joinCodes().join(new JoinCommand(joiners.get(i - 2), code, null));
+            });
+
+            assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                    .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isIn(ErrorCode.INVALID_CODE, ErrorCode.TENANT_FULL)));
+            assertThat(outcomes.get(0).succeeded()).isTrue();
+            assertThat(outcomes.get(1).succeeded()).isTrue();
+            long off = database().count("SELECT count(*) FROM tenants WHERE id = ? AND join_code_enabled = FALSE",
+                    family.id().value());
+            long live = database().count("SELECT count(*) FROM join_codes WHERE active_tenant_id = ?", family.id().value());
+            assertThat(off + live).as("off with no code, or on with one").isEqualTo(1);
+            assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", family.id().value()))
+                    .isEqualTo(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value()));
+        }
+    }
+
+    @Test
+    void of_32_creates_by_one_user_at_a_cap_of_10_exactly_10_make_a_tenant() throws Exception {
+        UserId owner = signup("prolific");
+
+        List<Outcome<TenantView>> outcomes = Concurrently.run(32, i -> kit.tenants().create(
+                new TenantUseCase.CreateCommand(owner, "Family " + unique("f"), null, null, null)));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(10);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
+                .hasSize(22)
+                .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_LIMIT_REACHED)));
+        assertThat(database().count("SELECT count(*) FROM memberships WHERE user_id = ? AND role = 'OWNER'", owner.value()))
+                .isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM subdomain_claims")).as("refused creates claim nothing").isEqualTo(10);
+        assertThat(database().count("SELECT owned FROM owned_tenant_counts WHERE user_id = ?", owner.value())).isEqualTo(10);
+    }
+
+    @Test
     void two_relays_claiming_at_once_never_hold_one_message_and_a_lapsed_lease_is_claimed_again() throws Exception {
         Outbox outbox = database().storage().outbox();
         Duration lease = Duration.ofMinutes(1);

@@ -13,6 +13,9 @@ import static io.invitekit.adapter.jdbi.testing.Fixtures.subdomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.invitekit.adapter.jdbi.DatabaseSettings;
+import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
 import io.invitekit.adapter.jdbi.testing.Concurrently;
 import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
@@ -26,7 +29,14 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +44,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +168,54 @@ public abstract class StorageBehaviour {
             assertThat(jdbi.isAvailable()).isTrue();
             assertThat(jdbi.isPostgreSql()).isEqualTo(database().kind() == TestDatabase.Kind.POSTGRES);
         });
+    }
+
+    @Test
+    void upgrading_a_v1_database_counts_the_tenants_each_user_owns_and_leaves_joining_by_code_on() throws Exception {
+        boolean postgres = database().kind() == TestDatabase.Kind.POSTGRES;
+        String base = postgres ? TestDatabase.requirePostgresUrl() : null;
+        String schema = "up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // H2: gone once the pool's connections close (no DB_CLOSE_DELAY here).
+        String url = postgres ? base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                : "jdbc:h2:mem:" + schema + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        if (postgres) {
+            onBase(base, "CREATE SCHEMA " + schema);
+        }
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null))) {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("1").load().migrate();
+            UUID owner = nextId();
+            UUID member = nextId();
+            List<UUID> tenants = List.of(nextId(), nextId(), nextId());
+            Jdbi.create(pool).useHandle(h -> {
+                for (int i = 0; i < tenants.size(); i++) {
+                    h.execute("INSERT INTO tenants (id, name, subdomain, tier, permissions, feature_flags, active, created_at) "
+                            + "VALUES (?, ?, ?, 'FREE', '', '', ?, ?)", tenants.get(i), "T" + i, "upgraded-" + i, i != 1,
+                            Timestamp.from(NOW));
+                }
+                String membership = "INSERT INTO memberships (tenant_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
+                h.execute(membership, tenants.get(0), owner, "OWNER", Timestamp.from(NOW));
+                h.execute(membership, tenants.get(1), owner, "OWNER", Timestamp.from(NOW)); // deactivated: counts too
+                h.execute(membership, tenants.get(2), member, "OWNER", Timestamp.from(NOW));
+                h.execute(membership, tenants.get(0), member, "MEMBER", Timestamp.from(NOW));
+            });
+
+            JdbiStorage upgraded = JdbiStorage.migrateAndCreate(pool);
+
+            assertThat(upgraded.memberships().ownedTenants(new UserId(owner))).isEqualTo(2);
+            assertThat(upgraded.memberships().ownedTenants(new UserId(member))).isEqualTo(1);
+            assertThat(tenants).allSatisfy(tenant -> assertThat(upgraded.joinCodes().joiningOn(new TenantId(tenant))).isTrue());
+            assertThat(upgraded.memberships().countOwnedTenant(new UserId(owner), Limit.of(2))).isFalse();
+        } finally {
+            if (postgres) {
+                onBase(base, "DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static void onBase(String url, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     @Test

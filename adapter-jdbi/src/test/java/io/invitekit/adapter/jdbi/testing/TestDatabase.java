@@ -33,7 +33,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     /** Children first, so that deleting never trips a foreign key. */
     private static final List<String> TABLES = List.of("memberships", "join_codes", "tenant_domains", "subdomain_claims",
             "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket",
-            "bootstrap_markers");
+            "bootstrap_markers", "owned_tenant_counts");
 
     public enum Kind { H2, POSTGRES }
 

@@ -30,7 +30,17 @@ public interface AccountUseCase {
 
     Optional<UserId> authenticate(String accessToken);
 
+    /** The user and the first {@value #ME_MEMBERSHIPS} of their memberships, oldest first. */
     MeView me(UserId user);
+
+    /**
+     * The user's memberships a page at a time, oldest first: {@code limit} 1 to
+     * {@value #MAX_MEMBERSHIPS_PAGE} (default 50), {@code cursor} from {@link MeView} or the page before.
+     */
+    Page<MeView.MembershipView> memberships(UserId user, PageRequest page);
+
+    int ME_MEMBERSHIPS = 50;
+    int MAX_MEMBERSHIPS_PAGE = 100;
 
     /**
      * Creates the first platform admin unless one exists. {@code password} null means generate

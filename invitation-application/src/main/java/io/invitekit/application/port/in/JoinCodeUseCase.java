@@ -2,16 +2,26 @@ package io.invitekit.application.port.in;
 
 import io.invitekit.domain.account.UserId;
 
-/** Join codes: members view (and so generate) them, owners and admins rotate or disable them, anyone signed in joins. */
+/**
+ * Join codes: members view them, owners and admins rotate them or turn joining by code off, anyone
+ * signed in joins. Every one of these but joining is refused ({@code tenant_inactive}) for a
+ * deactivated tenant.
+ */
 public interface JoinCodeUseCase {
 
-    /** The active code, generated on first view. Members only. */
+    /**
+     * While joining by code is on, the active code, generated on the first view; while it is off,
+     * {@link JoinCodeView#off()}: viewing never turns it on. Members only.
+     */
     JoinCodeView view(UserId actor, String tenantId);
 
-    /** The old code dies at once. Owners and admins only. */
+    /** A new code; the old one dies at once, and joining by code is on again. Owners and admins only. */
     JoinCodeView rotate(RotateCommand command);
 
-    /** Owners and admins only. */
+    /**
+     * Turns joining by code off: the code dies, and none is shown or generated until an owner or
+     * admin rotates. Idempotent. Owners and admins only.
+     */
     void disable(UserId actor, String tenantId);
 
     /**

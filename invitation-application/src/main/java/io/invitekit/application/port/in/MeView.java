@@ -5,8 +5,12 @@ import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 
-/** The signed-in user and the tenants they belong to; none means "join or create". */
-public record MeView(UserView user, List<MembershipView> memberships) {
+/**
+ * The signed-in user and the first page of the tenants they belong to (none means "join or
+ * create"); {@code membershipsNextCursor} continues with {@link AccountUseCase#memberships}, null
+ * when there are no more.
+ */
+public record MeView(UserView user, List<MembershipView> memberships, String membershipsNextCursor) {
     public record MembershipView(TenantId tenantId, String tenantName, String subdomain, Role role, Instant joinedAt) {
     }
 }

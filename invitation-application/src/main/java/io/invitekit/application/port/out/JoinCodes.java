@@ -7,12 +7,22 @@ import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Persistence of join codes: one active code per tenant, code values unique for all time. */
+/**
+ * Persistence of join codes: one active code per tenant, code values unique for all time, and
+ * each tenant's switch for joining by code. The switch is on from the tenant's creation; while
+ * it is off the tenant has no active code and no code can be added or used. {@link #add},
+ * {@link #claimUse}, {@link #turnOff} and {@link #turnOn} are atomic against one another in the
+ * store (a store shared by several processes serializes them on the tenant), so that no code
+ * added or used concurrently with a {@link #turnOff} outlives it.
+ */
 public interface JoinCodes {
 
-    enum AddOutcome { ADDED, TENANT_HAS_ACTIVE_CODE, CODE_VALUE_TAKEN }
+    enum AddOutcome { ADDED, TENANT_HAS_ACTIVE_CODE, CODE_VALUE_TAKEN, JOINING_OFF }
 
-    /** Stores a new active code; the two refusals never abort the surrounding transaction. */
+    /**
+     * Stores a new active code, only while joining by code is on for its tenant
+     * ({@code JOINING_OFF} otherwise); the refusals never abort the surrounding transaction.
+     */
     AddOutcome add(JoinCode code);
 
     Optional<JoinCode> activeFor(TenantId tenant);
@@ -23,8 +33,29 @@ public interface JoinCodes {
     boolean deactivate(JoinCodeId id);
 
     /**
-     * Counts one use, only if the code is still active, not expired at {@code now} and under its
-     * max uses: one atomic conditional update, so concurrent joins never exceed the cap.
+     * Counts one use, only if the code is still active, not expired at {@code now}, under its
+     * max uses and its tenant's joining by code is on: one atomic conditional update, so
+     * concurrent joins never exceed the cap.
      */
     boolean claimUse(JoinCodeId id, Instant now);
+
+    /** Whether joining by code is on for this (existing) tenant. */
+    boolean joiningOn(TenantId tenant);
+
+    /**
+     * Turns joining by code off for the tenant and deactivates its active code, if any, as one
+     * step: a code added by a concurrent {@link #add} is either deactivated here or refused there.
+     *
+     * @return whether joining by code was on
+     */
+    boolean turnOff(TenantId tenant);
+
+    /**
+     * Turns joining by code on for the tenant; in a transaction, it stays on until the commit
+     * (a concurrent {@link #turnOff} waits), so that a code added after it in the same
+     * transaction is added.
+     *
+     * @return whether joining by code was off
+     */
+    boolean turnOn(TenantId tenant);
 }

@@ -4,13 +4,21 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Persistence of memberships: at most one per (tenant, user). */
+/** Persistence of memberships: at most one per (tenant, user); and how many tenants each user owns. */
 public interface Memberships {
 
     enum AddOutcome { ADDED, ALREADY_MEMBER, TENANT_FULL }
+
+    /** Where a page of a user's memberships ended: the last one's join time and tenant. */
+    record Position(Instant joinedAt, TenantId tenant) {
+        public static Position of(Membership last) {
+            return new Position(last.joinedAt(), last.tenantId());
+        }
+    }
 
     /**
      * Adds the membership unless the user already belongs to the tenant or the tenant already
@@ -22,11 +30,31 @@ public interface Memberships {
 
     Optional<Membership> find(TenantId tenant, UserId user);
 
-    /** Oldest first. */
+    /** All of them, oldest first: for a user with many, page with {@link #ofUser(UserId, Position, int)}. */
     List<Membership> ofUser(UserId user);
+
+    /**
+     * At most {@code limit} of the user's memberships, oldest first (by join time, then tenant id),
+     * those after {@code after} when it is given: keyset paging, whose cost does not grow with the
+     * pages before.
+     */
+    List<Membership> ofUser(UserId user, Position after, int limit);
 
     /** Oldest first. */
     List<Membership> ofTenant(TenantId tenant);
 
     long count(TenantId tenant);
+
+    /**
+     * Counts one more tenant owned by {@code owner}, unless they already own {@code limit}: one
+     * atomic conditional increment that holds the owner's count until commit, so that concurrent
+     * creates by one user never pass the limit. Called in the transaction that adds an OWNER
+     * membership (a rollback gives the count back); never aborts that transaction.
+     *
+     * @return false when the owner already owns {@code limit} tenants
+     */
+    boolean countOwnedTenant(UserId owner, Limit limit);
+
+    /** How many tenants {@link #countOwnedTenant} has counted for the user (0 for one never counted). */
+    int ownedTenants(UserId owner);
 }
