@@ -186,11 +186,14 @@ public class ServerNode implements AutoCloseable {
         return reply.text("access_token");
     }
 
-    /** SIGTERM; the exit code, or an exception if the process takes longer than 30 s. */
+    /**
+     * SIGTERM; the exit code, or an exception if the process takes longer than 60 s (its own
+     * shutdown allows up to 30 s: 20 s for open requests, 10 s for background jobs).
+     */
     public int terminate() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(name + " did not stop within 30 s of SIGTERM");
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM");
         }
         return process.exitValue();
     }
