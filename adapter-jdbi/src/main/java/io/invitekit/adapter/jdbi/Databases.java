@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +18,11 @@ public final class Databases {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long the pool spends finding out that an idle connection is dead before it hands it out. */
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    private static final String DURABLE_COMMITS = "WRITE_DELAY=0";
+    /** H2 file systems that keep the "file" in memory, or only read it: no commit of theirs reaches a disk. */
+    private static final List<String> NOT_ON_DISK = List.of("mem:", "memfs:", "memlzf:", "niomemfs:", "niomemlzf:", "zip:");
+    /** H2 file systems that wrap another one: {@code jdbc:h2:split:nio:./data/db}. */
+    private static final List<String> WRAPPERS = List.of("split:", "nio:", "niomapped:", "async:", "retry:", "rec:");
 
     private Databases() {
     }
@@ -35,12 +41,14 @@ public final class Databases {
      * driver closes it and the pool drops it, and opens new ones once the server answers again.
      * Parameters the URL sets itself ({@code socketTimeout=…}, {@code options=-c
      * statement_timeout=…}) win over these.
+     *
+     * <p>An H2 database on disk commits durably, see {@link #withDurableCommits(String)}.
      */
     public static HikariDataSource pool(DatabaseSettings settings) {
         h2Directory(settings.url()).ifPresent(Databases::createDirectory);
         HikariConfig config = new HikariConfig();
         config.setPoolName("invitekit");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(withDurableCommits(settings.url()));
         if (settings.user() != null) {
             config.setUsername(settings.user());
         }
@@ -72,6 +80,68 @@ public final class Databases {
             // gives up on the connection and leaves the statement running there.
             config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
         }
+    }
+
+    /**
+     * The URL with {@code WRITE_DELAY=0} added when it names an H2 database kept on disk (locally
+     * or behind an H2 server) and does not choose a write delay itself. H2's default (500 ms)
+     * batches commits in memory: a commit answered to a client is lost if the process dies within
+     * the delay. With 0, H2 writes each commit to the file before the commit returns (it does not
+     * fsync it: see README, "Durability"). In-memory databases and other databases: unchanged.
+     */
+    static String withDurableCommits(String url) {
+        if (!url.startsWith(H2)) {
+            return url;
+        }
+        int options = url.indexOf(';');
+        String location = (options < 0 ? url.substring(H2.length()) : url.substring(H2.length(), options))
+                .toLowerCase(Locale.ROOT);
+        String settings = options < 0 ? "" : url.substring(options + 1);
+        if (!keptOnDisk(location) || setsWriteDelay(settings)) {
+            return url;
+        }
+        return url + (url.endsWith(";") ? "" : ";") + DURABLE_COMMITS;
+    }
+
+    /** {@code location}: what follows {@code jdbc:h2:} up to the first {@code ;}, in lower case. */
+    private static boolean keptOnDisk(String location) {
+        String name = location;
+        if (name.startsWith("tcp:") || name.startsWith("ssl:")) {
+            // tcp://host[:port][,host2[:port]]/name: the server keeps the database; the name says where.
+            String server = name.substring("tcp:".length());
+            server = server.startsWith("//") ? server.substring(2) : server;
+            int slash = server.indexOf('/');
+            name = slash < 0 ? "" : server.substring(slash + 1);
+        }
+        if (name.equals(".") || name.isEmpty()) {
+            return false; // jdbc:h2:. is H2's unnamed in-memory database
+        }
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        boolean unwrapped;
+        do {
+            unwrapped = false;
+            for (String wrapper : WRAPPERS) {
+                if (name.startsWith(wrapper)) {
+                    name = name.substring(wrapper.length());
+                    unwrapped = true;
+                }
+            }
+        } while (unwrapped);
+        String rest = name;
+        return NOT_ON_DISK.stream().noneMatch(rest::startsWith);
+    }
+
+    /** Whether one of the {@code key=value} settings is WRITE_DELAY (H2 reads keys in any case). */
+    private static boolean setsWriteDelay(String settings) {
+        for (String setting : settings.split(";")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0 && setting.substring(0, equals).strip().equalsIgnoreCase("WRITE_DELAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The directory of a file-based H2 database ({@code jdbc:h2:file:./data/invitekit;…} → {@code ./data}). */

@@ -53,7 +53,7 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
         this.base = base;
         this.name = name;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50));
     }
 
     /**

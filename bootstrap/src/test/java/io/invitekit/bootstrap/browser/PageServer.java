@@ -97,7 +97,7 @@ final class PageServer implements AutoCloseable {
     /** The invitation link of the newest email to this address, waiting (bounded) for it to arrive. */
     String invitationLinkFor(String recipient) {
         Pattern link = Pattern.compile("(" + Pattern.quote(base) + "/tenant-onboard#token=[A-Za-z0-9_-]{43})");
-        return new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(100))
+        return new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(100))
                 .withMessage("an invitation email to " + recipient)
                 .until(mail -> newestTo(mail, recipient).map(text -> {
                     Matcher m = link.matcher(text);

@@ -178,6 +178,7 @@ class DatabaseOutageIT {
             Map<String, String> client = Map.of("X-Forwarded-For", "10.3." + (n / 250 % 250) + "." + (n % 250));
             String operation;
             Optional<Reply> reply;
+            String token = null;
             switch (n % 5) {
                 case 0 -> {
                     operation = "me";
@@ -193,7 +194,7 @@ class DatabaseOutageIT {
                     reply = node.tryCall("POST", "/api/tenants", user, Map.of("name", "Family " + n), client);
                 }
                 case 3 -> {
-                    String token = tokens.poll();
+                    token = tokens.poll();
                     if (token == null) {
                         return;
                     }
@@ -207,8 +208,14 @@ class DatabaseOutageIT {
                     reply = node.tryCall("POST", "/api/join", user, Map.of("code", code), client);
                 }
             }
-            outcomes.add(new Outcome(Instant.now(), operation, node, reply.map(Reply::status).orElse(0),
-                    reply.map(Reply::code).orElse(null)));
+            int status = reply.map(Reply::status).orElse(0);
+            if (token != null && status != 201 && status != 410) {
+                // Refused (the database was away): the link still works. Without this, however fast
+                // the refusals come, the links could run out before the database is back, and no
+                // accept would be left to succeed after it.
+                tokens.add(token);
+            }
+            outcomes.add(new Outcome(Instant.now(), operation, node, status, reply.map(Reply::code).orElse(null)));
         }
 
         int successes() {

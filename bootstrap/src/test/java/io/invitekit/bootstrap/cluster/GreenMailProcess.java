@@ -56,7 +56,7 @@ final class GreenMailProcess implements AutoCloseable {
                 "-jar", System.getProperty("invitekit.greenmailJar"))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GreenMailProcess greenMail = new GreenMailProcess(process, log, smtp, apiPort);
-        greenMail.awaitReady(Duration.ofSeconds(30));
+        greenMail.awaitReady(Duration.ofSeconds(90));
         return greenMail;
     }
 

@@ -205,7 +205,7 @@ abstract class ServerFlows {
 
     private MimeMessage awaitEmailTo(String recipient) throws Exception {
         emails++;
-        assertThat(smtp.waitForIncomingEmail(20_000, emails)).as("email to %s arrives", recipient).isTrue();
+        assertThat(smtp.waitForIncomingEmail(60_000, emails)).as("email to %s arrives", recipient).isTrue(); // returns once there
         for (MimeMessage message : smtp.getReceivedMessages()) {
             if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
                 return message;

@@ -53,7 +53,7 @@ final class ServerProcess extends ServerNode {
         }
         env.putAll(extra);
         ServerProcess server = new ServerProcess(startJar("e2e", List.of(), env), cleanup);
-        server.awaitReady(Duration.ofSeconds(60));
+        server.awaitReady(Duration.ofSeconds(90));
         return server;
     }
 

@@ -47,11 +47,27 @@ public class ServerNode implements AutoCloseable {
      * under target/, with exactly these {@code INVITEKIT_} variables (plus the port). Returns at once.
      */
     protected static Started startJar(String name, List<String> jvmFlags, Map<String, String> env) throws IOException {
+        Path work = Files.createTempDirectory(Path.of("target"), name + "-");
+        return startJar(name, work, work.resolve("server.log"), jvmFlags, env);
+    }
+
+    /**
+     * As {@link #startJar(String, List, Map)}, in a working directory of the caller's: a process
+     * started again there finds the embedded database under {@code ./data} again. Each start
+     * writes a log of its own.
+     */
+    protected static Started startJarIn(Path work, String name, List<String> jvmFlags, Map<String, String> env)
+            throws IOException {
+        Files.createDirectories(work);
+        return startJar(name, work, Files.createTempFile(work, name + "-", ".log"), jvmFlags, env);
+    }
+
+    private static Started startJar(String name, Path work, Path log, List<String> jvmFlags, Map<String, String> env)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path work = Files.createTempDirectory(Path.of("target"), name + "-");
         Map<String, String> variables = new HashMap<>(env);
         variables.put("INVITEKIT_PORT", Integer.toString(port));
         List<String> command = new ArrayList<>();
@@ -59,7 +75,6 @@ public class ServerNode implements AutoCloseable {
         command.addAll(jvmFlags);
         command.add("-jar");
         command.add(System.getProperty("invitekit.serverJar"));
-        Path log = work.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
@@ -171,11 +186,14 @@ public class ServerNode implements AutoCloseable {
         return reply.text("access_token");
     }
 
-    /** SIGTERM; the exit code, or an exception if the process takes longer than 30 s. */
+    /**
+     * SIGTERM; the exit code, or an exception if the process takes longer than 60 s (its own
+     * shutdown allows up to 30 s: 20 s for open requests, 10 s for background jobs).
+     */
     public int terminate() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(name + " did not stop within 30 s of SIGTERM");
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM");
         }
         return process.exitValue();
     }

@@ -58,10 +58,18 @@ public final class Bench {
         Report report = new Report();
         long started = System.nanoTime();
         header(report, setup);
-        new HttpPhase(setup, report).run();
-        new ScalePhase(setup, report).run();
-        if (setup.jmh()) {
-            new JmhPhase(setup, report).run();
+        String only = env("BENCH_ONLY", "all");
+        switch (only) {
+            case "all" -> {
+                new HttpPhase(setup, report).run();
+                new DurabilityPhase(setup, report).run();
+                new ScalePhase(setup, report).run();
+                if (setup.jmh()) {
+                    new JmhPhase(setup, report).run();
+                }
+            }
+            case "durability" -> new DurabilityPhase(setup, report).run();
+            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default) or durability");
         }
         report.note(String.format(Locale.ROOT, "%nWhole run: %.1f min.", (System.nanoTime() - started) / 60e9));
         Files.createDirectories(out.getParent());

@@ -249,7 +249,7 @@ final class HttpPhase {
     }
 
     /** {@code count} setup calls on 8 threads, in order of i. */
-    private static <T> List<T> parallel(int count, Step<T> step) throws Exception {
+    static <T> List<T> parallel(int count, Step<T> step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<T>> futures = new ArrayList<>();
