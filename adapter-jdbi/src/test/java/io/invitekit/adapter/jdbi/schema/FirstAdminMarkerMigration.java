@@ -49,9 +49,9 @@ public abstract class FirstAdminMarkerMigration {
                 .max(MigrationVersion::compareTo).orElseThrow();
         migrations.target(before).load().migrate();
         jdbi = JdbiSetup.create(pool);
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'bootstrap_markers'"))
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'bootstrap_markers' AND table_schema = current_schema()"))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'accounts'"))
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'accounts' AND table_schema = current_schema()"))
                 .isPositive();
     }
 
