@@ -16,13 +16,9 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.StoreUnavailableException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -37,11 +33,10 @@ import javax.sql.DataSource;
  * {@code basedOnTimeForRefillingBucketUpToMax}, plus a second). A bucket that still holds a
  * penalty is never dropped, however many keys arrive; each bucket lives at most its limit's
  * period after its last hit, so the live buckets are at most the keys hit within the last period
- * of their limit. Keys longer than {@value #MAX_KEY_LENGTH} characters are kept as their SHA-256,
+ * of their limit. Keys longer than {@value RateLimit#MAX_KEY_LENGTH} characters are kept as their SHA-256,
  * so one bucket's size does not depend on what a caller sends.
  */
 public final class Bucket4jRateLimiter implements RateLimiter {
-    static final int MAX_KEY_LENGTH = 128;
     /** Past full refill: the expiry strategy rounds the time to refill down to milliseconds. */
     private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(1);
 
@@ -128,21 +123,9 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         BucketConfiguration configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(l.permits()).refillGreedy(l.permits(), l.period()).build())
                 .build());
-        return proxies.builder().build(id(limit, key), () -> configuration);
+        return proxies.builder().build(limit.bucketId(key), () -> configuration);
     }
 
-    private static String id(RateLimit limit, String key) {
-        return limit.name() + ":" + (key.length() <= MAX_KEY_LENGTH ? key : digest(key));
-    }
-
-    private static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
-    }
 
     private static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());

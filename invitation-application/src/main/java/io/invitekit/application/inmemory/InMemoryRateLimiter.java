@@ -2,13 +2,9 @@ package io.invitekit.application.inmemory;
 
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,12 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * arrive. The map is swept whenever it has doubled since the last sweep (and at
  * {@value #FIRST_SWEEP} entries), so it never holds more than
  * {@code max(FIRST_SWEEP, 2 × the buckets that held a penalty at the last sweep)} entries, and a
- * sweep costs amortised O(1) per new key. Keys longer than {@value #MAX_KEY_LENGTH} characters are
+ * sweep costs amortised O(1) per new key. Keys longer than {@value RateLimit#MAX_KEY_LENGTH} characters are
  * kept as their SHA-256, so one entry is a few hundred bytes whatever a caller sends.
  */
 public final class InMemoryRateLimiter implements RateLimiter {
     static final int FIRST_SWEEP = 1024;
-    static final int MAX_KEY_LENGTH = 128;
 
     /** {@code full}: when, without further hits, the bucket is back to {@code permits}. */
     private record Bucket(double tokens, Instant at, Instant full) {
@@ -48,7 +43,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     public Optional<Duration> tryAcquire(RateLimit limit, String key) {
         Instant now = clock.instant();
         Duration[] wait = new Duration[1];
-        buckets.compute(id(limit, key), (k, bucket) -> {
+        buckets.compute(limit.bucketId(key), (k, bucket) -> {
             double tokens = refilled(bucket, limit, now);
             if (tokens >= 1) {
                 wait[0] = null;
@@ -66,7 +61,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     @Override
     public void release(RateLimit limit, String key) {
         Instant now = clock.instant();
-        buckets.computeIfPresent(id(limit, key),
+        buckets.computeIfPresent(limit.bucketId(key),
                 (k, bucket) -> bucket(limit, Math.min(limit.permits(), refilled(bucket, limit, now) + 1), now));
     }
 
@@ -115,16 +110,4 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return (double) limit.period().toNanos() / limit.permits();
     }
 
-    private static String id(RateLimit limit, String key) {
-        return limit.name() + '\u0000' + (key.length() <= MAX_KEY_LENGTH ? key : digest(key));
-    }
-
-    private static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
-    }
 }
