@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Handles {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final String prefix;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
     /** The thread's open transaction and the first statement failure in it, if any. */
@@ -32,9 +33,22 @@ public final class Handles {
         }
     }
 
-    public Handles(Jdbi jdbi, Dialect dialect) {
+    /** {@code prefix}: what Invitekit's table names start with ({@link JdbiSetup#PREFIX}). */
+    public Handles(Jdbi jdbi, Dialect dialect, String prefix) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.prefix = prefix;
+    }
+
+    /** A new handle, set up for Invitekit's statements only ({@link JdbiSetup#configure}). */
+    private Handle open() {
+        Handle handle = jdbi.open();
+        try {
+            return JdbiSetup.configure(handle, prefix);
+        } catch (RuntimeException | Error failure) {
+            closeQuietly(handle);
+            throw failure;
+        }
     }
 
     public Dialect dialect() {
@@ -48,7 +62,7 @@ public final class Handles {
         }
         Handle handle;
         try {
-            handle = jdbi.open();
+            handle = open();
         } catch (RuntimeException unreachable) {
             throw StoreExceptions.translate(unreachable);
         }
@@ -77,7 +91,7 @@ public final class Handles {
         if (current != null) {
             return inside(current, work);
         }
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open()) {
             return work.apply(handle);
         } catch (RuntimeException failure) {
             throw StoreExceptions.translate(failure);
@@ -104,7 +118,9 @@ public final class Handles {
      */
     public <T> T inOwnTransaction(Function<Handle, T> work) {
         try {
-            return jdbi.inTransaction(work::apply);
+            try (Handle handle = open()) {
+                return handle.inTransaction(work::apply);
+            }
         } catch (RuntimeException | Error failure) {
             throw StoreExceptions.translate(failure);
         }
