@@ -75,14 +75,9 @@ public final class LegacyLayout {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                if (postgres) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("LOCK TABLE " + LEGACY_HISTORY + " IN ACCESS EXCLUSIVE MODE");
-                    }
-                    if (!holdsLegacyLayout(connection, prefix)) { // another process adopted it meanwhile
-                        connection.rollback();
-                        return false;
-                    }
+                if (postgres && !lockedAndStillThere(connection, prefix)) { // another process adopted it meanwhile
+                    connection.rollback();
+                    return false;
                 }
                 adopt(connection, prefix, scripts);
                 connection.commit();
@@ -94,6 +89,19 @@ public final class LegacyLayout {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** Locks the legacy history, then looks again: {@code false} when another process adopted the layout first. */
+    private static boolean lockedAndStillThere(Connection connection, String prefix) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + LEGACY_HISTORY + " IN ACCESS EXCLUSIVE MODE");
+        } catch (SQLException gone) {
+            if (isUndefinedTable(gone)) { // renamed while we looked
+                return false;
+            }
+            throw gone;
+        }
+        return holdsLegacyLayout(connection, prefix);
     }
 
     /** Whether the connection's current schema holds Invitekit 0.1's layout (see the class comment). */
@@ -111,6 +119,11 @@ public final class LegacyLayout {
                     return false;
                 }
             }
+        } catch (SQLException gone) {
+            if (isUndefinedTable(gone)) { // renamed since we looked: another process adopted the layout
+                return false;
+            }
+            throw gone;
         }
         for (Map.Entry<String, String> column : SIGNATURE.entrySet()) {
             if (!columnExists(connection, schema, column.getKey(), column.getValue())) {
@@ -180,6 +193,11 @@ public final class LegacyLayout {
                 update.executeUpdate();
             }
         }
+    }
+
+    /** PostgreSQL's undefined_table, H2's table not found. */
+    private static boolean isUndefinedTable(SQLException failure) {
+        return "42P01".equals(failure.getSQLState()) || "42S02".equals(failure.getSQLState());
     }
 
     private static String currentSchema(Connection connection) throws SQLException {

@@ -136,10 +136,7 @@ public abstract class BesideTheHost {
 
     @Test
     void a_database_of_invitekit_0_1_is_adopted_in_place_with_its_rows_and_history() {
-        Flyway release01 = Flyway.configure().dataSource(database.pool())
-                .locations("classpath:db/invitekit-0.1/migration").load();
-        assertThat(release01.migrate().migrationsExecuted).as("today's release: V1..V3, default history").isEqualTo(3);
-        Legacy legacy = legacyRows();
+        Legacy legacy = databaseOfRelease01();
         Map<String, Object> legacyHistory = rows("SELECT version, description, installed_on, success "
                 + "FROM flyway_schema_history ORDER BY installed_rank");
 
@@ -187,7 +184,19 @@ public abstract class BesideTheHost {
         return Flyway.configure().dataSource(database.pool()).locations("classpath:db/host/migration").load();
     }
 
-    private record Legacy(Account admin, Session session, TenantId tenant, InviteCode code) {
+    protected record Legacy(Account admin, Session session, TenantId tenant, InviteCode code) {
+    }
+
+    protected ScratchDatabase database() {
+        return database;
+    }
+
+    /** The schema as today's release (0.1) leaves it: its V1..V3 in Flyway's default history, and some rows. */
+    protected Legacy databaseOfRelease01() {
+        Flyway release01 = Flyway.configure().dataSource(database.pool())
+                .locations("classpath:db/invitekit-0.1/migration").load();
+        assertThat(release01.migrate().migrationsExecuted).as("today's release: V1..V3, default history").isEqualTo(3);
+        return legacyRows();
     }
 
     /** Rows as Invitekit 0.1 wrote them, in its unprefixed tables. */
@@ -249,7 +258,7 @@ public abstract class BesideTheHost {
         return rows;
     }
 
-    private long count(String sql) {
+    protected long count(String sql) {
         return jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 

@@ -20,9 +20,11 @@ public final class ScratchDatabase implements AutoCloseable {
     private final TestDatabase.Kind kind;
     private final String baseUrl;
     private final String schema;
+    private final String url;
     private final HikariDataSource pool;
 
     private ScratchDatabase(TestDatabase.Kind kind, String baseUrl, String schema, String url) {
+        this.url = url;
         this.kind = kind;
         this.baseUrl = baseUrl;
         this.schema = schema;
@@ -42,6 +44,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
     public TestDatabase.Kind kind() {
         return kind;
+    }
+
+    /** Its URL, for pools of other "nodes": close them before this. */
+    public String url() {
+        return url;
     }
 
     public HikariDataSource pool() {
