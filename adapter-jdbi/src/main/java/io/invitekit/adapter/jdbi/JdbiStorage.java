@@ -166,7 +166,8 @@ public final class JdbiStorage implements Storage {
     /** {@link #create(DataSource)} with tables named by {@code prefix}. */
     public static JdbiStorage create(DataSource dataSource, TablePrefix prefix) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return connect(JdbiSetup.create(dataSource), prefix);
+        Objects.requireNonNull(prefix, "prefix");
+        return connect(JdbiSetup.create(dataSource, prefix.value()), prefix, false);
     }
 
     /**
@@ -185,10 +186,10 @@ public final class JdbiStorage implements Storage {
     public static JdbiStorage create(Jdbi jdbi, TablePrefix prefix) {
         Objects.requireNonNull(jdbi, "jdbi");
         jdbi.installPlugin(new InvitekitJdbiPlugin());
-        return connect(jdbi, prefix);
+        return connect(jdbi, prefix, true);
     }
 
-    private static JdbiStorage connect(Jdbi jdbi, TablePrefix prefix) {
+    private static JdbiStorage connect(Jdbi jdbi, TablePrefix prefix, boolean hostJdbi) {
         Objects.requireNonNull(prefix, "prefix");
         String product;
         try {
@@ -196,7 +197,7 @@ public final class JdbiStorage implements Storage {
         } catch (RuntimeException | SQLException failure) {
             throw StoreExceptions.translate(failure);
         }
-        return new JdbiStorage(new Handles(jdbi, Dialect.fromProductName(product), prefix.value()), prefix);
+        return new JdbiStorage(new Handles(jdbi, Dialect.fromProductName(product), prefix.value(), hostJdbi), prefix);
     }
 
     /** Whether the database answers now: for readiness checks. Never throws. */

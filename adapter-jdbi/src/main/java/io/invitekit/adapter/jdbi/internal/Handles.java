@@ -21,6 +21,7 @@ public final class Handles {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String prefix;
+    private final boolean configureEachHandle;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
     /** The thread's open transaction and the first statement failure in it, if any. */
@@ -33,16 +34,25 @@ public final class Handles {
         }
     }
 
-    /** {@code prefix}: what Invitekit's table names start with ({@link JdbiSetup#PREFIX}). */
-    public Handles(Jdbi jdbi, Dialect dialect, String prefix) {
+    /**
+     * @param prefix              what Invitekit's table names start with ({@link JdbiSetup#PREFIX})
+     * @param configureEachHandle {@code true} for a host's {@code Jdbi}: each handle opened is set
+     *                            up for Invitekit ({@link JdbiSetup#configure}); {@code false} for
+     *                            one made by {@link JdbiSetup#create}, set up once already
+     */
+    public Handles(Jdbi jdbi, Dialect dialect, String prefix, boolean configureEachHandle) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.prefix = prefix;
+        this.configureEachHandle = configureEachHandle;
     }
 
-    /** A new handle, set up for Invitekit's statements only ({@link JdbiSetup#configure}). */
+    /** A new handle, set up for Invitekit's statements. */
     private Handle open() {
         Handle handle = jdbi.open();
+        if (!configureEachHandle) {
+            return handle;
+        }
         try {
             return JdbiSetup.configure(handle, prefix);
         } catch (RuntimeException | Error failure) {

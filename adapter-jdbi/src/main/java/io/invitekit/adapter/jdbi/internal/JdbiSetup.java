@@ -9,11 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.config.Configurable;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
@@ -31,9 +31,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  *
  * <p>Split in two so that a host's {@code Jdbi} can carry Invitekit: {@link #registerRowMappers}
  * adds only mappers of Invitekit's own row types to a {@code Jdbi} (via
- * {@code InvitekitJdbiPlugin}); {@link #configure} sets the rest on each handle Invitekit opens:
- * the instant and UUID handling, the {@code <prefix>} attribute of its SQL, and Jdbi's default
- * template engine and parser, whatever the host configured for its own statements.
+ * {@code InvitekitJdbiPlugin}); {@link #configure} sets the rest on each handle Invitekit opens
+ * from it: the instant and UUID handling, the {@code <prefix>} attribute of its SQL, and Jdbi's
+ * default template engine and parser, whatever the host configured for its own statements. A
+ * {@code Jdbi} of Invitekit's own ({@link #create}) gets all of it once, for every handle.
  */
 public final class JdbiSetup {
     /** The attribute that starts every table name in Invitekit's SQL: {@code FROM <prefix>accounts}. */
@@ -48,12 +49,15 @@ public final class JdbiSetup {
     private JdbiSetup() {
     }
 
-    /** A {@code Jdbi} of Invitekit's own on {@code dataSource}: its handles still need {@link #configure}. */
-    public static Jdbi create(DataSource dataSource) {
+    /**
+     * A {@code Jdbi} of Invitekit's own on {@code dataSource}, set up once for all its handles
+     * (what {@link #configure} does to each handle of a host's {@code Jdbi}).
+     */
+    public static Jdbi create(DataSource dataSource, String prefix) {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
         registerRowMappers(jdbi);
-        return jdbi;
+        return configure(jdbi, prefix);
     }
 
     /** Registered once for the whole Jdbi (not per SqlObject), so that each mapper and its cache live as long. */
@@ -64,10 +68,13 @@ public final class JdbiSetup {
         }
     }
 
-    /** Readies a handle just opened for Invitekit's statements; changes nothing outside it. */
-    public static Handle configure(Handle handle, String prefix) {
-        handle.getConfig(SqlStatements.class).setTemplateEngine(TEMPLATES).setSqlParser(PARSER);
-        return handle.define(PREFIX, prefix)
+    /**
+     * Readies a handle just opened from a host's {@code Jdbi} for Invitekit's statements (or a
+     * {@code Jdbi} of Invitekit's own for all of them); changes nothing outside it.
+     */
+    public static <C extends Configurable<C>> C configure(C target, String prefix) {
+        target.getConfig(SqlStatements.class).setTemplateEngine(TEMPLATES).setSqlParser(PARSER);
+        return target.define(PREFIX, prefix)
                 .registerArgument(INSTANTS)
                 .registerArgument(UUIDS)
                 .registerColumnMapper(Instant.class, INSTANT_COLUMNS)

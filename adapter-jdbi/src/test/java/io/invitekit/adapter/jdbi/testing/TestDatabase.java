@@ -18,9 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -109,18 +107,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /**
-     * Plain Jdbi with Invitekit's set-up on every handle and the default prefix defined, so that
+     * Plain Jdbi with Invitekit's set-up and the default prefix defined, so that
      * SQL copied from the adapters ({@code FROM <prefix>accounts}) runs as it is.
      */
     public static Jdbi invitekitJdbi(DataSource dataSource) {
-        Jdbi jdbi = JdbiSetup.create(dataSource);
-        jdbi.installPlugin(new JdbiPlugin() {
-            @Override
-            public Handle customizeHandle(Handle handle) {
-                return JdbiSetup.configure(handle, TablePrefix.DEFAULT.value());
-            }
-        });
-        return jdbi;
+        return JdbiSetup.create(dataSource, TablePrefix.DEFAULT.value());
     }
 
     @Override
