@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * records Invitekit's {@code V1__schema.sql} as applied; and Invitekit's own tables are there, with
  * their columns ({@code tenant_invitations.token_digest}, {@code subdomain_claims.reserved_until},
  * {@code outbox_messages.lease_owner}, {@code accounts.password_hash}). A legacy history that
- * also records migrations that are not Invitekit's is refused, not guessed at.
+ * also records migrations that are not Invitekit's is refused, not guessed at, and so are
+ * Invitekit's tables with no legacy history that records them.
  *
  * <p>On PostgreSQL the adoption is one transaction that first locks the legacy history table,
  * then looks again: of several processes starting at once, one adopts and the others find the
@@ -62,12 +63,14 @@ public final class LegacyLayout {
      *
      * @param scripts today's scripts (as Flyway resolves them), by version
      * @return whether it adopted it (else it changed nothing)
-     * @throws IllegalStateException when the legacy history records migrations that are not Invitekit's
+     * @throws IllegalStateException when the legacy history records migrations that are not
+     *                               Invitekit's, or Invitekit's tables are there without it
      */
     public static boolean adoptIfPresent(DataSource dataSource, String prefix, Map<String, Script> scripts)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!holdsLegacyLayout(connection, prefix)) {
+                refuseUnrecordedTables(connection, prefix);
                 return false;
             }
             boolean postgres = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName())
@@ -125,12 +128,31 @@ public final class LegacyLayout {
             }
             throw gone;
         }
+        return hasInvitekitTables(connection, schema);
+    }
+
+    /** Whether Invitekit's own unprefixed tables are in the schema, with their columns. */
+    private static boolean hasInvitekitTables(Connection connection, String schema) throws SQLException {
         for (Map.Entry<String, String> column : SIGNATURE.entrySet()) {
             if (!columnExists(connection, schema, column.getKey(), column.getValue())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Invitekit 0.1's tables with no record of them in {@code flyway_schema_history} (a history
+     * dropped or emptied by hand): refused, rather than migrating an empty prefixed schema beside
+     * data that would then be silently out of use.
+     */
+    private static void refuseUnrecordedTables(Connection connection, String prefix) throws SQLException {
+        String schema = currentSchema(connection);
+        if (!tableExists(connection, schema, prefix + "schema_history") && hasInvitekitTables(connection, schema)) {
+            throw new IllegalStateException("the database holds Invitekit's unprefixed tables, but "
+                    + LEGACY_HISTORY + " does not record Invitekit's migrations: adopt the layout by hand"
+                    + " (see README, \"Beside your database\")");
+        }
     }
 
     private static void adopt(Connection connection, String prefix, Map<String, Script> scripts) throws SQLException {

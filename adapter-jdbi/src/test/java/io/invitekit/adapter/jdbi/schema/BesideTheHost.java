@@ -55,6 +55,9 @@ public abstract class BesideTheHost {
     /** The tables of the host that share names with Invitekit 0.1's, and the host's Flyway history. */
     private static final List<String> HOST_TABLES = List.of("accounts", "sessions", "tenants", "flyway_schema_history");
 
+    private static final String PREFIXED_TABLES = "SELECT count(*) FROM information_schema.tables "
+            + "WHERE table_schema = CURRENT_SCHEMA AND table_name LIKE 'invitekit%'";
+
     protected abstract TestDatabase.Kind kind();
 
     private ScratchDatabase database;
@@ -177,6 +180,27 @@ public abstract class BesideTheHost {
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate().migrationsExecuted).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM accounts")).isEqualTo(2);
         assertThat(storage.accounts().byEmail(legacy.admin.email())).contains(legacy.admin);
+    }
+
+    @Test
+    void a_database_of_0_1_whose_history_is_not_invitekits_alone_or_is_gone_is_refused_and_left_as_it_was() {
+        Legacy legacy = databaseOfRelease01();
+        jdbi().useHandle(h -> h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                + "script, checksum, installed_by, installed_on, execution_time, success) VALUES "
+                + "(99, '4', 'host table', 'SQL', 'V4__host_table.sql', 1, 'host', CURRENT_TIMESTAMP, 1, TRUE)"));
+
+        assertThatThrownBy(() -> JdbiStorage.migrate(database.pool()))
+                .as("a history shared with someone else's migrations").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("V4__host_table.sql");
+        assertThat(count(PREFIXED_TABLES)).isZero();
+        assertThat(count("SELECT count(*) FROM accounts WHERE id = '" + legacy.admin.id().value() + "'")).isEqualTo(1);
+
+        jdbi().useHandle(h -> h.execute("DROP TABLE flyway_schema_history"));
+        assertThatThrownBy(() -> JdbiStorage.migrate(database.pool()))
+                .as("Invitekit's tables, with no history that records them").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not record");
+        assertThat(count(PREFIXED_TABLES)).as("no empty schema migrated beside the data").isZero();
+        assertThat(count("SELECT count(*) FROM accounts WHERE id = '" + legacy.admin.id().value() + "'")).isEqualTo(1);
     }
 
     /** The host's Flyway: all defaults (history {@code flyway_schema_history}), its own scripts. */
