@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,11 @@ public final class LegacyLayout {
             "ix_tenant_invitations_email", "ix_tenant_invitations_lapses_at", "ix_outbox_messages_due",
             "ix_outbox_messages_aggregate", "ix_outbox_messages_status", "ix_audit_events_tenant",
             "ix_audit_events_occurred_at", "ix_bucket_expires_at");
+    /** The tables and indexes a later migration of 0.1 added: name → its version. The others came with V1. */
+    private static final Map<String, String> ADDED_BY = Map.of("owned_tenant_counts", "2",
+            "ix_memberships_user_page", "2", "bootstrap_markers", "3");
+    /** The indexes a later migration of 0.1 dropped: name → its version. */
+    private static final Map<String, String> DROPPED_BY = Map.of("ix_memberships_user", "2");
     /** The scripts Invitekit 0.1 recorded in the legacy history. */
     static final Set<String> SCRIPTS = Set.of("V1__schema.sql", "V2__join_code_switch_owned_tenants_membership_pages.sql",
             "V3__bootstrap_markers.sql");
@@ -158,11 +164,15 @@ public final class LegacyLayout {
     private static void adopt(Connection connection, String prefix, Map<String, Script> scripts) throws SQLException {
         String schema = currentSchema(connection);
         List<String> foreign = new ArrayList<>();
+        Set<String> applied = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT script FROM " + LEGACY_HISTORY + " WHERE version IS NOT NULL")) {
+             ResultSet rows = statement.executeQuery("SELECT script, version, success FROM " + LEGACY_HISTORY
+                     + " WHERE version IS NOT NULL")) {
             while (rows.next()) {
                 if (!SCRIPTS.contains(rows.getString(1))) {
                     foreign.add(rows.getString(1));
+                } else if (rows.getBoolean(3)) {
+                    applied.add(rows.getString(2));
                 }
             }
         }
@@ -179,8 +189,8 @@ public final class LegacyLayout {
         }
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                if (!tableExists(connection, schema, table)) {
-                    continue; // a database from before V2 or V3: Flyway creates these next
+                if (!madeBy(table, applied)) {
+                    continue; // a database from before V2 or V3: Flyway creates it next (a table of that name is not ours)
                 }
                 statement.execute("ALTER TABLE " + table + " RENAME TO " + prefix + table);
                 for (String constraint : constraints(connection, schema, prefix + table)) {
@@ -191,7 +201,9 @@ public final class LegacyLayout {
                 }
             }
             for (String index : INDEXES) {
-                statement.execute("ALTER INDEX IF EXISTS " + index + " RENAME TO " + prefix + index);
+                if (madeBy(index, applied)) {
+                    statement.execute("ALTER INDEX " + index + " RENAME TO " + prefix + index);
+                }
             }
             String history = prefix + "schema_history";
             statement.execute("ALTER TABLE " + LEGACY_HISTORY + " RENAME TO " + history);
@@ -215,6 +227,17 @@ public final class LegacyLayout {
                 update.executeUpdate();
             }
         }
+    }
+
+    /**
+     * Whether the 0.1 migrations {@code applied} (by version) leave a table or index of this name:
+     * only those are renamed, never a host's object that happens to share a name with one that
+     * 0.1 had not made yet, or had dropped.
+     */
+    static boolean madeBy(String name, Set<String> applied) {
+        String added = ADDED_BY.get(name);
+        String dropped = DROPPED_BY.get(name);
+        return (added == null || applied.contains(added)) && (dropped == null || !applied.contains(dropped));
     }
 
     /** PostgreSQL's undefined_table, H2's table not found. */
