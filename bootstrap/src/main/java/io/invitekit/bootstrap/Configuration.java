@@ -1,6 +1,7 @@
 package io.invitekit.bootstrap;
 
 import io.invitekit.adapter.jdbi.DatabaseSettings;
+import io.invitekit.adapter.jdbi.TablePrefix;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.domain.invitation.InvitationPolicy;
 import io.invitekit.domain.shared.EmailAddress;
@@ -51,7 +52,8 @@ public record Configuration(
         Duration relayInterval,
         Duration sweepInterval,
         Duration outboxLease,
-        int hstsSeconds) {
+        int hstsSeconds,
+        TablePrefix tablePrefix) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -214,7 +216,10 @@ public record Configuration(
                     // others once it passes. It must outlast an SMTP send: relays stop at half of it.
                     Duration.ofSeconds(integer("INVITEKIT_OUTBOX_LEASE_SECONDS",
                             (int) InvitekitSettings.defaults().outboxLease().toSeconds(), 2, 86_400)),
-                    hsts);
+                    hsts,
+                    parse("INVITEKIT_DB_TABLE_PREFIX", text("INVITEKIT_DB_TABLE_PREFIX", TablePrefix.DEFAULT.value()),
+                            TablePrefix::of, "1 to " + TablePrefix.MAX_LENGTH
+                                    + " lower-case letters, digits and underscores, starting with a letter"));
         }
 
         private String optional(String name) {

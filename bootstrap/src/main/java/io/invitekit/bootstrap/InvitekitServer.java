@@ -72,9 +72,9 @@ public final class InvitekitServer implements AutoCloseable {
 
         HikariDataSource dataSource = Databases.pool(configuration.databaseSettings());
         try {
-            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource);
+            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
             RateLimiter limiter = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
-                    ? Bucket4jRateLimiter.postgres(dataSource, "bucket")
+                    ? Bucket4jRateLimiter.postgres(dataSource, storage.prefix().table("bucket"))
                     : Bucket4jRateLimiter.inMemory();
             Invitekit kit = Invitekit.builder()
                     .settings(settings)

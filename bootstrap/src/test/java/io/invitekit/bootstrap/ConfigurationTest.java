@@ -57,6 +57,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void theTablePrefixIsInvitekitsUnlessSetAndMustBeAPlainName() {
+        assertThat(Configuration.from(Map.of()).tablePrefix().value()).isEqualTo("invitekit_");
+        assertThat(Configuration.from(Map.of("INVITEKIT_DB_TABLE_PREFIX", "ik_")).tablePrefix().table("bucket"))
+                .isEqualTo("ik_bucket");
+        for (String bad : List.of("Invitekit_", "1x_", "ik-", "ik_; DROP TABLE x", "a".repeat(25))) {
+            assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_DB_TABLE_PREFIX", bad)))
+                    .as(bad).isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEKIT_DB_TABLE_PREFIX");
+        }
+    }
+
+    @Test
     void everyVariableIsRead() {
         Map<String, String> env = new HashMap<>();
         env.put("INVITEKIT_PORT", "9090");

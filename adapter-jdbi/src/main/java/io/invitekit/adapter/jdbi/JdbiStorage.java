@@ -3,6 +3,7 @@ package io.invitekit.adapter.jdbi;
 import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.JdbiSetup;
+import io.invitekit.adapter.jdbi.internal.LegacyLayout;
 import io.invitekit.adapter.jdbi.internal.MigrationConnections;
 import io.invitekit.adapter.jdbi.internal.StoreExceptions;
 import io.invitekit.application.port.out.Accounts;
@@ -19,19 +20,34 @@ import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Every persistence port on one relational database, H2 (in PostgreSQL mode, the embedded
  * default) or PostgreSQL, sharing one set of transactions. The schema comes from the Flyway
- * migrations in {@code db/migration}.
+ * migrations in {@code db/invitekit/migration}, with their history in
+ * {@code invitekit_schema_history}: every table, constraint and index name starts with a
+ * {@link TablePrefix} ({@code invitekit_} by default), so the schema sits beside a host
+ * application's own tables and its own Flyway history, which it never touches.
  *
  * <pre>{@code
  * DataSource pool = Databases.pool(DatabaseSettings.defaults());
  * Storage storage = JdbiStorage.migrateAndCreate(pool);
+ * }</pre>
+ *
+ * <p>A host with a {@code Jdbi} of its own migrates, then hands it over; Invitekit opens its
+ * handles from it (so they share its connections) and sets up only those handles
+ * ({@link InvitekitJdbiPlugin}):
+ *
+ * <pre>{@code
+ * JdbiStorage.migrate(hostDataSource);
+ * Storage storage = JdbiStorage.create(hostJdbi);
  * }</pre>
  *
  * <p>Failures never leave as Jdbi, JDBC or Flyway exceptions: a database that cannot be reached,
@@ -44,7 +60,10 @@ import org.jdbi.v3.core.Jdbi;
  * a pool needs a second connection for a claim made inside a transaction.
  */
 public final class JdbiStorage implements Storage {
+    /** Where the migrations are: not Flyway's default {@code db/migration}, which a host's Flyway reads. */
+    static final String MIGRATIONS = "classpath:db/invitekit/migration";
     private final Handles handles;
+    private final TablePrefix prefix;
     private final Transactions transactions;
     private final TenantInvitations invitations;
     private final SubdomainRegistry subdomains;
@@ -57,8 +76,9 @@ public final class JdbiStorage implements Storage {
     private final AuditLog auditLog;
     private final BootstrapMarkers bootstrapMarkers;
 
-    private JdbiStorage(Handles handles) {
+    private JdbiStorage(Handles handles, TablePrefix prefix) {
         this.handles = handles;
+        this.prefix = prefix;
         this.transactions = new JdbiTransactions(handles);
         this.invitations = new JdbiTenantInvitations(handles);
         this.subdomains = new JdbiSubdomainRegistry(handles);
@@ -74,8 +94,18 @@ public final class JdbiStorage implements Storage {
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
     public static JdbiStorage migrateAndCreate(DataSource dataSource) {
-        migrate(dataSource);
-        return create(dataSource);
+        return migrateAndCreate(dataSource, TablePrefix.DEFAULT);
+    }
+
+    /** {@link #migrateAndCreate(DataSource)} with tables named by {@code prefix}. */
+    public static JdbiStorage migrateAndCreate(DataSource dataSource, TablePrefix prefix) {
+        migrate(dataSource, prefix);
+        return create(dataSource, prefix);
+    }
+
+    /** {@link #migrate(DataSource, TablePrefix)} with the {@linkplain TablePrefix#DEFAULT default prefix}. */
+    public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, TablePrefix.DEFAULT);
     }
 
     /**
@@ -83,40 +113,91 @@ public final class JdbiStorage implements Storage {
      * at once (Flyway locks its history table). Migrations run without the short timeouts that
      * {@link Databases#pool} gives requests on PostgreSQL (they are bound by half an hour).
      *
+     * <p>The schema may hold other tables (a host's, and its own {@code flyway_schema_history}):
+     * Invitekit's history is {@code <prefix>schema_history}, its scripts are in
+     * {@code db/invitekit/migration}, and every name it creates starts with the prefix. A database
+     * created by Invitekit 0.1 (unprefixed tables, history in {@code flyway_schema_history}) is
+     * first adopted in place: renamed to the prefixed layout, its rows and history kept.
+     *
      * @return how many migrations were applied
      * @throws StoreUnavailableException when the database cannot be reached or refuses a migration
      */
-    public static int migrate(DataSource dataSource) {
+    public static int migrate(DataSource dataSource, TablePrefix prefix) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(prefix, "prefix");
+        DataSource migrating = MigrationConnections.of(dataSource);
         try {
-            return Flyway.configure()
-                    .dataSource(MigrationConnections.of(dataSource))
-                    .locations("classpath:db/migration")
+            Flyway flyway = Flyway.configure()
+                    .dataSource(migrating)
+                    .locations(MIGRATIONS)
+                    .table(prefix.historyTable())
+                    .placeholders(Map.of(JdbiSetup.PREFIX, prefix.value()))
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
-        } catch (RuntimeException failure) {
+                    // A host's tables may be there already: start the history below V1 and migrate beside them.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("beside the tables already in the schema")
+                    .load();
+            Map<String, LegacyLayout.Script> scripts = new LinkedHashMap<>();
+            for (MigrationInfo migration : flyway.info().all()) {
+                if (migration.getVersion() != null) {
+                    scripts.put(migration.getVersion().getVersion(), new LegacyLayout.Script(
+                            migration.getVersion().getVersion(), migration.getDescription(), migration.getScript(),
+                            migration.getChecksum()));
+                }
+            }
+            LegacyLayout.adoptIfPresent(migrating, prefix.value(), scripts);
+            return flyway.migrate().migrationsExecuted;
+        } catch (RuntimeException | SQLException failure) {
             throw StoreExceptions.translate(failure);
         }
     }
 
     /**
-     * Connects the ports to a database whose schema is already migrated.
+     * Connects the ports to a database whose schema is already migrated (with the default prefix).
      *
      * @throws StoreUnavailableException when the database cannot be reached
      * @throws IllegalArgumentException  when it is neither H2 nor PostgreSQL
      */
     public static JdbiStorage create(DataSource dataSource) {
+        return create(dataSource, TablePrefix.DEFAULT);
+    }
+
+    /** {@link #create(DataSource)} with tables named by {@code prefix}. */
+    public static JdbiStorage create(DataSource dataSource, TablePrefix prefix) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Jdbi jdbi = JdbiSetup.create(dataSource);
+        Objects.requireNonNull(prefix, "prefix");
+        return connect(JdbiSetup.create(dataSource, prefix.value()), prefix, false);
+    }
+
+    /**
+     * Connects the ports through the host's {@code Jdbi}, to a database whose schema is already
+     * migrated (with the default prefix). Installs {@link InvitekitJdbiPlugin} on it, which adds
+     * only what Invitekit's own types need: the host's statements map as before.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     * @throws IllegalArgumentException  when it is neither H2 nor PostgreSQL
+     */
+    public static JdbiStorage create(Jdbi jdbi) {
+        return create(jdbi, TablePrefix.DEFAULT);
+    }
+
+    /** {@link #create(Jdbi)} with tables named by {@code prefix}. */
+    public static JdbiStorage create(Jdbi jdbi, TablePrefix prefix) {
+        Objects.requireNonNull(jdbi, "jdbi");
+        jdbi.installPlugin(new InvitekitJdbiPlugin());
+        return connect(jdbi, prefix, true);
+    }
+
+    private static JdbiStorage connect(Jdbi jdbi, TablePrefix prefix, boolean hostJdbi) {
+        Objects.requireNonNull(prefix, "prefix");
         String product;
         try {
             product = jdbi.withHandle(handle -> handle.getConnection().getMetaData().getDatabaseProductName());
         } catch (RuntimeException | SQLException failure) {
             throw StoreExceptions.translate(failure);
         }
-        return new JdbiStorage(new Handles(jdbi, Dialect.fromProductName(product)));
+        return new JdbiStorage(new Handles(jdbi, Dialect.fromProductName(product), prefix.value(), hostJdbi), prefix);
     }
 
     /** Whether the database answers now: for readiness checks. Never throws. */
@@ -126,6 +207,11 @@ public final class JdbiStorage implements Storage {
         } catch (RuntimeException unavailable) {
             return false;
         }
+    }
+
+    /** What this storage's table names start with. */
+    public TablePrefix prefix() {
+        return prefix;
     }
 
     /** {@code true} on PostgreSQL, {@code false} on H2. */

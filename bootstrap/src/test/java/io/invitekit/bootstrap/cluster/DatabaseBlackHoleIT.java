@@ -83,7 +83,7 @@ class DatabaseBlackHoleIT {
                                 && load.operations().stream().allMatch(op -> load.seen(c -> c.started().isAfter(holeAt)
                                 && c.operation().equals(op) && c.status() == 503)) ? true : null);
                 // Meanwhile an invitation's time runs out (written straight to PostgreSQL, past the proxy).
-                assertThat(schema.rows("UPDATE tenant_invitations SET expires_at = now() - interval '1 minute', "
+                assertThat(schema.rows("UPDATE invitekit_tenant_invitations SET expires_at = now() - interval '1 minute', "
                         + "lapses_at = now() - interval '1 minute' WHERE email = 'lapsing@blackhole.test' RETURNING id"))
                         .hasSize(1);
                 Instant answersAt = Instant.now();
@@ -115,7 +115,7 @@ class DatabaseBlackHoleIT {
                 Poll.until("the relay sends an email made after the black hole", DEADLINE, () ->
                         node.log().contains("to after@blackhole.test") ? true : null);
                 Poll.until("the sweeper expires the invitation that lapsed in the black hole", DEADLINE, () ->
-                        schema.count("SELECT count(*) FROM tenant_invitations WHERE email = 'lapsing@blackhole.test' "
+                        schema.count("SELECT count(*) FROM invitekit_tenant_invitations WHERE email = 'lapsing@blackhole.test' "
                                 + "AND status = 'EXPIRED'") == 1 ? true : null);
 
                 assertThat(node.isAlive()).isTrue();

@@ -94,23 +94,23 @@ class DatabaseOutageIT {
     }
 
     private static void assertNothingHalfDone(PostgresSchema schema) {
-        assertThat(schema.count("SELECT count(*) FROM tenants")).as("tenants were made").isPositive();
-        assertThat(schema.count("SELECT count(*) FROM tenants t WHERE (SELECT count(*) FROM memberships m "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenants")).as("tenants were made").isPositive();
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenants t WHERE (SELECT count(*) FROM invitekit_memberships m "
                 + "WHERE m.tenant_id = t.id AND m.role = 'OWNER') <> 1")).as("tenants without exactly one owner").isZero();
-        assertThat(schema.count("SELECT count(*) FROM tenants t WHERE NOT EXISTS (SELECT 1 FROM tenant_domains d "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenants t WHERE NOT EXISTS (SELECT 1 FROM invitekit_tenant_domains d "
                 + "WHERE d.primary_of = t.id)")).as("tenants without their domain").isZero();
-        assertThat(schema.count("SELECT count(*) FROM tenants t WHERE NOT EXISTS (SELECT 1 FROM subdomain_claims c "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenants t WHERE NOT EXISTS (SELECT 1 FROM invitekit_subdomain_claims c "
                 + "WHERE c.tenant_id = t.id AND c.subdomain = t.subdomain)")).as("tenants without their subdomain").isZero();
-        assertThat(schema.count("SELECT count(*) FROM tenant_invitations i WHERE i.status = 'ACCEPTED' AND NOT EXISTS "
-                + "(SELECT 1 FROM tenants t WHERE t.id = i.created_tenant)")).as("accepted invitations without a tenant").isZero();
-        assertThat(schema.count("SELECT count(*) FROM tenant_invitations i WHERE i.status = 'ACCEPTED' AND NOT EXISTS "
-                + "(SELECT 1 FROM accounts u WHERE u.id = i.created_user AND u.email = i.email)"))
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenant_invitations i WHERE i.status = 'ACCEPTED' AND NOT EXISTS "
+                + "(SELECT 1 FROM invitekit_tenants t WHERE t.id = i.created_tenant)")).as("accepted invitations without a tenant").isZero();
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenant_invitations i WHERE i.status = 'ACCEPTED' AND NOT EXISTS "
+                + "(SELECT 1 FROM invitekit_accounts u WHERE u.id = i.created_user AND u.email = i.email)"))
                 .as("accepted invitations without their owner's account").isZero();
-        assertThat(schema.count("SELECT count(*) FROM tenant_invitations i WHERE NOT EXISTS "
-                + "(SELECT 1 FROM outbox_messages o WHERE o.aggregate_id = CAST(i.id AS text))"))
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenant_invitations i WHERE NOT EXISTS "
+                + "(SELECT 1 FROM invitekit_outbox_messages o WHERE o.aggregate_id = CAST(i.id AS text))"))
                 .as("invitations without their email").isZero();
-        assertThat(schema.count("SELECT count(*) FROM accounts u WHERE u.platform_role = 'NONE' AND u.email LIKE 'owner-%' "
-                + "AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)"))
+        assertThat(schema.count("SELECT count(*) FROM invitekit_accounts u WHERE u.platform_role = 'NONE' AND u.email LIKE 'owner-%' "
+                + "AND NOT EXISTS (SELECT 1 FROM invitekit_memberships m WHERE m.user_id = u.id)"))
                 .as("owners' accounts without their tenant").isZero();
     }
 

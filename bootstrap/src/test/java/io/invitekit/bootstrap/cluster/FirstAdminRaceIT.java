@@ -30,7 +30,7 @@ class FirstAdminRaceIT {
                 b.awaitReady(DEADLINE);
 
                 List<Map<String, Object>> admins = schema.rows(
-                        "SELECT email FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'");
+                        "SELECT email FROM invitekit_accounts WHERE platform_role = 'PLATFORM_ADMIN'");
                 assertThat(admins).as("platform admins").hasSize(1);
                 String winner = emails.get("a").equals(admins.get(0).get("email")) ? "a" : "b";
                 String loser = winner.equals("a") ? "b" : "a";
@@ -38,8 +38,8 @@ class FirstAdminRaceIT {
                 Node losingNode = winner.equals("a") ? b : a;
                 System.out.printf("[first-admin] node %s made the admin %s; node %s made none%n",
                         winner, emails.get(winner), loser);
-                assertThat(schema.count("SELECT count(*) FROM bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
-                assertThat(schema.count("SELECT count(*) FROM accounts WHERE email = ?", emails.get(loser))).isZero();
+                assertThat(schema.count("SELECT count(*) FROM invitekit_bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
+                assertThat(schema.count("SELECT count(*) FROM invitekit_accounts WHERE email = ?", emails.get(loser))).isZero();
 
                 assertThat(winningNode.log()).contains("Created the first platform admin " + emails.get(winner));
                 assertThat(losingNode.log()).contains("A platform admin exists already")

@@ -63,7 +63,7 @@ class NodeCrashIT {
                 // a alone goes on: its relay claims the backlog in batches and sends it through the slow proxy.
                 signal(a, "CONT");
 
-                String heldByA = "SELECT id, lease_until FROM outbox_messages WHERE status = 'PENDING' AND lease_owner = ?";
+                String heldByA = "SELECT id, lease_until FROM invitekit_outbox_messages WHERE status = 'PENDING' AND lease_owner = ?";
                 Poll.until("a has sent some emails and holds leases on others", DEADLINE, () -> {
                     signal(a, "STOP"); // a stands still while we look: what we see is what the kill leaves
                     if (greenMail.recipients().size() >= 5 && schema.rows(heldByA, relayOfA).size() >= 5) {
@@ -86,9 +86,9 @@ class NodeCrashIT {
                 });
 
                 assertThat(b.isAlive()).isTrue();
-                assertThat(schema.count("SELECT count(*) FROM outbox_messages WHERE status <> 'SENT'")).isZero();
+                assertThat(schema.count("SELECT count(*) FROM invitekit_outbox_messages WHERE status <> 'SENT'")).isZero();
                 for (Map.Entry<Object, Instant> held : leftBehind.entrySet()) {
-                    Instant sentAt = (Instant) schema.rows("SELECT sent_at FROM outbox_messages WHERE id = ?",
+                    Instant sentAt = (Instant) schema.rows("SELECT sent_at FROM invitekit_outbox_messages WHERE id = ?",
                             held.getKey()).get(0).get("sent_at");
                     assertThat(sentAt).as("sent by the survivor only after the dead node's lease had passed")
                             .isAfterOrEqualTo(held.getValue());

@@ -69,8 +69,8 @@ class TwoNodesOnePostgresIT {
 
     @Test
     void twoNodesStartingTogetherOnAnEmptySchemaMakeOneAdmin() {
-        assertThat(schema.count("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
+        assertThat(schema.count("SELECT count(*) FROM invitekit_accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM invitekit_schema_history WHERE success")).isPositive();
     }
 
     @Test
@@ -118,13 +118,13 @@ class TwoNodesOnePostgresIT {
         assertThat(answered).filteredOn(r -> r.status() == 201)
                 .extracting(r -> r.json().path("user").path("email").asText()).containsExactlyInAnyOrderElementsOf(emails);
 
-        assertThat(schema.count("SELECT count(*) FROM tenants WHERE subdomain LIKE 'race-t%'")).isEqualTo(20);
-        assertThat(schema.count("SELECT count(DISTINCT created_tenant) FROM tenant_invitations "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenants WHERE subdomain LIKE 'race-t%'")).isEqualTo(20);
+        assertThat(schema.count("SELECT count(DISTINCT created_tenant) FROM invitekit_tenant_invitations "
                 + "WHERE email LIKE 'race-%' AND status = 'ACCEPTED'")).isEqualTo(20);
-        assertThat(schema.count("SELECT count(*) FROM accounts WHERE email LIKE 'race-%'")).isEqualTo(20);
-        assertThat(schema.count("SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_accounts WHERE email LIKE 'race-%'")).isEqualTo(20);
+        assertThat(schema.count("SELECT count(*) FROM invitekit_memberships m JOIN invitekit_tenants t ON t.id = m.tenant_id "
                 + "WHERE t.subdomain LIKE 'race-t%' AND m.role = 'OWNER'")).isEqualTo(20);
-        assertThat(schema.count("SELECT count(*) FROM tenant_domains d JOIN tenants t ON t.id = d.tenant_id "
+        assertThat(schema.count("SELECT count(*) FROM invitekit_tenant_domains d JOIN invitekit_tenants t ON t.id = d.tenant_id "
                 + "WHERE t.subdomain LIKE 'race-t%' AND d.primary_of = t.id")).isEqualTo(20);
     }
 
@@ -164,9 +164,9 @@ class TwoNodesOnePostgresIT {
         Set<String> messageIds = new HashSet<>(allIds);
         assertThat(received).isEqualTo(count);
         assertThat(messageIds).as("every Message-ID once").hasSize(count);
-        assertThat(schema.count("SELECT count(*) FROM outbox_messages WHERE recipient LIKE 'bulk-%' AND status = 'SENT'"))
+        assertThat(schema.count("SELECT count(*) FROM invitekit_outbox_messages WHERE recipient LIKE 'bulk-%' AND status = 'SENT'"))
                 .isEqualTo(count);
-        assertThat(schema.count("SELECT count(*) FROM outbox_messages WHERE recipient LIKE 'bulk-%' AND secret IS NOT NULL"))
+        assertThat(schema.count("SELECT count(*) FROM invitekit_outbox_messages WHERE recipient LIKE 'bulk-%' AND secret IS NOT NULL"))
                 .as("tokens purged once sent").isZero();
     }
 

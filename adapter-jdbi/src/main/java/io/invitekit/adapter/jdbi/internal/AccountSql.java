@@ -12,19 +12,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AccountSql {
 
     /** A taken email raises {@code uq_accounts_email}, which becomes {@code email_taken}. */
-    @SqlUpdate("INSERT INTO accounts (" + AccountRow.COLUMNS + ") VALUES (:id, :email, :passwordHash, :firstName, "
+    @SqlUpdate("INSERT INTO <prefix>accounts (" + AccountRow.COLUMNS + ") VALUES (:id, :email, :passwordHash, :firstName, "
             + ":lastName, :platformRole, :createdAt)")
     void insert(@BindMethods AccountRow row);
 
-    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE id = :id")
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE id = :id")
     Optional<AccountRow> byId(UUID id);
 
-    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE email = :email")
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE email = :email")
     Optional<AccountRow> byEmail(String email);
 
-    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM accounts WHERE id IN (<ids>)")
+    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE id IN (<ids>)")
     List<AccountRow> byIds(@BindList("ids") Collection<UUID> ids);
 
-    @SqlQuery("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'")
+    @SqlQuery("SELECT count(*) FROM <prefix>accounts WHERE platform_role = 'PLATFORM_ADMIN'")
     long countPlatformAdmins();
 }

@@ -12,9 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface BootstrapMarkerSql {
 
-    @SqlUpdate("INSERT INTO bootstrap_markers (name, placed_at) VALUES (:name, :at) ON CONFLICT DO NOTHING")
+    @SqlUpdate("INSERT INTO <prefix>bootstrap_markers (name, placed_at) VALUES (:name, :at) ON CONFLICT DO NOTHING")
     int insert(String name, Instant at);
 
-    @SqlQuery("SELECT count(*) FROM bootstrap_markers WHERE name = :name")
+    @SqlQuery("SELECT count(*) FROM <prefix>bootstrap_markers WHERE name = :name")
     long count(String name);
 }

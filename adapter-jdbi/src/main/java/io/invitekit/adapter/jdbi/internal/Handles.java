@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Handles {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final String prefix;
+    private final boolean configureEachHandle;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
     /** The thread's open transaction and the first statement failure in it, if any. */
@@ -32,9 +34,31 @@ public final class Handles {
         }
     }
 
-    public Handles(Jdbi jdbi, Dialect dialect) {
+    /**
+     * @param prefix              what Invitekit's table names start with ({@link JdbiSetup#PREFIX})
+     * @param configureEachHandle {@code true} for a host's {@code Jdbi}: each handle opened is set
+     *                            up for Invitekit ({@link JdbiSetup#configure}); {@code false} for
+     *                            one made by {@link JdbiSetup#create}, set up once already
+     */
+    public Handles(Jdbi jdbi, Dialect dialect, String prefix, boolean configureEachHandle) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.prefix = prefix;
+        this.configureEachHandle = configureEachHandle;
+    }
+
+    /** A new handle, set up for Invitekit's statements. */
+    private Handle open() {
+        Handle handle = jdbi.open();
+        if (!configureEachHandle) {
+            return handle;
+        }
+        try {
+            return JdbiSetup.configure(handle, prefix);
+        } catch (RuntimeException | Error failure) {
+            closeQuietly(handle);
+            throw failure;
+        }
     }
 
     public Dialect dialect() {
@@ -48,7 +72,7 @@ public final class Handles {
         }
         Handle handle;
         try {
-            handle = jdbi.open();
+            handle = open();
         } catch (RuntimeException unreachable) {
             throw StoreExceptions.translate(unreachable);
         }
@@ -77,7 +101,7 @@ public final class Handles {
         if (current != null) {
             return inside(current, work);
         }
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open()) {
             return work.apply(handle);
         } catch (RuntimeException failure) {
             throw StoreExceptions.translate(failure);
@@ -104,7 +128,9 @@ public final class Handles {
      */
     public <T> T inOwnTransaction(Function<Handle, T> work) {
         try {
-            return jdbi.inTransaction(work::apply);
+            try (Handle handle = open()) {
+                return handle.inTransaction(work::apply);
+            }
         } catch (RuntimeException | Error failure) {
             throw StoreExceptions.translate(failure);
         }

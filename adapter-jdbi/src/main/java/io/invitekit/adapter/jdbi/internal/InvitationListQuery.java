@@ -30,7 +30,7 @@ public record InvitationListQuery(String sql, Map<String, Object> parameters) {
             parameters.put("after", after);
         }
         parameters.put("limit", limit);
-        String select = "SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE ";
+        String select = "SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE ";
         String page = " ORDER BY id DESC LIMIT :limit";
         if (filter.status() == null) {
             String where = common.length() == 0 ? "1 = 1" : common.substring(" AND ".length());

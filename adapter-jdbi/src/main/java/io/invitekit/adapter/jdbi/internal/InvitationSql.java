@@ -11,23 +11,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface InvitationSql {
 
-    @SqlUpdate("INSERT INTO tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
+    @SqlUpdate("INSERT INTO <prefix>tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
             + ":lapsesAt, :suggestedBusinessName, :tier, :customMaxUsers, :customMaxResources, :permissions, :featureFlags, "
             + ":reservedSubdomain, :invitedBy, :tokenDigest, :status, :ttlDays, :createdAt, :expiresAt, :acceptedAt, "
             + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version)")
     void insert(@BindMethods InvitationRow row);
 
-    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE id = :id")
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE id = :id")
     Optional<InvitationRow> byId(UUID id);
 
-    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE token_digest = :digest")
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE token_digest = :digest")
     Optional<InvitationRow> byTokenDigest(String digest);
 
-    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM tenant_invitations WHERE pending_email = :email")
+    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE pending_email = :email")
     Optional<InvitationRow> storedPendingFor(String email);
 
     /** The transitions change only these columns; the version makes it a compare-and-set. */
-    @SqlUpdate("UPDATE tenant_invitations SET pending_email = :pendingEmail, lapses_at = :lapsesAt, "
+    @SqlUpdate("UPDATE <prefix>tenant_invitations SET pending_email = :pendingEmail, lapses_at = :lapsesAt, "
             + "token_digest = :tokenDigest, "
             + "status = :status, expires_at = :expiresAt, accepted_at = :acceptedAt, cancelled_at = :cancelledAt, "
             + "created_tenant = :createdTenant, created_user = :createdUser, resend_count = :resendCount, "
@@ -35,11 +35,11 @@ public interface InvitationSql {
             + "WHERE id = :id AND version = :version - 1")
     int update(@BindMethods InvitationRow row);
 
-    @SqlQuery("SELECT id FROM tenant_invitations WHERE lapses_at <= :now ORDER BY lapses_at LIMIT :limit")
+    @SqlQuery("SELECT id FROM <prefix>tenant_invitations WHERE lapses_at <= :now ORDER BY lapses_at LIMIT :limit")
     List<UUID> dueForExpiry(Instant now, int limit);
 
     /** Guarded again: a row resent or accepted since it was picked is left alone. */
-    @SqlUpdate("UPDATE tenant_invitations SET status = 'EXPIRED', pending_email = NULL, lapses_at = NULL, "
+    @SqlUpdate("UPDATE <prefix>tenant_invitations SET status = 'EXPIRED', pending_email = NULL, lapses_at = NULL, "
             + "version = version + 1 "
             + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now")
     int expire(@BindList("ids") List<UUID> ids, Instant now);
@@ -51,6 +51,6 @@ public interface InvitationSql {
      * invitations by status let a stale estimate scan every EXPIRED row per batch, which made
      * a sweep of a million invitations take hours.
      */
-    @SqlUpdate("DELETE FROM subdomain_claims WHERE invitation_id IN (<ids>) AND tenant_id IS NULL AND reserved_until <= :now")
+    @SqlUpdate("DELETE FROM <prefix>subdomain_claims WHERE invitation_id IN (<ids>) AND tenant_id IS NULL AND reserved_until <= :now")
     int releaseLapsedReservations(@BindList("ids") List<UUID> ids, Instant now);
 }

@@ -17,7 +17,7 @@ public interface OutboxSql {
     String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)";
     String DUE_ORDER = " ORDER BY next_attempt_at, created_at, id";
 
-    @SqlUpdate("INSERT INTO outbox_messages (" + OutboxRow.COLUMNS + ") VALUES (:id, :kind, :recipient, :data, :secret, "
+    @SqlUpdate("INSERT INTO <prefix>outbox_messages (" + OutboxRow.COLUMNS + ") VALUES (:id, :kind, :recipient, :data, :secret, "
             + ":aggregateId, :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt)")
     void insert(@BindMethods OutboxRow row);
 
@@ -25,7 +25,7 @@ public interface OutboxSql {
      * Every unsent message of the aggregate, leased or not. Relays record outcomes only on
      * PENDING rows, so a send in flight cannot bring a withdrawn message back.
      */
-    @SqlUpdate("UPDATE outbox_messages SET status = 'WITHDRAWN', secret = NULL, lease_owner = NULL, lease_until = NULL "
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET status = 'WITHDRAWN', secret = NULL, lease_owner = NULL, lease_until = NULL "
             + "WHERE aggregate_id = :aggregateId AND status = 'PENDING'")
     int withdraw(String aggregateId);
 
@@ -33,48 +33,48 @@ public interface OutboxSql {
      * PostgreSQL: locks the rows it returns and passes over rows another claimer has locked, so
      * concurrent claimers (in any process) get disjoint batches.
      */
-    @SqlQuery("SELECT id FROM outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+    @SqlQuery("SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<UUID> lockClaimable(Instant now, int limit);
 
     /** H2: candidates only; each is then taken with {@link #claimIfClaimable}. */
-    @SqlQuery("SELECT id FROM outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit")
+    @SqlQuery("SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit")
     List<UUID> claimable(Instant now, int limit);
 
-    @SqlUpdate("UPDATE outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id IN (<ids>)")
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id IN (<ids>)")
     int lease(@BindList("ids") Collection<UUID> ids, String claimer, Instant until);
 
     /** The whole claim in one conditional update: correct however claims interleave. */
-    @SqlUpdate("UPDATE outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id = :id AND " + CLAIMABLE)
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id = :id AND " + CLAIMABLE)
     int claimIfClaimable(UUID id, String claimer, Instant now, Instant until);
 
-    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE id IN (<ids>)" + DUE_ORDER)
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM <prefix>outbox_messages WHERE id IN (<ids>)" + DUE_ORDER)
     List<OutboxRow> byIds(@BindList("ids") Collection<UUID> ids);
 
-    @SqlQuery("SELECT count(*) FROM outbox_messages WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
+    @SqlQuery("SELECT count(*) FROM <prefix>outbox_messages WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
     int held(UUID id, String claimer);
 
-    @SqlUpdate("UPDATE outbox_messages SET status = 'SENT', secret = NULL, attempts = attempts + 1, sent_at = :now, "
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET status = 'SENT', secret = NULL, attempts = attempts + 1, sent_at = :now, "
             + "lease_owner = NULL, lease_until = NULL WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
     int markSent(UUID id, String claimer, Instant now);
 
-    @SqlUpdate("UPDATE outbox_messages SET attempts = :attempts, last_error = :error, next_attempt_at = :nextAttemptAt, "
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET attempts = :attempts, last_error = :error, next_attempt_at = :nextAttemptAt, "
             + "sent_at = NULL, lease_owner = NULL, lease_until = NULL "
             + "WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
     int markRetry(UUID id, String claimer, int attempts, String error, Instant nextAttemptAt);
 
-    @SqlUpdate("UPDATE outbox_messages SET status = 'DEAD', secret = NULL, attempts = :attempts, last_error = :error, "
+    @SqlUpdate("UPDATE <prefix>outbox_messages SET status = 'DEAD', secret = NULL, attempts = :attempts, last_error = :error, "
             + "sent_at = NULL, lease_owner = NULL, lease_until = NULL "
             + "WHERE id = :id AND status = 'PENDING' AND lease_owner = :claimer")
     int markDead(UUID id, String claimer, int attempts, String error);
 
     /** Newest first per aggregate: the caller keeps the first row of each. */
-    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE aggregate_id IN (<aggregates>) "
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM <prefix>outbox_messages WHERE aggregate_id IN (<aggregates>) "
             + "ORDER BY aggregate_id, id DESC")
     List<OutboxRow> ofAggregates(@BindList("aggregates") Collection<String> aggregates);
 
-    @SqlQuery("SELECT count(*) FROM outbox_messages WHERE status = 'PENDING'")
+    @SqlQuery("SELECT count(*) FROM <prefix>outbox_messages WHERE status = 'PENDING'")
     long backlog();
 
-    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM outbox_messages WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM <prefix>outbox_messages WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
     List<OutboxRow> dead(int limit);
 }

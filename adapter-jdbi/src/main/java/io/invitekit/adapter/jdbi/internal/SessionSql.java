@@ -8,22 +8,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface SessionSql {
 
-    @SqlUpdate("INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (:id, :userId, :accessDigest, :refreshDigest, "
+    @SqlUpdate("INSERT INTO <prefix>sessions (" + SessionRow.COLUMNS + ") VALUES (:id, :userId, :accessDigest, :refreshDigest, "
             + ":createdAt, :accessExpiresAt, :refreshExpiresAt)")
     void insert(@BindMethods SessionRow row);
 
-    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM sessions WHERE access_digest = :digest")
+    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM <prefix>sessions WHERE access_digest = :digest")
     Optional<SessionRow> byAccessDigest(String digest);
 
-    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM sessions WHERE refresh_digest = :digest")
+    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM <prefix>sessions WHERE refresh_digest = :digest")
     Optional<SessionRow> byRefreshDigest(String digest);
 
     /** A compare-and-set on the refresh digest: of two refreshes with one token, one wins. */
-    @SqlUpdate("UPDATE sessions SET user_id = :userId, access_digest = :accessDigest, refresh_digest = :refreshDigest, "
+    @SqlUpdate("UPDATE <prefix>sessions SET user_id = :userId, access_digest = :accessDigest, refresh_digest = :refreshDigest, "
             + "created_at = :createdAt, access_expires_at = :accessExpiresAt, refresh_expires_at = :refreshExpiresAt "
             + "WHERE id = :id AND refresh_digest = :expectedRefresh")
     int rotate(@BindMethods SessionRow row, String expectedRefresh);
 
-    @SqlUpdate("DELETE FROM sessions WHERE id = :id")
+    @SqlUpdate("DELETE FROM <prefix>sessions WHERE id = :id")
     int delete(UUID id);
 }

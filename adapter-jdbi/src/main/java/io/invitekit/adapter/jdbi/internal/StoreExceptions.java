@@ -28,7 +28,10 @@ import org.postgresql.util.ServerErrorMessage;
 public final class StoreExceptions {
     static final String UNIQUE_VIOLATION = "23505";
 
-    /** Unique constraints whose violation is a refusal the ports document. */
+    /**
+     * Unique constraints whose violation is a refusal the ports document, by their names after
+     * the table prefix ({@code invitekit_uq_accounts_email}).
+     */
     private static final Map<String, Supplier<DomainException>> REFUSALS = Map.of(
             "uq_tenant_invitations_pending_email", () -> new RuleViolationException(ErrorCode.INVITATION_PENDING_EXISTS,
                     "a pending invitation for this email exists"),
@@ -69,7 +72,7 @@ public final class StoreExceptions {
         String constraint = constraintName(sql);
         if (UNIQUE_VIOLATION.equals(sql.getSQLState()) && constraint != null) {
             for (Map.Entry<String, Supplier<DomainException>> refusal : REFUSALS.entrySet()) {
-                if (constraint.equals(refusal.getKey()) || constraint.startsWith(refusal.getKey() + "_index")) {
+                if (names(constraint, refusal.getKey())) {
                     return refusal.getValue().get();
                 }
             }
@@ -77,6 +80,14 @@ public final class StoreExceptions {
         // Ids, token digests, foreign keys: a collision or a broken reference is the caller's bug.
         return new IllegalStateException("the database refused the write (constraint "
                 + (constraint == null ? "unknown" : constraint) + ", SQLState " + sql.getSQLState() + ")", failure);
+    }
+
+    /**
+     * Whether {@code constraint} is {@code name} after any table prefix, or (on H2) an index that
+     * backs it ({@code invitekit_uq_accounts_email_index_8}).
+     */
+    static boolean names(String constraint, String name) {
+        return constraint.endsWith(name) || constraint.contains(name + "_index");
     }
 
     /**

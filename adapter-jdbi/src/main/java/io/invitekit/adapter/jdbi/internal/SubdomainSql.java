@@ -15,26 +15,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface SubdomainSql {
 
-    @SqlQuery("SELECT subdomain FROM subdomain_claims WHERE subdomain IN (<candidates>) "
+    @SqlQuery("SELECT subdomain FROM <prefix>subdomain_claims WHERE subdomain IN (<candidates>) "
             + "AND (tenant_id IS NOT NULL OR reserved_until > :now)")
     List<String> heldAmong(@BindList("candidates") Collection<String> candidates, Instant now);
 
     /** Clears the way for {@code invitation}: a lapsed reservation of anybody's, or its own live one (a renewal). */
-    @SqlUpdate("DELETE FROM subdomain_claims WHERE subdomain = :subdomain AND tenant_id IS NULL "
+    @SqlUpdate("DELETE FROM <prefix>subdomain_claims WHERE subdomain = :subdomain AND tenant_id IS NULL "
             + "AND (reserved_until <= :now OR invitation_id = :invitation)")
     int deleteLapsedOrOwn(String subdomain, UUID invitation, Instant now);
 
-    @SqlUpdate("DELETE FROM subdomain_claims WHERE subdomain = :subdomain AND tenant_id IS NULL "
+    @SqlUpdate("DELETE FROM <prefix>subdomain_claims WHERE subdomain = :subdomain AND tenant_id IS NULL "
             + "AND reserved_until <= :now")
     int deleteLapsed(String subdomain, Instant now);
 
-    @SqlUpdate("INSERT INTO subdomain_claims (subdomain, invitation_id, reserved_until) "
+    @SqlUpdate("INSERT INTO <prefix>subdomain_claims (subdomain, invitation_id, reserved_until) "
             + "VALUES (:subdomain, :invitation, :until) ON CONFLICT DO NOTHING")
     int insertReservation(String subdomain, UUID invitation, Instant until);
 
-    @SqlUpdate("INSERT INTO subdomain_claims (subdomain, tenant_id) VALUES (:subdomain, :tenant) ON CONFLICT DO NOTHING")
+    @SqlUpdate("INSERT INTO <prefix>subdomain_claims (subdomain, tenant_id) VALUES (:subdomain, :tenant) ON CONFLICT DO NOTHING")
     int insertClaim(String subdomain, UUID tenant);
 
-    @SqlUpdate("DELETE FROM subdomain_claims WHERE invitation_id = :invitation")
+    @SqlUpdate("DELETE FROM <prefix>subdomain_claims WHERE invitation_id = :invitation")
     int release(UUID invitation);
 }

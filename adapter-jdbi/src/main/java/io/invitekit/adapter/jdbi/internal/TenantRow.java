@@ -31,7 +31,7 @@ public record TenantRow(
     public static final String SELECT = "SELECT t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
             + "t.custom_max_users, t.custom_max_resources, t.permissions, t.feature_flags, t.max_users, t.max_resources, "
             + "t.active, t.contact_email, t.phone, t.created_at "
-            + "FROM tenants t JOIN tenant_domains d ON d.primary_of = t.id ";
+            + "FROM <prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id ";
 
     public static TenantRow of(Tenant t) {
         return new TenantRow(t.id().value(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),

@@ -13,17 +13,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface TenantSql {
 
     /** 0 when the id or the subdomain is taken (the caller tells which); never a raised conflict. */
-    @SqlUpdate("INSERT INTO tenants (id, name, subdomain, tier, custom_max_users, custom_max_resources, permissions, "
+    @SqlUpdate("INSERT INTO <prefix>tenants (id, name, subdomain, tier, custom_max_users, custom_max_resources, permissions, "
             + "feature_flags, max_users, max_resources, active, contact_email, phone, created_at) VALUES (:id, :name, "
             + ":subdomain, :tier, :customMaxUsers, :customMaxResources, :permissions, :featureFlags, :maxUsers, "
             + ":maxResources, :active, :contactEmail, :phone, :createdAt) ON CONFLICT DO NOTHING")
     int insert(@BindMethods TenantRow row);
 
-    @SqlUpdate("INSERT INTO tenant_domains (domain_name, tenant_id, primary_of, created_at) "
+    @SqlUpdate("INSERT INTO <prefix>tenant_domains (domain_name, tenant_id, primary_of, created_at) "
             + "VALUES (:domain, :tenant, :tenant, :createdAt)")
     void insertPrimaryDomain(String domain, UUID tenant, Instant createdAt);
 
-    @SqlQuery("SELECT count(*) FROM tenants WHERE id = :id")
+    @SqlQuery("SELECT count(*) FROM <prefix>tenants WHERE id = :id")
     int countWithId(UUID id);
 
     @SqlQuery(TenantRow.SELECT + "WHERE t.id = :id")
@@ -32,7 +32,7 @@ public interface TenantSql {
     @SqlQuery(TenantRow.SELECT + "WHERE t.id IN (<ids>)")
     List<TenantRow> byIds(@BindList("ids") Collection<UUID> ids);
 
-    @SqlUpdate("UPDATE tenants SET active = :active WHERE id = :id")
+    @SqlUpdate("UPDATE <prefix>tenants SET active = :active WHERE id = :id")
     int updateActive(UUID id, boolean active);
 
     @SqlQuery(TenantRow.SELECT + "ORDER BY t.id DESC LIMIT :limit")

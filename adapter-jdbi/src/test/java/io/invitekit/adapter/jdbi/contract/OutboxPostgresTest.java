@@ -17,7 +17,7 @@ class OutboxPostgresTest extends OutboxContract {
     @Override
     protected Stored stored(OutboxMessageId id) {
         return DATABASE.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT status, secret FROM outbox_messages WHERE id = :id")
+                .createQuery("SELECT status, secret FROM invitekit_outbox_messages WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> new Stored(rs.getString("status"), rs.getString("secret")))
                 .one());

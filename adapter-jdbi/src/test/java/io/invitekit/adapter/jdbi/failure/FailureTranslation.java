@@ -180,22 +180,22 @@ public abstract class FailureTranslation {
         String link = mail.sent().get(0).data().get("link");
         String token = link.substring(link.indexOf("#token=") + "#token=".length());
         TenantInvitation before = storage().invitations().storedPendingFor(owner).orElseThrow();
-        long auditBefore = database().count("SELECT count(*) FROM audit_events");
-        long sessionsBefore = database().count("SELECT count(*) FROM sessions");
+        long auditBefore = database().count("SELECT count(*) FROM invitekit_audit_events");
+        long sessionsBefore = database().count("SELECT count(*) FROM invitekit_sessions");
         AcceptCommand accept = new AcceptCommand(token, PASSWORD, "Olga", "Owner", "Crash Test", reserved, null, null);
 
         Invitekit crashing = kit(new CrashingStorage(storage(), crashPoint), mail);
         assertThatThrownBy(() -> crashing.acceptance().accept(accept)).isInstanceOf(SimulatedCrash.class);
 
-        assertThat(database().count("SELECT count(*) FROM tenants")).isZero();
-        assertThat(database().count("SELECT count(*) FROM tenant_domains")).isZero();
-        assertThat(database().count("SELECT count(*) FROM memberships")).isZero();
-        assertThat(database().count("SELECT count(*) FROM accounts WHERE email = ?", owner.value())).isZero();
-        assertThat(database().count("SELECT count(*) FROM subdomain_claims WHERE tenant_id IS NOT NULL")).isZero();
-        assertThat(database().count("SELECT count(*) FROM subdomain_claims WHERE subdomain = ? AND invitation_id = ?",
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenant_domains")).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships")).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_accounts WHERE email = ?", owner.value())).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_subdomain_claims WHERE tenant_id IS NOT NULL")).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_subdomain_claims WHERE subdomain = ? AND invitation_id = ?",
                 reserved, before.id().value())).as("the reservation is back").isEqualTo(1);
-        assertThat(database().count("SELECT count(*) FROM audit_events")).isEqualTo(auditBefore);
-        assertThat(database().count("SELECT count(*) FROM sessions")).as("no session for an accept that did not happen")
+        assertThat(database().count("SELECT count(*) FROM invitekit_audit_events")).isEqualTo(auditBefore);
+        assertThat(database().count("SELECT count(*) FROM invitekit_sessions")).as("no session for an accept that did not happen")
                 .isEqualTo(sessionsBefore);
         TenantInvitation after = storage().invitations().byId(before.id()).orElseThrow();
         assertThat(after).isEqualTo(before);
@@ -203,7 +203,7 @@ public abstract class FailureTranslation {
 
         AcceptResult retried = kit.acceptance().accept(accept);
         assertThat(retried.tenant().subdomain()).isEqualTo(reserved);
-        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(1);
         assertThat(kit.accounts().authenticate(retried.auth().accessToken())).as("the retry signs the owner in")
                 .contains(retried.auth().user().id());
     }

@@ -47,7 +47,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
         Account account = account(email("slow"));
         try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(DATABASE.url(), null, null)
                 .withPool(1, Duration.ofSeconds(20)).withStatementTimeout(Duration.ofMillis(300)));
-             TableLock lock = TableLock.on("accounts")) {
+             TableLock lock = TableLock.on("invitekit_accounts")) {
             JdbiStorage storage = JdbiStorage.create(pool);
 
             // Waits for the lock until the server cancels it (SQLState 57014).
@@ -69,7 +69,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
         String url = DATABASE.url() + "&options=-c%20statement_timeout%3D0";
         try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null)
                 .withPool(2, Duration.ofSeconds(20)).withStatementTimeout(Duration.ofMillis(500)));
-             TableLock lock = TableLock.on("memberships")) {
+             TableLock lock = TableLock.on("invitekit_memberships")) {
             JdbiStorage storage = JdbiStorage.create(pool);
 
             assertThatThrownBy(() -> storage.transactions().run(() -> {

@@ -93,13 +93,13 @@ public abstract class Races {
                 .allSatisfy(lost -> assertThat(lost).isInstanceOfSatisfying(DomainException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVITATION_ACCEPTED)));
         TenantId tenant = won.get(0).tenant().id();
-        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(1);
-        assertThat(database().count("SELECT count(*) FROM accounts WHERE email = ?", owner.value())).isEqualTo(1);
-        assertThat(database().count("SELECT count(*) FROM memberships")).isEqualTo(1);
-        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'OWNER'", tenant.value()))
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_accounts WHERE email = ?", owner.value())).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE tenant_id = ? AND role = 'OWNER'", tenant.value()))
                 .isEqualTo(1);
-        assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", tenant.value())).isEqualTo(1);
-        assertThat(database().count("SELECT count(*) FROM subdomain_claims WHERE subdomain = ? AND tenant_id = ?",
+        assertThat(database().count("SELECT member_count FROM invitekit_tenants WHERE id = ?", tenant.value())).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_subdomain_claims WHERE subdomain = ? AND tenant_id = ?",
                 subdomain, tenant.value())).isEqualTo(1);
         assertThat(database().storage().invitations().list(new InvitationFilter(null, owner, NOW), null, 5))
                 .singleElement().satisfies(inv -> {
@@ -125,12 +125,12 @@ public abstract class Races {
                 assertThat(taken.code()).isEqualTo(ErrorCode.SUBDOMAIN_TAKEN);
                 assertThat(taken.suggestions()).isNotEmpty().doesNotContain(Subdomain.of(wanted));
             });
-            assertThat(database().count("SELECT count(*) FROM tenants WHERE subdomain = ?", wanted)).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM invitekit_tenants WHERE subdomain = ?", wanted)).isEqualTo(1);
             EmailAddress loser = outcomes.get(0).succeeded() ? second : first;
             assertThat(database().storage().invitations().storedPendingFor(loser)).isPresent();
             assertThat(database().storage().accounts().byEmail(loser)).isEmpty();
         }
-        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(6);
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(6);
     }
 
     @Test
@@ -150,8 +150,8 @@ public abstract class Races {
                 .hasSize(29)
                 .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CODE)));
-        assertThat(database().count("SELECT uses FROM join_codes WHERE code = ?", code)).isEqualTo(3);
-        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(4);
+        assertThat(database().count("SELECT uses FROM invitekit_join_codes WHERE code = ?", code)).isEqualTo(3);
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(4);
     }
 
     @Test
@@ -170,9 +170,9 @@ public abstract class Races {
                 .hasSize(27)
                 .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_FULL)));
-        assertThat(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(6);
-        assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", family.id().value())).isEqualTo(6);
-        assertThat(database().count("SELECT uses FROM join_codes WHERE code = ?", code)).isEqualTo(5);
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE tenant_id = ?", family.id().value())).isEqualTo(6);
+        assertThat(database().count("SELECT member_count FROM invitekit_tenants WHERE id = ?", family.id().value())).isEqualTo(6);
+        assertThat(database().count("SELECT uses FROM invitekit_join_codes WHERE code = ?", code)).isEqualTo(5);
     }
 
     @Test
@@ -191,9 +191,9 @@ public abstract class Races {
             });
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
-            assertThat(database().count("SELECT count(*) FROM tenants WHERE id = ? AND join_code_enabled = FALSE",
+            assertThat(database().count("SELECT count(*) FROM invitekit_tenants WHERE id = ? AND join_code_enabled = FALSE",
                     family.id().value())).isEqualTo(1);
-            assertThat(database().count("SELECT count(*) FROM join_codes WHERE active_tenant_id = ?", family.id().value()))
+            assertThat(database().count("SELECT count(*) FROM invitekit_join_codes WHERE active_tenant_id = ?", family.id().value()))
                     .as("round %d", round).isZero();
             assertThat(kit.joinCodes().view(owner, id).enabled()).isFalse();
         }
@@ -222,12 +222,12 @@ public abstract class Races {
                             e -> assertThat(e.code()).isIn(ErrorCode.INVALID_CODE, ErrorCode.TENANT_FULL)));
             assertThat(outcomes.get(0).succeeded()).isTrue();
             assertThat(outcomes.get(1).succeeded()).isTrue();
-            long off = database().count("SELECT count(*) FROM tenants WHERE id = ? AND join_code_enabled = FALSE",
+            long off = database().count("SELECT count(*) FROM invitekit_tenants WHERE id = ? AND join_code_enabled = FALSE",
                     family.id().value());
-            long live = database().count("SELECT count(*) FROM join_codes WHERE active_tenant_id = ?", family.id().value());
+            long live = database().count("SELECT count(*) FROM invitekit_join_codes WHERE active_tenant_id = ?", family.id().value());
             assertThat(off + live).as("off with no code, or on with one").isEqualTo(1);
-            assertThat(database().count("SELECT member_count FROM tenants WHERE id = ?", family.id().value()))
-                    .isEqualTo(database().count("SELECT count(*) FROM memberships WHERE tenant_id = ?", family.id().value()));
+            assertThat(database().count("SELECT member_count FROM invitekit_tenants WHERE id = ?", family.id().value()))
+                    .isEqualTo(database().count("SELECT count(*) FROM invitekit_memberships WHERE tenant_id = ?", family.id().value()));
         }
     }
 
@@ -243,11 +243,11 @@ public abstract class Races {
                 .hasSize(22)
                 .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_LIMIT_REACHED)));
-        assertThat(database().count("SELECT count(*) FROM memberships WHERE user_id = ? AND role = 'OWNER'", owner.value()))
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE user_id = ? AND role = 'OWNER'", owner.value()))
                 .isEqualTo(10);
-        assertThat(database().count("SELECT count(*) FROM tenants")).isEqualTo(10);
-        assertThat(database().count("SELECT count(*) FROM subdomain_claims")).as("refused creates claim nothing").isEqualTo(10);
-        assertThat(database().count("SELECT owned FROM owned_tenant_counts WHERE user_id = ?", owner.value())).isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(10);
+        assertThat(database().count("SELECT count(*) FROM invitekit_subdomain_claims")).as("refused creates claim nothing").isEqualTo(10);
+        assertThat(database().count("SELECT owned FROM invitekit_owned_tenant_counts WHERE user_id = ?", owner.value())).isEqualTo(10);
     }
 
     @Test
@@ -326,12 +326,12 @@ public abstract class Races {
             }
         }
         assertThat(outbox.claimDue("relay-later", NOW.plus(Duration.ofDays(1)), lease, 100)).isEmpty();
-        assertThat(database().count("SELECT count(*) FROM outbox_messages WHERE status <> 'PENDING' AND secret IS NOT NULL"))
+        assertThat(database().count("SELECT count(*) FROM invitekit_outbox_messages WHERE status <> 'PENDING' AND secret IS NOT NULL"))
                 .isZero();
     }
 
     private String statusOf(OutboxMessage message) {
-        return database().jdbi().withHandle(handle -> handle.createQuery("SELECT status FROM outbox_messages WHERE id = :id")
+        return database().jdbi().withHandle(handle -> handle.createQuery("SELECT status FROM invitekit_outbox_messages WHERE id = :id")
                 .bind("id", message.id().value()).mapTo(String.class).one());
     }
 
@@ -339,7 +339,7 @@ public abstract class Races {
     void of_16_nodes_making_the_first_admin_at_once_with_different_emails_exactly_one_makes_it() throws Exception {
         for (int round = 0; round < 3; round++) {
             // An empty database, as nodes starting on it for the first time find it.
-            database().jdbi().useTransaction(handle -> List.of("sessions", "audit_events", "bootstrap_markers", "accounts")
+            database().jdbi().useTransaction(handle -> List.of("invitekit_sessions", "invitekit_audit_events", "invitekit_bootstrap_markers", "invitekit_accounts")
                     .forEach(table -> handle.execute("DELETE FROM " + table)));
             // Every node has looked and found no admin before any of them writes: the hasher holds them at a barrier.
             CyclicBarrier allLooked = new CyclicBarrier(16);
@@ -357,11 +357,11 @@ public abstract class Races {
             assertThat(outcomes).allMatch(Outcome::succeeded);
             List<FirstAdmin> made = outcomes.stream().flatMap(o -> o.value().stream()).toList();
             assertThat(made).hasSize(1);
-            assertThat(database().count("SELECT count(*) FROM accounts")).isEqualTo(1);
-            assertThat(database().count("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN' AND email = ?",
+            assertThat(database().count("SELECT count(*) FROM invitekit_accounts")).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM invitekit_accounts WHERE platform_role = 'PLATFORM_ADMIN' AND email = ?",
                     made.get(0).email())).isEqualTo(1);
-            assertThat(database().count("SELECT count(*) FROM bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
-            assertThat(database().count("SELECT count(*) FROM audit_events WHERE action = 'account.platform_admin_created'"))
+            assertThat(database().count("SELECT count(*) FROM invitekit_bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
+            assertThat(database().count("SELECT count(*) FROM invitekit_audit_events WHERE action = 'account.platform_admin_created'"))
                     .isEqualTo(1);
         }
     }

@@ -37,7 +37,7 @@ class InvitationScalePostgresTest {
     /** Row g was created at BASE + g seconds; every 10th row is stored PENDING with a 7-day expiry. */
     private static final Instant BASE = Instant.ofEpochMilli(1_800_000_000_000L);
     private static final Instant NOW = BASE.plusSeconds(ROWS).plus(Duration.ofDays(1));
-    private static final String TABLE = "tenant_invitations";
+    private static final String TABLE = "invitekit_tenant_invitations";
 
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.postgres().keepingRowsBetweenTests().allowingLongStatements();
@@ -48,7 +48,7 @@ class InvitationScalePostgresTest {
         DATABASE.jdbi().useTransaction(handle -> {
             handle.execute("SET LOCAL synchronous_commit = off");
             handle.execute("""
-                    INSERT INTO tenant_invitations (id, email, pending_email, lapses_at, tier, permissions, feature_flags,
+                    INSERT INTO invitekit_tenant_invitations (id, email, pending_email, lapses_at, tier, permissions, feature_flags,
                         invited_by, token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at,
                         resend_count, last_sent_at, version)
                     SELECT CAST(lpad(to_hex(1800000000000 + g * 1000), 12, '0') || '7' || lpad(to_hex(g % 4096), 3, '0')
@@ -69,10 +69,10 @@ class InvitationScalePostgresTest {
                     FROM generate_series(1, 1000000) AS g""");
         });
         long loaded = System.nanoTime();
-        DATABASE.jdbi().useHandle(handle -> handle.execute("ANALYZE tenant_invitations"));
+        DATABASE.jdbi().useHandle(handle -> handle.execute("ANALYZE invitekit_tenant_invitations"));
         System.out.printf("[scale] loaded %,d invitations in %d ms (one INSERT ... SELECT FROM generate_series), "
                 + "ANALYZE %d ms%n", ROWS, millis(started, loaded), millis(loaded, System.nanoTime()));
-        assertThat(DATABASE.count("SELECT count(*) FROM tenant_invitations")).isEqualTo(ROWS);
+        assertThat(DATABASE.count("SELECT count(*) FROM invitekit_tenant_invitations")).isEqualTo(ROWS);
     }
 
     @Test
@@ -133,9 +133,9 @@ class InvitationScalePostgresTest {
     @Order(5)
     void the_sweeper_expires_one_bounded_batch_per_call_through_an_index() throws Exception {
         TenantInvitations invitations = DATABASE.storage().invitations();
-        String lapsedPending = "SELECT count(*) FROM tenant_invitations WHERE status = 'PENDING' AND expires_at <= ?";
+        String lapsedPending = "SELECT count(*) FROM invitekit_tenant_invitations WHERE status = 'PENDING' AND expires_at <= ?";
         long dueBefore = DATABASE.count(lapsedPending, NOW);
-        long expiredBefore = DATABASE.count("SELECT count(*) FROM tenant_invitations WHERE status = 'EXPIRED'");
+        long expiredBefore = DATABASE.count("SELECT count(*) FROM invitekit_tenant_invitations WHERE status = 'EXPIRED'");
         assertThat(dueBefore).isGreaterThan(10_000);
 
         long started = System.nanoTime();
@@ -149,7 +149,7 @@ class InvitationScalePostgresTest {
         assertThat(first).isEqualTo(1000);
         assertThat(second).isEqualTo(1000);
         assertThat(DATABASE.count(lapsedPending, NOW)).isEqualTo(dueBefore - 2000);
-        assertThat(DATABASE.count("SELECT count(*) FROM tenant_invitations WHERE status = 'EXPIRED'"))
+        assertThat(DATABASE.count("SELECT count(*) FROM invitekit_tenant_invitations WHERE status = 'EXPIRED'"))
                 .isEqualTo(expiredBefore + 2000);
         String sql = InvitationSql.class.getMethod("dueForExpiry", Instant.class, int.class)
                 .getAnnotation(SqlQuery.class).value();
@@ -170,8 +170,8 @@ class InvitationScalePostgresTest {
         }
         System.out.printf("[scale] sweeper caught up: %,d more expired in %d batches, %d ms%n", swept, batches,
                 millis(started, System.nanoTime()));
-        DATABASE.jdbi().useHandle(handle -> handle.execute("ANALYZE tenant_invitations"));
-        assertThat(DATABASE.count("SELECT count(*) FROM tenant_invitations WHERE lapses_at <= ?", NOW)).isZero();
+        DATABASE.jdbi().useHandle(handle -> handle.execute("ANALYZE invitekit_tenant_invitations"));
+        assertThat(DATABASE.count("SELECT count(*) FROM invitekit_tenant_invitations WHERE lapses_at <= ?", NOW)).isZero();
 
         InvitationFilter expired = new InvitationFilter(InvitationStatus.EXPIRED, null, NOW);
         assertThat(timedPage("status EXPIRED, sweeper caught up", expired, null)).hasSize(51)

@@ -7,12 +7,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.invitekit.adapter.jdbi.DatabaseSettings;
 import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
-import io.invitekit.adapter.jdbi.internal.JdbiSetup;
+import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -42,16 +43,20 @@ public abstract class FirstAdminMarkerMigration {
     @BeforeEach
     void migrateUpToTheVersionBeforeTheMarkers() {
         pool = Databases.pool(DatabaseSettings.of(createEmptyDatabase(), null, null));
-        FluentConfiguration migrations = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        FluentConfiguration migrations = Flyway.configure().dataSource(pool)
+                .locations("classpath:db/invitekit/migration").table("invitekit_schema_history")
+                .placeholders(Map.of("prefix", "invitekit_"));
         MigrationVersion before = Arrays.stream(migrations.load().info().all())
                 .map(MigrationInfo::getVersion)
                 .filter(version -> version.compareTo(MARKERS) < 0)
                 .max(MigrationVersion::compareTo).orElseThrow();
         migrations.target(before).load().migrate();
-        jdbi = JdbiSetup.create(pool);
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'bootstrap_markers' AND table_schema = current_schema()"))
+        jdbi = TestDatabase.invitekitJdbi(pool);
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'invitekit_bootstrap_markers'"
+                + " AND table_schema = current_schema()"))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'accounts' AND table_schema = current_schema()"))
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'invitekit_accounts'"
+                + " AND table_schema = current_schema()"))
                 .isPositive();
     }
 
@@ -70,10 +75,10 @@ public abstract class FirstAdminMarkerMigration {
 
         Invitekit kit = kit(JdbiStorage.migrateAndCreate(pool));
 
-        assertThat(count("SELECT count(*) FROM bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invitekit_bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
         assertThat(kit.accounts().createFirstPlatformAdmin("new-admin@example.com", "new admin password")).isEmpty();
-        assertThat(count("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM accounts WHERE email = 'new-admin@example.com'")).isZero();
+        assertThat(count("SELECT count(*) FROM invitekit_accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invitekit_accounts WHERE email = 'new-admin@example.com'")).isZero();
     }
 
     @Test
@@ -82,14 +87,14 @@ public abstract class FirstAdminMarkerMigration {
 
         Invitekit kit = kit(JdbiStorage.migrateAndCreate(pool));
 
-        assertThat(count("SELECT count(*) FROM bootstrap_markers")).isZero();
+        assertThat(count("SELECT count(*) FROM invitekit_bootstrap_markers")).isZero();
         assertThat(kit.accounts().createFirstPlatformAdmin("new-admin@example.com", "new admin password")).isPresent();
-        assertThat(count("SELECT count(*) FROM accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invitekit_accounts WHERE platform_role = 'PLATFORM_ADMIN'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invitekit_bootstrap_markers WHERE name = 'first_admin'")).isEqualTo(1);
     }
 
     private void insertAccount(String email, String platformRole) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (id, email, password_hash, first_name, last_name, "
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO invitekit_accounts (id, email, password_hash, first_name, last_name, "
                         + "platform_role, created_at) VALUES (:id, :email, 'not a real hash', 'Old', 'Timer', :role, :at)")
                 .bind("id", UUID.randomUUID()).bind("email", email).bind("role", platformRole)
                 .bind("at", Instant.parse("2025-01-01T00:00:00Z")).execute());

@@ -112,11 +112,11 @@ public abstract class StorageBehaviour {
         })).hasMessage("rolled back");
 
         Map<String, Object> row = database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT action, subject, details, tenant_id FROM audit_events WHERE id = :id").bind("id", kept)
+                "SELECT action, subject, details, tenant_id FROM invitekit_audit_events WHERE id = :id").bind("id", kept)
                 .mapToMap().one());
         assertThat(row).containsEntry("action", "tenant.created").containsEntry("subject", "subject-1")
                 .containsEntry("details", "note=%C3%BC+100%25&subdomain=a%26b%3Dc");
-        assertThat(database().count("SELECT count(*) FROM audit_events WHERE id = ?", dropped)).isZero();
+        assertThat(database().count("SELECT count(*) FROM invitekit_audit_events WHERE id = ?", dropped)).isZero();
     }
 
     @Test
@@ -129,21 +129,21 @@ public abstract class StorageBehaviour {
 
         // Another process writing around the adapter still meets the constraints.
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "UPDATE tenant_invitations SET pending_email = NULL WHERE id = ?", pending.id().value())))
+                "UPDATE invitekit_tenant_invitations SET pending_email = NULL WHERE id = ?", pending.id().value())))
                 .isInstanceOf(UnableToExecuteStatementException.class);
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO join_codes (id, tenant_id, code, active_tenant_id, created_at, uses) "
+                "INSERT INTO invitekit_join_codes (id, tenant_id, code, active_tenant_id, created_at, uses) "
                         + "VALUES (?, ?, 'ZZZZZZZZ', ?, CURRENT_TIMESTAMP, 0)", nextId(), tenant.id().value(),
                 tenant.id().value()))).isInstanceOf(UnableToExecuteStatementException.class);
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "UPDATE join_codes SET uses = 3 WHERE tenant_id = ?", tenant.id().value())))
+                "UPDATE invitekit_join_codes SET uses = 3 WHERE tenant_id = ?", tenant.id().value())))
                 .isInstanceOf(UnableToExecuteStatementException.class);
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO subdomain_claims (subdomain, tenant_id, invitation_id, reserved_until) "
+                "INSERT INTO invitekit_subdomain_claims (subdomain, tenant_id, invitation_id, reserved_until) "
                         + "VALUES ('both-holders', ?, ?, CURRENT_TIMESTAMP)", tenant.id().value(), pending.id().value())))
                 .isInstanceOf(UnableToExecuteStatementException.class);
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO memberships (tenant_id, user_id, role, joined_at) VALUES (?, ?, 'MEMBER', CURRENT_TIMESTAMP)",
+                "INSERT INTO invitekit_memberships (tenant_id, user_id, role, joined_at) VALUES (?, ?, 'MEMBER', CURRENT_TIMESTAMP)",
                 UUID.randomUUID(), UUID.randomUUID()))).isInstanceOf(UnableToExecuteStatementException.class);
     }
 
@@ -163,7 +163,7 @@ public abstract class StorageBehaviour {
     @Test
     void migrating_again_applies_nothing_and_the_history_has_the_schema() {
         assertThat(JdbiStorage.migrate(database().dataSource())).isZero();
-        assertThat(database().count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success")).isEqualTo(1);
+        assertThat(database().count("SELECT count(*) FROM invitekit_schema_history WHERE version = '1' AND success")).isEqualTo(1);
         assertThat(storage()).isInstanceOfSatisfying(JdbiStorage.class, jdbi -> {
             assertThat(jdbi.isAvailable()).isTrue();
             assertThat(jdbi.isPostgreSql()).isEqualTo(database().kind() == TestDatabase.Kind.POSTGRES);
@@ -182,7 +182,7 @@ public abstract class StorageBehaviour {
             onBase(base, "CREATE SCHEMA " + schema);
         }
         try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null))) {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("1").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/invitekit-0.1/migration").target("1").load().migrate();
             UUID owner = nextId();
             UUID member = nextId();
             List<UUID> tenants = List.of(nextId(), nextId(), nextId());
@@ -222,16 +222,16 @@ public abstract class StorageBehaviour {
     void the_rate_limit_table_has_the_shape_bucket4j_expects() {
         byte[] state = {0, 1, 2, (byte) 0xff};
         database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO bucket (id, state, expires_at) VALUES (?, ?, ?)", "join_failures_account/user-1", state,
+                "INSERT INTO invitekit_bucket (id, state, expires_at) VALUES (?, ?, ?)", "join_failures_account/user-1", state,
                 1_900_000_000_000L));
 
         Map<String, Object> row = database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT id, state, expires_at FROM bucket").mapToMap().one());
+                "SELECT id, state, expires_at FROM invitekit_bucket").mapToMap().one());
         assertThat(row.get("id")).isEqualTo("join_failures_account/user-1");
         assertThat((byte[]) row.get("state")).containsExactly(state);
         assertThat(((Number) row.get("expires_at")).longValue()).isEqualTo(1_900_000_000_000L);
         assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO bucket (id, state) VALUES (?, NULL)", "join_failures_account/user-1")))
+                "INSERT INTO invitekit_bucket (id, state) VALUES (?, NULL)", "join_failures_account/user-1")))
                 .isInstanceOf(UnableToExecuteStatementException.class);
     }
 }

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.invitekit.adapter.jdbi.DatabaseSettings;
 import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
+import io.invitekit.adapter.jdbi.TablePrefix;
 import io.invitekit.adapter.jdbi.internal.JdbiSetup;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -31,9 +34,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     public static final String PG_URL_VARIABLE = "INVITEKIT_TEST_PG_URL";
 
     /** Children first, so that deleting never trips a foreign key. */
-    private static final List<String> TABLES = List.of("memberships", "join_codes", "tenant_domains", "subdomain_claims",
-            "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts", "bucket",
-            "bootstrap_markers", "owned_tenant_counts");
+    private static final List<String> TABLES = Stream.of("memberships", "join_codes", "tenant_domains",
+            "subdomain_claims", "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "accounts",
+            "bucket", "bootstrap_markers", "owned_tenant_counts").map(TablePrefix.DEFAULT::table).toList();
 
     public enum Kind { H2, POSTGRES }
 
@@ -100,7 +103,15 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         pool = Databases.pool(DatabaseSettings.of(url, null, null).withPool(poolSize, Duration.ofSeconds(20))
                 .withStatementTimeout(statementTimeout));
         storage = JdbiStorage.migrateAndCreate(pool);
-        jdbi = JdbiSetup.create(pool);
+        jdbi = invitekitJdbi(pool);
+    }
+
+    /**
+     * Plain Jdbi with Invitekit's set-up and the default prefix defined, so that
+     * SQL copied from the adapters ({@code FROM <prefix>accounts}) runs as it is.
+     */
+    public static Jdbi invitekitJdbi(DataSource dataSource) {
+        return JdbiSetup.create(dataSource, TablePrefix.DEFAULT.value());
     }
 
     @Override

@@ -45,7 +45,7 @@ final class ScalePhase {
              ServerUnderTest server = new ServerUnderTest(setup, "PostgreSQL-scale", setup.pgUrl(), sink.port(), Map.of())) {
             server.start();
             String admin = new Api(server.base()).adminToken();
-            String adminId = single(server.jdbcUrl(), "SELECT CAST(id AS text) FROM accounts WHERE email = '" + Api.ADMIN_EMAIL + "'");
+            String adminId = single(server.jdbcUrl(), "SELECT CAST(id AS text) FROM invitekit_accounts WHERE email = '" + Api.ADMIN_EMAIL + "'");
             String list = server.base() + "/api/platform/tenant-invitations/?limit=50";
 
             load(server.jdbcUrl(), 1, SMALL, adminId);
@@ -103,7 +103,7 @@ final class ScalePhase {
                 s.execute("SET LOCAL synchronous_commit = off");
             }
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO tenant_invitations (id, email, pending_email, lapses_at, tier, permissions, feature_flags,
+                    INSERT INTO invitekit_tenant_invitations (id, email, pending_email, lapses_at, tier, permissions, feature_flags,
                         invited_by, token_digest, status, ttl_days, created_at, expires_at, resend_count, last_sent_at, version)
                     SELECT CAST(lpad(to_hex(? + g), 12, '0') || '7' || lpad(to_hex(g % 4096), 3, '0') || '8'
                                 || substr(md5(g::text), 1, 15) AS uuid),
@@ -124,7 +124,7 @@ final class ScalePhase {
             c.commit();
             try (Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
-                s.execute("ANALYZE tenant_invitations");
+                s.execute("ANALYZE invitekit_tenant_invitations");
             }
         }
     }
