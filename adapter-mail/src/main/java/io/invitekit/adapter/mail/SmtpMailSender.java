@@ -86,7 +86,7 @@ public final class SmtpMailSender implements MailSender {
 
     @Override
     public void send(OutgoingMail mail) {
-        try (Connection connection = new Connection()) {
+        try (Connection connection = new Connection(false)) {
             connection.send(mail);
         }
     }
@@ -98,7 +98,7 @@ public final class SmtpMailSender implements MailSender {
 
     /** A batch over one connection; each message's failure is its own result. */
     private final class Batch implements MailBatch {
-        private final Connection connection = new Connection();
+        private final Connection connection = new Connection(true);
 
         @Override
         public DeliveryResult send(OutgoingMail mail) {
@@ -118,7 +118,13 @@ public final class SmtpMailSender implements MailSender {
 
     /** One SMTP connection, opened at the first message and again only after the server dropped it. */
     private final class Connection implements AutoCloseable {
+        private final boolean forMore;
         private Transport transport;
+
+        /** @param forMore whether more messages may follow, so that a failure resets the connection for them */
+        Connection(boolean forMore) {
+            this.forMore = forMore;
+        }
 
         void send(OutgoingMail mail) {
             RenderedEmail email = renderer.render(mail.mail());
@@ -145,6 +151,10 @@ public final class SmtpMailSender implements MailSender {
          */
         private void resetAfterFailure() {
             if (transport == null) {
+                return;
+            }
+            if (!forMore) {
+                close();
                 return;
             }
             boolean usable = false;
