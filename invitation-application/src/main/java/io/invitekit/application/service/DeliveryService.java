@@ -56,7 +56,8 @@ public final class DeliveryService implements DeliveryUseCase {
         int dead = 0;
         int skipped = 0;
         // One batch per round: a sender that can, sends the round's messages over one connection.
-        try (MailBatch batch = sender.batch()) {
+        MailBatch batch = sender.batch();
+        try {
             for (OutboxMessage message : claimed) {
                 if (context.now().isAfter(stopSendingAt)) {
                     LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
@@ -89,14 +90,26 @@ public final class DeliveryService implements DeliveryUseCase {
                     }
                 }
             }
+        } finally {
+            close(batch);
         }
         return new RelayReport(claimed.size(), sent, retrying, dead);
     }
 
+    /** Every outcome is recorded by now: a batch that fails to close changes none of them. */
+    private void close(MailBatch batch) {
+        try {
+            batch.close();
+        } catch (RuntimeException bug) {
+            LOG.warn("relay {} could not close its mail batch: {}", claimer, bug.toString());
+        }
+    }
+
     private DeliveryResult send(MailBatch batch, OutboxMessage message) {
         try {
-            return batch.send(outgoing(message));
-        } catch (MailDeliveryException failure) { // the email could not be built
+            DeliveryResult result = batch.send(outgoing(message));
+            return result != null ? result : new DeliveryResult.RetryLater("the mail sender gave no result");
+        } catch (MailDeliveryException failure) { // the email could not be built, or a batch threw it
             return DeliveryResult.of(failure);
         } catch (RuntimeException bug) {
             // A sender must translate its failures; one that does not still must not stop the relay.

@@ -192,6 +192,43 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void aBatchThatGivesNoResultOrFailsToCloseStillHasEveryOutcomeRecorded() {
+        MailSender careless = new MailSender() {
+            @Override
+            public void send(OutgoingMail mail) {
+                throw new AssertionError("the relay sends through a batch");
+            }
+
+            @Override
+            public MailBatch batch() {
+                return new MailBatch() {
+                    @Override
+                    public DeliveryResult send(OutgoingMail mail) {
+                        return mail.to().value().startsWith("silent") ? null : DeliveryResult.delivered();
+                    }
+
+                    @Override
+                    public void close() {
+                        throw new IllegalStateException("cannot close");
+                    }
+                };
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(careless));
+        UserId root = kit.admin();
+        InvitationView silent = kit.invite(root, "silent@example.org");
+        InvitationView taken = kit.invite(root, "taken@example.org");
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 1, 1, 0));
+
+        assertThat(kit.kit.invitations().get(root, silent.id().toString()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("RETRYING");
+            assertThat(d.lastError()).isEqualTo("the mail sender gave no result");
+        });
+        assertThat(kit.kit.invitations().get(root, taken.id().toString()).delivery().state()).isEqualTo("SENT");
+    }
+
+    @Test
     void aStoredEmailThisVersionCannotReadFailsForGoodWithItsReason() {
         OutboxMessageId id = new OutboxMessageId(UUID.randomUUID());
         t.storage.transactions().inTransaction(() -> {
