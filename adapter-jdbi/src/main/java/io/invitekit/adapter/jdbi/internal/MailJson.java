@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * SENT, DEAD or WITHDRAWN.
  *
  * <p>Rows written before this format hold URL-encoded {@code k=v&k=v} text (it never starts with
- * {@code {}); they are still read. A row this version cannot read (a kind it does not know, from
+ * a brace); they are still read. A row this version cannot read (a kind it does not know, from
  * a newer version, or incomplete values) is read as {@link QueuedMail.Unreadable}, which the
  * relay fails for good with the reason, instead of failing the whole claim.
  */

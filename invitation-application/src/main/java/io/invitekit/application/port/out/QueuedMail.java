@@ -1,6 +1,7 @@
 package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
+import java.util.Objects;
 
 /**
  * A {@link Mail} as the {@link Outbox} keeps it: every value but the link, which holds the raw
@@ -30,9 +31,9 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, QueuedMa
      */
     record Unreadable(EmailAddress to, String kind, String problem) implements QueuedMail {
         public Unreadable {
-            java.util.Objects.requireNonNull(to, "to");
-            java.util.Objects.requireNonNull(kind, "kind");
-            java.util.Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(problem, "problem");
         }
 
         @Override
