@@ -6,6 +6,7 @@ import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
 import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.UserId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class ReadmeExampleTest {
         kit.invitations().create(new CreateCommand(admin, "owner@example.org", "Bright Bakery", "STARTER",
                 null, null, Map.of("can_accept_payments", true), null, null, null));
         kit.delivery().relayOnce(); // the outbox relay hands the email to the mail sender
-        String link = ((RecordingMailSender) kit.mailSender()).sent().get(0).data().get("link");
+        String link = ((RecordingMailSender) kit.mailSender()).sent(TenantInvitationMail.class).get(0).link().toString();
         AcceptResult accepted = kit.acceptance().accept(new AcceptCommand(link.split("#token=")[1],
                 "the owner's password", "Grace", "Hopper", "Bright Bakery", "bright", null, null));
         System.out.println(accepted.tenant().domain()); // bright.localhost

@@ -15,6 +15,8 @@ import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
 import io.invitekit.application.port.in.TenantUseCase;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
@@ -116,5 +118,10 @@ public final class TestKit {
             flags.put(name, true);
         }
         return flags;
+    }
+
+    /** The link of a tenant invitation email that was sent. */
+    public static String linkOf(OutgoingMail mail) {
+        return ((TenantInvitationMail) mail.mail()).link().toString();
     }
 }

@@ -3,6 +3,7 @@ package io.invitekit.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.adapter.http.ApiServer.Reply;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -222,7 +223,7 @@ class InvitationApiTest {
                         "Forwarded", "host=evil.example"));
         api.kit.delivery().relayOnce();
         assertThat(api.mail.sent()).singleElement().satisfies(mail ->
-                assertThat(mail.data().get("link")).startsWith("https://app.acme.test/tenant-onboard#token="));
+                assertThat(((TenantInvitationMail) mail.mail()).link().toString()).startsWith("https://app.acme.test/tenant-onboard#token="));
     }
 
     @Test

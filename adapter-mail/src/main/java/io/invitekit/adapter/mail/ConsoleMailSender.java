@@ -1,7 +1,9 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,13 @@ public final class ConsoleMailSender implements MailSender {
         RenderedEmail email = renderer.render(mail);
         HeaderSafety.recipient(mail.to());
         String subject = HeaderSafety.singleLine("Subject", email.subject());
-        String link = mail.data().get("link");
+        String link = mail.mail().accept(new Mail.Visitor<String>() {
+            @Override
+            public String tenantInvitation(TenantInvitationMail invitation) {
+                return invitation.link().toString();
+            }
+        });
         LOG.info("Email (no SMTP host configured, not sent) to {}, subject \"{}\", link: {}",
-                mail.to(), subject, link == null ? "(none)" : Rendering.oneLine(link));
+                mail.to(), subject, Rendering.oneLine(link));
     }
 }

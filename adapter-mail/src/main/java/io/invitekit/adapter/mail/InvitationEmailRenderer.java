@@ -1,8 +1,8 @@
 package io.invitekit.adapter.mail;
 
 import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.domain.tenant.PlatformPermission;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class InvitationEmailRenderer {
     /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) when it cannot be rendered */
     public RenderedEmail render(TenantInvitationMail mail) {
         String link = requireWebLink(mail.link());
-        String tierCode = Rendering.oneLine(mail.tier());
+        String tierCode = Rendering.oneLine(mail.tier().name());
         String tier = texts.textOr("tier." + tierCode, tierCode);
         String days = texts.number(mail.expiresInDays());
         Map<String, String> values = Map.of(
@@ -60,10 +60,10 @@ public final class InvitationEmailRenderer {
         lines.add(mail.maxResources() == null
                 ? texts.text("invitation.resources.unlimited")
                 : texts.text("invitation.resources", Map.of("max_resources", texts.number(mail.maxResources()))));
-        if (mail.canAcceptPayments()) {
+        if (mail.grants(PlatformPermission.CAN_ACCEPT_PAYMENTS)) {
             lines.add(texts.text("invitation.payments"));
         }
-        if (mail.canUseCustomDomain()) {
+        if (mail.grants(PlatformPermission.CAN_USE_CUSTOM_DOMAIN)) {
             lines.add(texts.text("invitation.customDomain"));
         }
         return lines;
@@ -71,21 +71,19 @@ public final class InvitationEmailRenderer {
 
     /**
      * The link is built from configuration, but it still goes into an {@code href}: only an
-     * absolute http(s) URL on one line may. The reason given never repeats the link (it holds a token).
+     * absolute http(s) URL may. (A {@link URI} holds no whitespace or control characters; text
+     * that does never becomes one, see {@link io.invitekit.application.port.out.Mail#link}.)
+     * The reason given never repeats the link (it holds a token).
      */
-    private static String requireWebLink(String link) {
-        if (link.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+    private static String requireWebLink(URI link) {
+        String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || link.getHost() == null) {
+            throw Rendering.failed("the link is not an absolute http or https URL");
+        }
+        String text = link.toString();
+        if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw Rendering.failed("the link contains whitespace or control characters");
         }
-        try {
-            URI uri = new URI(link);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw Rendering.failed("the link is not an absolute http or https URL");
-            }
-        } catch (URISyntaxException malformed) {
-            throw Rendering.failed("the link is not a well-formed URL");
-        }
-        return link;
+        return text;
     }
 }

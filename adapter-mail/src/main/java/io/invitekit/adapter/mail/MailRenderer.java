@@ -1,36 +1,39 @@
 package io.invitekit.adapter.mail;
 
-import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Locale;
 
-/** Turns an outbox message into a {@link RenderedEmail}, by its {@code kind}, in one locale. */
+/**
+ * Turns a typed {@link Mail} into a {@link RenderedEmail}, in one locale. It is a
+ * {@link Mail.Visitor}: a new kind of mail does not compile here until it has a template.
+ */
 public final class MailRenderer {
     private final InvitationEmailRenderer invitation;
+    private final Mail.Visitor<RenderedEmail> templates;
 
     public MailRenderer(Locale locale) {
         this.invitation = new InvitationEmailRenderer(locale);
+        this.templates = new Mail.Visitor<>() {
+            @Override
+            public RenderedEmail tenantInvitation(TenantInvitationMail mail) {
+                return invitation.render(mail);
+            }
+        };
     }
 
     public static MailRenderer english() {
         return new MailRenderer(Locale.ENGLISH);
     }
 
-    /** @throws MailDeliveryException (permanent) for an unknown kind, incomplete data or a bad link */
-    public RenderedEmail render(OutgoingMail mail) {
-        if (TenantInvitationMail.KIND.equals(mail.kind())) {
-            return invitation.render(invitationData(mail));
-        }
-        throw Rendering.failed("there is no template for emails of kind " + Rendering.quoted(mail.kind()));
+    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
+    public RenderedEmail render(Mail mail) {
+        return mail.accept(templates);
     }
 
-    private static TenantInvitationMail invitationData(OutgoingMail mail) {
-        try {
-            return TenantInvitationMail.fromData(mail.data());
-        } catch (RuntimeException incomplete) { // a missing field, a number that is not one
-            throw Rendering.failed("the data of the " + TenantInvitationMail.KIND + " email is incomplete ("
-                    + incomplete.getClass().getSimpleName() + ": " + incomplete.getMessage() + ")");
-        }
+    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
+    public RenderedEmail render(OutgoingMail mail) {
+        return render(mail.mail());
     }
 }

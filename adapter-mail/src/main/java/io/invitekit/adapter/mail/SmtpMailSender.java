@@ -1,5 +1,7 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutboxMessageId;
@@ -18,14 +20,18 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends over SMTP with Jakarta Mail (Angus): one connection per message, a
- * {@code multipart/alternative} of plain text and HTML in UTF-8, and a {@code Message-ID} derived
- * from the outbox message id, so every attempt at one email carries the same id and a receiver
- * can recognize a duplicate. Every failure leaves as a {@link MailDeliveryException}.
+ * Sends over SMTP with Jakarta Mail (Angus): a {@code multipart/alternative} of plain text and
+ * HTML in UTF-8, and a {@code Message-ID} derived from the outbox message id, so every attempt at
+ * one email carries the same id and a receiver can recognize a duplicate. {@link #send} uses one
+ * connection for its message; a {@link #batch} uses one connection for all its messages (opened
+ * at its first message, reset with {@code RSET} after a message fails, and opened again only when
+ * the server dropped it). Every failure leaves as a {@link MailDeliveryException} or, in a batch,
+ * as that message's {@link DeliveryResult}.
  */
 public final class SmtpMailSender implements MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpMailSender.class);
@@ -80,9 +86,93 @@ public final class SmtpMailSender implements MailSender {
 
     @Override
     public void send(OutgoingMail mail) {
-        RenderedEmail email = renderer.render(mail);
-        MimeMessage message = compose(mail, email);
-        transmit(mail, message);
+        try (Connection connection = new Connection(false)) {
+            connection.send(mail);
+        }
+    }
+
+    @Override
+    public MailBatch batch() {
+        return new Batch();
+    }
+
+    /** A batch over one connection; each message's failure is its own result. */
+    private final class Batch implements MailBatch {
+        private final Connection connection = new Connection(true);
+
+        @Override
+        public DeliveryResult send(OutgoingMail mail) {
+            try {
+                connection.send(mail);
+                return DeliveryResult.delivered();
+            } catch (MailDeliveryException failure) {
+                return DeliveryResult.of(failure);
+            }
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    /** One SMTP connection, opened at the first message and again only after the server dropped it. */
+    private final class Connection implements AutoCloseable {
+        private final boolean forMore;
+        private Transport transport;
+
+        /** @param forMore whether more messages may follow, so that a failure resets the connection for them */
+        Connection(boolean forMore) {
+            this.forMore = forMore;
+        }
+
+        void send(OutgoingMail mail) {
+            RenderedEmail email = renderer.render(mail.mail());
+            MimeMessage message = compose(mail, email);
+            try {
+                if (transport == null) {
+                    transport = session.getTransport("smtp");
+                    transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException | RuntimeException failure) {
+                LOG.debug("email {} was not handed to {}", mail.id(), server, failure);
+                MailDeliveryException translated = SmtpFailures.translate(failure, server);
+                resetAfterFailure();
+                throw translated;
+            }
+            LOG.debug("email {} ({}) handed to {} for {}", mail.id(), mail.kind(), server, mail.to());
+        }
+
+        /**
+         * After a failed message the server may still be in its mail transaction: {@code RSET}
+         * ends it, so that the next message starts clean. A connection that does not answer
+         * {@code 250} (or is gone) is closed, and the next message opens a new one.
+         */
+        private void resetAfterFailure() {
+            if (transport == null) {
+                return;
+            }
+            if (!forMore) {
+                close();
+                return;
+            }
+            boolean usable = false;
+            try {
+                usable = transport instanceof SMTPTransport smtp && smtp.isConnected() && smtp.simpleCommand("RSET") == 250;
+            } catch (MessagingException | RuntimeException gone) {
+                LOG.debug("the connection to {} cannot be reset", server, gone);
+            }
+            if (!usable) {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(transport);
+            transport = null;
+        }
     }
 
     private MimeMessage compose(OutgoingMail mail, RenderedEmail email) {
@@ -113,21 +203,6 @@ public final class SmtpMailSender implements MailSender {
             throw new MailDeliveryException("the email cannot be built: " + Rendering.oneLine(String.valueOf(
                     unbuildable.getMessage())), true, null);
         }
-    }
-
-    private void transmit(OutgoingMail mail, MimeMessage message) {
-        Transport transport = null;
-        try {
-            transport = session.getTransport("smtp");
-            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            transport.sendMessage(message, message.getAllRecipients());
-        } catch (MessagingException | RuntimeException failure) {
-            LOG.debug("email {} was not handed to {}", mail.id(), server, failure);
-            throw SmtpFailures.translate(failure, server);
-        } finally {
-            closeQuietly(transport);
-        }
-        LOG.debug("email {} ({}) handed to {} for {}", mail.id(), mail.kind(), server, mail.to());
     }
 
     /** Once the server has taken the message, a failing QUIT must not make it look unsent (and send it twice). */

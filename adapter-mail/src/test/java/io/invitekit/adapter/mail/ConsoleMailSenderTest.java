@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.application.port.out.MailDeliveryException;
-import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
-import io.invitekit.domain.shared.EmailAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +46,10 @@ class ConsoleMailSenderTest {
     @Test
     void it_refuses_what_the_smtp_sender_would_refuse() {
         ConsoleMailSender sender = new ConsoleMailSender();
-        OutgoingMail unknown = new OutgoingMail(new OutboxMessageId(UUID.randomUUID()), EmailAddress.of("a@example.com"),
-                "newsletter", Mails.data(Mails.invitation()));
+        OutgoingMail unrenderable = Mails.outgoing("a@example.com",
+                Mails.withLink(Mails.invitation(), "javascript:alert(1)//#token=abc"));
 
-        assertThatThrownBy(() -> sender.send(unknown))
+        assertThatThrownBy(() -> sender.send(unrenderable))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
         assertThatThrownBy(() -> sender.send(Mails.outgoing("owner@example.com",
                 Mails.with(Mails.invitation(), "Acme\r\nX-Injected: 1", "Ada", null))))

@@ -10,12 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tiny SMTP server that answers with the replies a test chooses: what GreenMail will not do
  * (refuse a recipient with 550, defer with 450, reject the message after DATA, stay silent).
- * It records the commands it was sent and how many messages it accepted.
+ * It records the commands it was sent, how many connections it was opened and how many
+ * messages it accepted; a recipient may get its own {@code RCPT} reply.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
     /** Replies by stage; {@code null} greeting means: accept the connection and never say a word. */
@@ -47,13 +49,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Script script;
+    private final Map<String, String> rcptReplies;
     private final Thread thread;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private volatile int accepted;
+    private volatile int connections;
 
     ScriptedSmtpServer(Script script) throws IOException {
+        this(script, Map.of());
+    }
+
+    /** {@code rcptReplies}: the {@code RCPT} reply for these addresses; the others get the script's. */
+    ScriptedSmtpServer(Script script, Map<String, String> rcptReplies) throws IOException {
         this.script = script;
+        this.rcptReplies = Map.copyOf(rcptReplies);
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.thread = new Thread(this::serve, "scripted-smtp");
         this.thread.setDaemon(true);
@@ -72,10 +82,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return accepted;
     }
 
+    int connections() {
+        return connections;
+    }
+
     private void serve() {
         while (!server.isClosed()) {
             try (Socket client = server.accept()) {
                 clients.add(client);
+                connections++;
                 converse(client);
             } catch (IOException closed) {
                 // the test closed the server or the client went away; take the next one
@@ -99,7 +114,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             switch (verb) {
                 case "EHLO", "HELO" -> reply(out, "250 scripted");
                 case "MAIL" -> reply(out, script.mailReply());
-                case "RCPT" -> reply(out, script.rcptReply());
+                case "RCPT" -> reply(out, rcptReplies.getOrDefault(address(line), script.rcptReply()));
                 case "DATA" -> {
                     reply(out, "354 go ahead");
                     for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
@@ -117,6 +132,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 default -> reply(out, "250 ok"); // RSET, NOOP
             }
         }
+    }
+
+    /** The address in {@code RCPT TO:<a@b.c>}. */
+    private static String address(String line) {
+        int open = line.indexOf('<');
+        int close = line.indexOf('>', open + 1);
+        return open < 0 || close < 0 ? line : line.substring(open + 1, close);
     }
 
     private static void reply(OutputStream out, String line) throws IOException {

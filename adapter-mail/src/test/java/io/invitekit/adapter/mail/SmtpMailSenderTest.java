@@ -157,9 +157,8 @@ class SmtpMailSenderTest {
     }
 
     @Test
-    void an_unknown_kind_fails_for_good_before_any_connection() {
-        OutgoingMail mail = new OutgoingMail(new OutboxMessageId(UUID.randomUUID()), EmailAddress.of("owner@example.com"),
-                "newsletter", Mails.data(Mails.invitation()));
+    void a_mail_that_cannot_be_rendered_fails_for_good_before_any_connection() {
+        OutgoingMail mail = Mails.outgoing("owner@example.com", Mails.withLink(Mails.invitation(), "ftp://example.com/#t"));
 
         assertThatThrownBy(() -> sender(settings()).send(mail))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());

@@ -44,7 +44,7 @@ public final class InMemoryOutbox implements Outbox {
                 .filter(m -> m.status() == Status.PENDING && aggregateId.equals(m.aggregateId()))
                 .toList();
         for (OutboxMessage m : unsent) {
-            OutboxMessage withdrawn = new OutboxMessage(m.id(), m.kind(), m.recipient(), m.data(), null, m.aggregateId(),
+            OutboxMessage withdrawn = new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(),
                     Status.WITHDRAWN, m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), null);
             messages.put(m.id(), withdrawn);
             Lease lease = leases.remove(m.id());
@@ -80,7 +80,7 @@ public final class InMemoryOutbox implements Outbox {
         if (m == null) {
             return false;
         }
-        messages.put(id, new OutboxMessage(m.id(), m.kind(), m.recipient(), m.data(), null, m.aggregateId(), Status.SENT,
+        messages.put(id, new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(), Status.SENT,
                 m.attempts() + 1, m.nextAttemptAt(), m.lastError(), m.createdAt(), now));
         leases.remove(id);
         return true;
@@ -94,7 +94,7 @@ public final class InMemoryOutbox implements Outbox {
             return false;
         }
         boolean dead = nextAttemptAt == null;
-        messages.put(id, new OutboxMessage(m.id(), m.kind(), m.recipient(), m.data(), dead ? null : m.secret(),
+        messages.put(id, new OutboxMessage(m.id(), m.mail(), dead ? null : m.secret(),
                 m.aggregateId(), dead ? Status.DEAD : Status.PENDING, attempts,
                 dead ? m.nextAttemptAt() : nextAttemptAt, error, m.createdAt(), null));
         leases.remove(id);

@@ -2,17 +2,20 @@ package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.DeliveryUseCase;
+import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.Mail;
+import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
+import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,9 @@ public final class DeliveryService implements DeliveryUseCase {
         InvitekitSettings settings = context.settings();
         Instant claimedAt = context.now();
         List<OutboxMessage> claimed = outbox.claimDue(claimer, claimedAt, settings.outboxLease(), settings.outboxBatchSize());
+        if (claimed.isEmpty()) {
+            return new RelayReport(0, 0, 0, 0);
+        }
         // Past half the lease, stop: another relay may take the rest once the lease runs out, and a
         // message must not be sent by two relays because one of them was slow.
         Instant stopSendingAt = claimedAt.plus(settings.outboxLease().dividedBy(2));
@@ -49,43 +55,66 @@ public final class DeliveryService implements DeliveryUseCase {
         int retrying = 0;
         int dead = 0;
         int skipped = 0;
-        for (OutboxMessage message : claimed) {
-            if (context.now().isAfter(stopSendingAt)) {
-                LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
-                        claimer, claimed.size() - sent - retrying - dead - skipped);
-                break;
-            }
-            // Claimed with the batch, maybe a while ago: a resend or cancel since then has
-            // withdrawn it, and its link no longer works.
-            if (!outbox.isHeld(message.id(), claimer)) {
-                LOG.info("email {} ({}) is not sent: it was withdrawn, or its lease passed on, after the claim",
-                        message.id(), message.kind());
-                skipped++;
-                continue;
-            }
-            try {
-                sender.send(outgoing(message));
-                if (!outbox.markSent(message.id(), claimer, context.now())) {
-                    LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
-                            + "or a resend or cancel withdrew it meanwhile", message.id());
+        // One batch per round: a sender that can, sends the round's messages over one connection.
+        MailBatch batch = sender.batch();
+        try {
+            for (OutboxMessage message : claimed) {
+                if (context.now().isAfter(stopSendingAt)) {
+                    LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
+                            claimer, claimed.size() - sent - retrying - dead - skipped);
+                    break;
                 }
-                sent++;
-            } catch (MailDeliveryException failure) {
-                if (recordFailure(message, failure.getMessage(), failure.permanent())) {
-                    retrying++;
+                // Claimed with the batch, maybe a while ago: a resend or cancel since then has
+                // withdrawn it, and its link no longer works.
+                if (!outbox.isHeld(message.id(), claimer)) {
+                    LOG.info("email {} ({}) is not sent: it was withdrawn, or its lease passed on, after the claim",
+                            message.id(), message.kind());
+                    skipped++;
+                    continue;
+                }
+                DeliveryResult result = send(batch, message);
+                if (result instanceof DeliveryResult.Delivered) {
+                    if (!outbox.markSent(message.id(), claimer, context.now())) {
+                        LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
+                                + "or a resend or cancel withdrew it meanwhile", message.id());
+                    }
+                    sent++;
                 } else {
-                    dead++;
-                }
-            } catch (RuntimeException bug) {
-                // A sender must translate its failures; one that does not still must not stop the relay.
-                if (recordFailure(message, bug.getClass().getSimpleName() + ": " + bug.getMessage(), false)) {
-                    retrying++;
-                } else {
-                    dead++;
+                    boolean triedAgain = result instanceof DeliveryResult.RetryLater retry
+                            ? recordFailure(message, retry.reason(), false)
+                            : recordFailure(message, ((DeliveryResult.Refused) result).reason(), true);
+                    if (triedAgain) {
+                        retrying++;
+                    } else {
+                        dead++;
+                    }
                 }
             }
+        } finally {
+            close(batch);
         }
         return new RelayReport(claimed.size(), sent, retrying, dead);
+    }
+
+    /** Every outcome is recorded by now: a batch that fails to close changes none of them. */
+    private void close(MailBatch batch) {
+        try {
+            batch.close();
+        } catch (RuntimeException bug) {
+            LOG.warn("relay {} could not close its mail batch: {}", claimer, bug.toString());
+        }
+    }
+
+    private DeliveryResult send(MailBatch batch, OutboxMessage message) {
+        try {
+            DeliveryResult result = batch.send(outgoing(message));
+            return result != null ? result : new DeliveryResult.RetryLater("the mail sender gave no result");
+        } catch (MailDeliveryException failure) { // the email could not be built, or a batch threw it
+            return DeliveryResult.of(failure);
+        } catch (RuntimeException bug) {
+            // A sender must translate its failures; one that does not still must not stop the relay.
+            return new DeliveryResult.RetryLater(bug.getClass().getSimpleName() + ": " + bug.getMessage());
+        }
     }
 
     /** @return true when the message will be tried again, false when it is now DEAD */
@@ -106,15 +135,27 @@ public final class DeliveryService implements DeliveryUseCase {
         return next != null;
     }
 
+    /** The typed email with its link, built now from the secret kept apart (and never stored with the email). */
     private OutgoingMail outgoing(OutboxMessage message) {
-        Map<String, String> data = new HashMap<>(message.data());
-        if (TenantInvitationMail.KIND.equals(message.kind())) {
-            if (message.secret() == null) {
-                throw new MailDeliveryException("the invitation token is gone; the email cannot be built", true, null);
+        Mail mail = message.mail().accept(new QueuedMail.Visitor<Mail>() {
+            @Override
+            public Mail tenantInvitation(TenantInvitationMail.Queued queued) {
+                return queued.withLink(secretLink(message, "/tenant-onboard#token="));
             }
-            data.put("link", context.settings().baseUrl() + "/tenant-onboard#token=" + message.secret());
+
+            @Override
+            public Mail unreadable(QueuedMail.Unreadable unreadable) {
+                throw new MailDeliveryException("the email cannot be rendered: " + unreadable.problem(), true, null);
+            }
+        });
+        return new OutgoingMail(message.id(), mail);
+    }
+
+    private URI secretLink(OutboxMessage message, String page) {
+        if (message.secret() == null) {
+            throw new MailDeliveryException("the invitation token is gone; the email cannot be built", true, null);
         }
-        return new OutgoingMail(message.id(), message.recipient(), message.kind(), data);
+        return Mail.link(context.settings().baseUrl() + page + message.secret());
     }
 
     @Override

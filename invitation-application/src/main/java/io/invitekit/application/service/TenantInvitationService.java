@@ -29,7 +29,6 @@ import io.invitekit.domain.tenant.FeatureFlags;
 import io.invitekit.domain.tenant.Limits;
 import io.invitekit.domain.tenant.Permissions;
 import io.invitekit.domain.tenant.Plan;
-import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.SubscriptionTier;
@@ -230,12 +229,12 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
     private OutboxMessage invitationMail(TenantInvitation inv, Account inviter, SecretToken token, Instant now) {
         InvitekitSettings settings = context.settings();
         Limits limits = settings.tierCatalog().effective(inv.plan().tier(), inv.plan().customLimits());
-        Map<String, String> data = TenantInvitationMail.queuedData(settings.platformName(), inviter.displayName(),
-                inv.plan().tier().name(), limits.users().max(), limits.resources().max(),
-                inv.plan().permissions().has(PlatformPermission.CAN_ACCEPT_PAYMENTS),
-                inv.plan().permissions().has(PlatformPermission.CAN_USE_CUSTOM_DOMAIN),
-                inv.suggestedBusinessName() == null ? null : inv.suggestedBusinessName().value(), inv.ttlDays());
-        return OutboxMessage.queue(new OutboxMessageId(context.ids().next()), TenantInvitationMail.KIND, inv.email(),
-                data, token.reveal(), inv.id().toString(), now);
+        TenantInvitationMail.Queued mail = new TenantInvitationMail.Queued(inv.email(), settings.platformName(),
+                inviter.displayName(), inv.plan().tier(), limits.users().max(), limits.resources().max(),
+                inv.plan().permissions().granted(),
+                inv.suggestedBusinessName() == null ? null : inv.suggestedBusinessName().value(), inv.expiresAt(),
+                inv.ttlDays());
+        return OutboxMessage.queue(new OutboxMessageId(context.ids().next()), mail, token.reveal(), inv.id().toString(),
+                now);
     }
 }

@@ -6,11 +6,22 @@ import io.invitekit.application.TestKit;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.MailBatch;
+import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.QueuedMail;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DeliveryServiceTest {
@@ -27,8 +38,10 @@ class DeliveryServiceTest {
         assertThat(report).isEqualTo(new RelayReport(1, 1, 0, 0));
         OutgoingMail sent = t.mail.sent().get(0);
         assertThat(sent.to().value()).isEqualTo("owner@example.org");
-        assertThat(sent.data()).containsEntry("link", "https://app.acme.test/tenant-onboard#token=" + token)
-                .containsEntry("platform_name", "Acme Cloud");
+        assertThat(sent.mail()).isInstanceOfSatisfying(TenantInvitationMail.class, mail -> {
+            assertThat(mail.link()).hasToString("https://app.acme.test/tenant-onboard#token=" + token);
+            assertThat(mail.platformName()).isEqualTo("Acme Cloud");
+        });
         assertThat(t.storage.outbox().all()).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo(OutboxMessage.Status.SENT);
             assertThat(m.secret()).isNull();
@@ -110,6 +123,127 @@ class DeliveryServiceTest {
         slow.clock.advance(Duration.ofMinutes(1));
         assertThat(slow.kit.delivery().relayOnce().sent()).isEqualTo(1);
         assertThat(sent).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRoundSendsItsMessagesInOneBatch() {
+        for (int i = 0; i < 3; i++) {
+            t.invite(admin, "o" + i + "@example.org");
+        }
+
+        assertThat(t.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 3, 0, 0));
+        assertThat(t.mail.batches()).isEqualTo(1);
+        assertThat(t.mail.sent(TenantInvitationMail.class)).extracting(mail -> mail.to().value())
+                .containsExactlyInAnyOrder("o0@example.org", "o1@example.org", "o2@example.org");
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.batches()).as("a round with nothing to send opens no batch").isEqualTo(1);
+    }
+
+    @Test
+    void eachMessageOfABatchGetsItsOwnOutcome() {
+        Map<String, DeliveryResult> outcomes = Map.of(
+                "taken@example.org", DeliveryResult.delivered(),
+                "refused@example.org", new DeliveryResult.Refused("550 5.1.1 no such user"),
+                "busy@example.org", new DeliveryResult.RetryLater("451 4.3.0 try again later"));
+        List<String> batchesOpened = new ArrayList<>();
+        MailSender perRecipient = new MailSender() {
+            @Override
+            public void send(OutgoingMail mail) {
+                throw new AssertionError("the relay sends through a batch");
+            }
+
+            @Override
+            public MailBatch batch() {
+                batchesOpened.add("batch");
+                return new MailBatch() {
+                    @Override
+                    public DeliveryResult send(OutgoingMail mail) {
+                        return outcomes.get(mail.to().value());
+                    }
+
+                    @Override
+                    public void close() {
+                        batchesOpened.add("closed");
+                    }
+                };
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(perRecipient));
+        UserId root = kit.admin();
+        InvitationView taken = kit.invite(root, "taken@example.org");
+        InvitationView refused = kit.invite(root, "refused@example.org");
+        InvitationView busy = kit.invite(root, "busy@example.org");
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 1, 1, 1));
+
+        assertThat(batchesOpened).containsExactly("batch", "closed");
+        assertThat(kit.kit.invitations().get(root, taken.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, refused.id().toString()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("DEAD");
+            assertThat(d.lastError()).isEqualTo("550 5.1.1 no such user");
+        });
+        assertThat(kit.kit.invitations().get(root, busy.id().toString()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("RETRYING");
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.lastError()).isEqualTo("451 4.3.0 try again later");
+        });
+        assertThat(kit.storage.outbox().all()).filteredOn(m -> m.status() != OutboxMessage.Status.PENDING)
+                .allSatisfy(m -> assertThat(m.secret()).isNull());
+    }
+
+    @Test
+    void aBatchThatGivesNoResultOrFailsToCloseStillHasEveryOutcomeRecorded() {
+        MailSender careless = new MailSender() {
+            @Override
+            public void send(OutgoingMail mail) {
+                throw new AssertionError("the relay sends through a batch");
+            }
+
+            @Override
+            public MailBatch batch() {
+                return new MailBatch() {
+                    @Override
+                    public DeliveryResult send(OutgoingMail mail) {
+                        return mail.to().value().startsWith("silent") ? null : DeliveryResult.delivered();
+                    }
+
+                    @Override
+                    public void close() {
+                        throw new IllegalStateException("cannot close");
+                    }
+                };
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(careless));
+        UserId root = kit.admin();
+        InvitationView silent = kit.invite(root, "silent@example.org");
+        InvitationView taken = kit.invite(root, "taken@example.org");
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 1, 1, 0));
+
+        assertThat(kit.kit.invitations().get(root, silent.id().toString()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("RETRYING");
+            assertThat(d.lastError()).isEqualTo("the mail sender gave no result");
+        });
+        assertThat(kit.kit.invitations().get(root, taken.id().toString()).delivery().state()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aStoredEmailThisVersionCannotReadFailsForGoodWithItsReason() {
+        OutboxMessageId id = new OutboxMessageId(UUID.randomUUID());
+        t.storage.transactions().inTransaction(() -> {
+            t.storage.outbox().enqueue(OutboxMessage.queue(id, new QueuedMail.Unreadable(EmailAddress.of("a@example.org"),
+                    "password_reset", "there is no template for emails of kind \"password_reset\""), "secret", null,
+                    t.clock.instant()));
+            return null;
+        });
+
+        assertThat(t.kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1));
+        assertThat(t.storage.outbox().dead(10)).singleElement().satisfies(m -> {
+            assertThat(m.lastError()).contains("no template for emails of kind \"password_reset\"");
+            assertThat(m.secret()).isNull();
+        });
+        assertThat(t.mail.sent()).isEmpty();
     }
 
     @Test

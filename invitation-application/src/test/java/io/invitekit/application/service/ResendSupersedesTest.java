@@ -50,7 +50,7 @@ class ResendSupersedesTest {
         t.clock.advance(Duration.ofDays(1));
         assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
 
-        assertThat(t.mail.sent()).singleElement().satisfies(mail -> assertThat(mail.data().get("link"))
+        assertThat(t.mail.sent()).singleElement().satisfies(mail -> assertThat(TestKit.linkOf(mail))
                 .isEqualTo("https://app.acme.test/tenant-onboard#token=" + third));
         assertThat(t.kit.acceptance().preview(third).status()).isEqualTo(InvitationStatus.PENDING);
         refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().preview(first));
@@ -73,7 +73,7 @@ class ResendSupersedesTest {
         t.kit.delivery().relayOnce();
 
         assertThat(t.mail.sent()).hasSize(2);
-        assertThat(t.mail.sent().get(1).data().get("link")).endsWith("#token=" + newest);
+        assertThat(TestKit.linkOf(t.mail.sent().get(1))).endsWith("#token=" + newest);
         assertThat(t.storage.outbox().all()).extracting(OutboxMessage::status)
                 .containsExactly(OutboxMessage.Status.SENT, OutboxMessage.Status.SENT);
     }
@@ -127,7 +127,7 @@ class ResendSupersedesTest {
         kit.clock.advance(Duration.ofDays(1));
         assertThat(kit.kit.delivery().relayOnce().claimed()).isZero();
         assertThat(sender.delivered).singleElement()
-                .satisfies(mail -> assertThat(mail.data().get("link")).endsWith("#token=" + newest));
+                .satisfies(mail -> assertThat(TestKit.linkOf(mail)).endsWith("#token=" + newest));
     }
 
     @Test
@@ -148,7 +148,7 @@ class ResendSupersedesTest {
         kit.kit.delivery().relayOnce();
 
         assertThat(sender.delivered).hasSize(2);
-        assertThat(sender.delivered.get(1).data().get("link")).endsWith("#token=" + newest);
+        assertThat(TestKit.linkOf(sender.delivered.get(1))).endsWith("#token=" + newest);
         assertThat(kit.kit.invitations().get(root, inv.id().toString()).delivery().state()).isEqualTo("SENT");
         kit.clock.advance(Duration.ofDays(1));
         assertThat(kit.kit.delivery().relayOnce().claimed()).isZero();
@@ -176,7 +176,7 @@ class ResendSupersedesTest {
 
         assertThat(sender.delivered).extracting(mail -> mail.to().value())
                 .containsExactly("first@example.org", "second@example.org");
-        assertThat(sender.delivered.get(1).data().get("link")).endsWith("#token=" + newToken).doesNotContain(oldToken);
+        assertThat(TestKit.linkOf(sender.delivered.get(1))).endsWith("#token=" + newToken).doesNotContain(oldToken);
         assertThat(kit.kit.invitations().get(root, sentFirst.id().toString()).delivery().state()).isEqualTo("SENT");
     }
 

@@ -6,7 +6,7 @@ import io.invitekit.domain.shared.EmailAddress;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code outbox_messages}; the lease columns stay in the adapter. */
+/** A row of {@code outbox_messages}; the lease columns stay in the adapter, {@code data} is {@link MailJson}. */
 public record OutboxRow(UUID id, String kind, String recipient, String data, String secret, String aggregateId,
                         String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
                         Instant sentAt) {
@@ -15,15 +15,15 @@ public record OutboxRow(UUID id, String kind, String recipient, String data, Str
             + "next_attempt_at, last_error, created_at, sent_at";
 
     public static OutboxRow of(OutboxMessage m) {
-        return new OutboxRow(m.id().value(), m.kind(), m.recipient().value(), TextCodec.encodeMap(m.data()), m.secret(),
+        return new OutboxRow(m.id().value(), m.kind(), m.recipient().value(), MailJson.write(m.mail()), m.secret(),
                 m.aggregateId(), m.status().name(), m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(),
                 m.sentAt());
     }
 
     public OutboxMessage toDomain() {
-        return new OutboxMessage(new OutboxMessageId(id), kind, new EmailAddress(recipient), TextCodec.decodeMap(data),
-                secret, aggregateId, OutboxMessage.Status.valueOf(status), attempts, nextAttemptAt, lastError, createdAt,
-                sentAt);
+        EmailAddress to = new EmailAddress(recipient);
+        return new OutboxMessage(new OutboxMessageId(id), MailJson.read(kind, to, data, createdAt), secret, aggregateId,
+                OutboxMessage.Status.valueOf(status), attempts, nextAttemptAt, lastError, createdAt, sentAt);
     }
 
     @Override

@@ -43,7 +43,7 @@ public abstract class OutboxContract {
         assertThat(claimed).hasSize(1);
         OutboxMessage read = claimed.get(0);
         assertThat(read.id()).isEqualTo(message.id());
-        assertThat(read.data()).isEqualTo(message.data());
+        assertThat(read.mail()).isEqualTo(message.mail());
         assertThat(read.secret()).isEqualTo(message.secret());
         assertThat(read).usingRecursiveComparison().isEqualTo(message);
         assertThat(outbox().backlog()).isEqualTo(1);

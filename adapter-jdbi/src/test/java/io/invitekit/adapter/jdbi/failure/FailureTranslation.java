@@ -29,6 +29,7 @@ import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptComman
 import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.StoreUnavailableException;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
@@ -177,7 +178,7 @@ public abstract class FailureTranslation {
         kit.invitations().create(new CreateCommand(admin, owner.value(), "Crash Test", null, null, null, null, null, null,
                 reserved));
         kit.delivery().relayOnce();
-        String link = mail.sent().get(0).data().get("link");
+        String link = ((TenantInvitationMail) mail.sent().get(0).mail()).link().toString();
         String token = link.substring(link.indexOf("#token=") + "#token=".length());
         TenantInvitation before = storage().invitations().storedPendingFor(owner).orElseThrow();
         long auditBefore = database().count("SELECT count(*) FROM invitekit_audit_events");

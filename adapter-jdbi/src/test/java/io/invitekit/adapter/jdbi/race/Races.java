@@ -26,6 +26,7 @@ import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.application.port.out.TenantInvitations.InvitationFilter;
@@ -396,7 +397,7 @@ public abstract class Races {
                 null, reservedSubdomain));
         kit.delivery().relayOnce();
         OutgoingMail delivered = mail.sent().stream().filter(m -> m.to().equals(email)).reduce((a, b) -> b).orElseThrow();
-        String link = delivered.data().get("link");
+        String link = ((TenantInvitationMail) delivered.mail()).link().toString();
         return link.substring(link.indexOf("#token=") + "#token=".length());
     }
 

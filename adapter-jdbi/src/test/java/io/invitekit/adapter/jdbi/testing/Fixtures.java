@@ -2,6 +2,7 @@ package io.invitekit.adapter.jdbi.testing;
 
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.PlatformRole;
@@ -33,7 +34,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -123,9 +123,10 @@ public final class Fixtures {
     }
 
     public static OutboxMessage message(String aggregateId, Instant now) {
-        return OutboxMessage.queue(new OutboxMessageId(nextId()), "tenant_invitation", email("to"),
-                Map.of("platform_name", "Invitekit & Co = \"best\"", "inviter_name", "Zoë 🙂 100%", "empty", "",
-                        "tier", "STARTER"),
-                SecretToken.generate(RANDOM).reveal(), aggregateId, now);
+        TenantInvitationMail.Queued mail = new TenantInvitationMail.Queued(email("to"), "Invitekit & Co = \"best\"",
+                "Zoë 🙂 100%", SubscriptionTier.STARTER, 10, null, Set.of(PlatformPermission.CAN_ACCEPT_PAYMENTS), "",
+                now.plus(Duration.ofDays(7)), 7);
+        return OutboxMessage.queue(new OutboxMessageId(nextId()), mail, SecretToken.generate(RANDOM).reveal(), aggregateId,
+                now);
     }
 }

@@ -2,20 +2,18 @@ package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * An email waiting to go out, written in the same transaction as the change that causes it.
- * {@code secret} (the raw token the email hands over) is kept only until the message is SENT,
- * DEAD or WITHDRAWN (a resend or a cancel took it back before it was sent). {@code aggregateId}
+ * {@code mail} is the typed email without its link; {@code secret} (the raw token the link hands
+ * over) is kept only until the message is SENT, DEAD or WITHDRAWN (a resend or a cancel took it
+ * back before it was sent). {@code aggregateId}
  * names what the message is about (an invitation's id) so that its delivery can be shown there.
  */
 public record OutboxMessage(
         OutboxMessageId id,
-        String kind,
-        EmailAddress recipient,
-        Map<String, String> data,
+        QueuedMail mail,
         String secret,
         String aggregateId,
         Status status,
@@ -29,21 +27,27 @@ public record OutboxMessage(
 
     public OutboxMessage {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(recipient, "recipient");
-        data = Map.copyOf(data);
+        Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    public static OutboxMessage queue(OutboxMessageId id, String kind, EmailAddress recipient, Map<String, String> data,
-                                      String secret, String aggregateId, Instant now) {
-        return new OutboxMessage(id, kind, recipient, data, secret, aggregateId, Status.PENDING, 0, now, null, now, null);
+    public static OutboxMessage queue(OutboxMessageId id, QueuedMail mail, String secret, String aggregateId,
+                                      Instant now) {
+        return new OutboxMessage(id, mail, secret, aggregateId, Status.PENDING, 0, now, null, now, null);
+    }
+
+    public String kind() {
+        return mail.kind();
+    }
+
+    public EmailAddress recipient() {
+        return mail.to();
     }
 
     @Override
     public String toString() {
-        return "OutboxMessage[id=" + id + ", kind=" + kind + ", status=" + status + ", attempts=" + attempts + "]";
+        return "OutboxMessage[id=" + id + ", kind=" + kind() + ", status=" + status + ", attempts=" + attempts + "]";
     }
 }

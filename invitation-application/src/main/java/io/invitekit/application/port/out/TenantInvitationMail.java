@@ -1,74 +1,111 @@
 package io.invitekit.application.port.out;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.SubscriptionTier;
+import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The data of the tenant invitation email, and its spelling as {@link OutgoingMail#data()}.
- * {@code maxUsers}/{@code maxResources} are {@code null} for unlimited; {@code suggestedBusinessName}
- * may be {@code null}.
+ * The tenant invitation email: who ({@code inviterName}) invites {@code to} to create a business
+ * on {@code platformName}, with the plan ({@code tier}, its effective limits, {@code null} for
+ * unlimited, and the granted {@code permissions}), an optional {@code suggestedBusinessName},
+ * when the invitation expires ({@code expiresAt}, and {@code expiresInDays}, the invitation's
+ * lifetime in whole days, as the email words it) and the {@code link} that carries the token.
  */
 public record TenantInvitationMail(
+        EmailAddress to,
         String platformName,
         String inviterName,
-        String tier,
+        SubscriptionTier tier,
         Integer maxUsers,
         Integer maxResources,
-        boolean canAcceptPayments,
-        boolean canUseCustomDomain,
+        Set<PlatformPermission> permissions,
         String suggestedBusinessName,
+        Instant expiresAt,
         int expiresInDays,
-        String link) {
+        URI link) implements Mail {
 
     public static final String KIND = "tenant_invitation";
 
     public TenantInvitationMail {
+        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(platformName, "platformName");
         Objects.requireNonNull(inviterName, "inviterName");
         Objects.requireNonNull(tier, "tier");
+        permissions = Set.copyOf(permissions);
+        Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(link, "link");
     }
 
-    /** Everything but the link: what the outbox stores (the link holds the token, stored apart). */
-    public static Map<String, String> queuedData(String platformName, String inviterName, String tier, Integer maxUsers,
-                                                 Integer maxResources, boolean canAcceptPayments,
-                                                 boolean canUseCustomDomain, String suggestedBusinessName,
-                                                 int expiresInDays) {
-        Map<String, String> data = new HashMap<>();
-        data.put("platform_name", platformName);
-        data.put("inviter_name", inviterName);
-        data.put("tier", tier);
-        if (maxUsers != null) {
-            data.put("max_users", maxUsers.toString());
-        }
-        if (maxResources != null) {
-            data.put("max_resources", maxResources.toString());
-        }
-        data.put("can_accept_payments", Boolean.toString(canAcceptPayments));
-        data.put("can_use_custom_domain", Boolean.toString(canUseCustomDomain));
-        if (suggestedBusinessName != null) {
-            data.put("suggested_business_name", suggestedBusinessName);
-        }
-        data.put("expires_in_days", Integer.toString(expiresInDays));
-        return data;
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    public static TenantInvitationMail fromData(Map<String, String> data) {
-        return new TenantInvitationMail(
-                data.get("platform_name"), data.get("inviter_name"), data.get("tier"),
-                integerOrNull(data.get("max_users")), integerOrNull(data.get("max_resources")),
-                Boolean.parseBoolean(data.get("can_accept_payments")),
-                Boolean.parseBoolean(data.get("can_use_custom_domain")),
-                data.get("suggested_business_name"), Integer.parseInt(data.get("expires_in_days")), data.get("link"));
+    public boolean grants(PlatformPermission permission) {
+        return permissions.contains(permission);
     }
 
-    private static Integer integerOrNull(String text) {
-        return text == null ? null : Integer.valueOf(text);
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.tenantInvitation(this);
+    }
+
+    /** Everything but the link: what the outbox keeps (the link holds the token, kept apart as the secret). */
+    public Queued queued() {
+        return new Queued(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
+                suggestedBusinessName, expiresAt, expiresInDays);
     }
 
     @Override
     public String toString() {
-        return "TenantInvitationMail[tier=" + tier + "]"; // the link holds a token
+        return "TenantInvitationMail[tier=" + tier + "]"; // the link holds a token, the address is personal
+    }
+
+    /** A {@link TenantInvitationMail} without its link, as the outbox keeps it. */
+    public record Queued(
+            EmailAddress to,
+            String platformName,
+            String inviterName,
+            SubscriptionTier tier,
+            Integer maxUsers,
+            Integer maxResources,
+            Set<PlatformPermission> permissions,
+            String suggestedBusinessName,
+            Instant expiresAt,
+            int expiresInDays) implements QueuedMail {
+
+        public Queued {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(platformName, "platformName");
+            Objects.requireNonNull(inviterName, "inviterName");
+            Objects.requireNonNull(tier, "tier");
+            permissions = Set.copyOf(permissions);
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(QueuedMail.Visitor<R> visitor) {
+            return visitor.tenantInvitation(this);
+        }
+
+        /** The email, with the link that carries the token. */
+        public TenantInvitationMail withLink(URI link) {
+            return new TenantInvitationMail(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
+                    suggestedBusinessName, expiresAt, expiresInDays, link);
+        }
+
+        @Override
+        public String toString() {
+            return "TenantInvitationMail.Queued[tier=" + tier + "]";
+        }
     }
 }
