@@ -1,5 +1,6 @@
 package io.invitekit.bootstrap.browser;
 
+import io.invitekit.bootstrap.process.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.invitekit.bootstrap.Configuration;
 import io.invitekit.bootstrap.InvitekitServer;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -111,7 +110,7 @@ final class PageServer implements AutoCloseable {
             try {
                 if (Arrays.stream(messages[i].getRecipients(Message.RecipientType.TO))
                         .anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
-                    return Optional.of(plainText(messages[i]));
+                    return Optional.of(Emails.plainText(messages[i]));
                 }
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
@@ -120,16 +119,6 @@ final class PageServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String plainText(MimeMessage message) throws MessagingException, IOException {
-        MimeMultipart parts = (MimeMultipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no text/plain part");
-    }
 
     // ---- the API, for setting the scene --------------------------------------------------
 

@@ -1,11 +1,10 @@
 package io.invitekit.bootstrap.cluster;
 
+import io.invitekit.bootstrap.process.Emails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -113,16 +112,6 @@ final class GreenMailProcess implements AutoCloseable {
     }
 
     /** The text/plain part of an invitation email. */
-    static String text(MimeMessage message) throws Exception {
-        MimeMultipart parts = (MimeMultipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no text/plain part");
-    }
 
     private String messages(String email) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX");

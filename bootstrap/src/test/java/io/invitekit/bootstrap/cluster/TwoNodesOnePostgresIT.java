@@ -1,5 +1,6 @@
 package io.invitekit.bootstrap.cluster;
 
+import io.invitekit.bootstrap.process.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -87,7 +88,7 @@ class TwoNodesOnePostgresIT {
         for (String email : awaitRecipients(emails)) {
             List<Mail> inbox = greenMail.inbox(email);
             assertThat(inbox).as("emails to %s", email).hasSize(1);
-            Matcher link = TOKEN.matcher(GreenMailProcess.text(inbox.get(0).message()));
+            Matcher link = TOKEN.matcher(Emails.plainText(inbox.get(0).message()));
             assertThat(link.find()).as("the email to %s has its link", email).isTrue();
             tokens.put(email, link.group(1));
         }

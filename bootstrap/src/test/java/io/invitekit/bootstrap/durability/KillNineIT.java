@@ -1,5 +1,6 @@
 package io.invitekit.bootstrap.durability;
 
+import io.invitekit.bootstrap.process.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,10 +9,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.invitekit.bootstrap.process.ServerNode;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -200,7 +199,7 @@ class KillNineIT {
                 for (MimeMessage message : received) {
                     Address[] to = message.getRecipients(Message.RecipientType.TO);
                     if (to != null && to.length > 0 && to[0].toString().equals(recipient)) {
-                        Matcher link = TOKEN.matcher(text(message));
+                        Matcher link = TOKEN.matcher(Emails.plainText(message));
                         assertThat(link.find()).as("the email to %s carries its link", recipient).isTrue();
                         return link.group(1);
                     }
@@ -212,16 +211,6 @@ class KillNineIT {
             }
         }
 
-        private static String text(MimeMessage message) throws Exception {
-            MimeMultipart parts = (MimeMultipart) message.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
-            }
-            throw new AssertionError("no text/plain part");
-        }
     }
 
     /** Looks for writes on the restarted server, logging each account in once. */

@@ -1,14 +1,13 @@
 package io.invitekit.bootstrap.e2e;
 
+import io.invitekit.bootstrap.process.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.invitekit.bootstrap.process.ServerNode.Reply;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,7 +158,7 @@ abstract class ServerFlows {
                 Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http",
                         "Forwarded", "host=evil.example;proto=http"));
         assertThat(invited.status()).isEqualTo(201);
-        String text = textOf(awaitEmailTo("spoof@example.org"));
+        String text = Emails.plainText(awaitEmailTo("spoof@example.org"));
         assertThat(text).contains("https://app.acme.test/tenant-onboard#token=").doesNotContain("evil.example");
     }
 
@@ -214,19 +213,9 @@ abstract class ServerFlows {
         throw new AssertionError("no email to " + recipient);
     }
 
-    private static String textOf(MimeMessage message) throws Exception {
-        MimeMultipart parts = (MimeMultipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no text/plain part");
-    }
 
     private static String linkIn(MimeMessage message) throws Exception {
-        Matcher matcher = LINK.matcher(textOf(message));
+        Matcher matcher = LINK.matcher(Emails.plainText(message));
         assertThat(matcher.find()).as("the email carries the link").isTrue();
         return matcher.group(1);
     }
