@@ -9,22 +9,27 @@ import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.JoinCodeUseCase;
+import io.invitekit.application.port.in.OperationsUseCase;
+import io.invitekit.application.port.in.PaymentOnboardingUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
-import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PaymentOnboarding;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.application.port.out.UserDirectory;
+import io.invitekit.application.service.AccountDirectory;
 import io.invitekit.application.service.AccountService;
-import io.invitekit.application.service.Credentials;
 import io.invitekit.application.service.DeliveryService;
 import io.invitekit.application.service.InvitationAcceptanceService;
 import io.invitekit.application.service.JoinCodeService;
 import io.invitekit.application.service.OpaqueSessionTokens;
+import io.invitekit.application.service.OperationsService;
+import io.invitekit.application.service.PaymentOnboardingService;
+import io.invitekit.application.service.RequestLimits;
 import io.invitekit.application.service.ServiceContext;
 import io.invitekit.application.service.SubdomainSuggestions;
 import io.invitekit.application.service.TenantInvitationService;
@@ -36,13 +41,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * The application, assembled from its ports: the one entry point for embedders and for the
- * bundled server alike.
+ * bundled server alike. It hands out use cases only; whoever passes a port in keeps their own
+ * reference to it.
  *
  * <pre>{@code
  * Invitekit kit = Invitekit.builder()
- *         .storage(myStorage)            // or .inMemory() for tests
+ *         .storage(JdbiStorage.create(hostJdbi))  // or .inMemory() for tests
  *         .mailSender(mySender)
- *         .passwordHasher(myHasher)
+ *         .userDirectory(myUsers)                 // the host's users; or .passwordHasher(…) for Invitekit's own accounts
  *         .build();
  * }</pre>
  */
@@ -53,41 +59,44 @@ public final class Invitekit {
     private final SubdomainAvailabilityUseCase subdomains;
     private final TenantUseCase tenants;
     private final JoinCodeUseCase joinCodes;
-    private final AccountUseCase accounts;
+    private final AccountUseCase accounts; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
-    private final PaymentOnboarding paymentOnboarding;
-    private final Storage storage;
-    private final MailSender mailSender;
-    private final RateLimiter rateLimiter;
+    private final PaymentOnboardingUseCase payments;
+    private final OperationsUseCase operations;
 
     private Invitekit(Builder b) {
         this.settings = b.settings;
-        this.storage = b.storage;
-        this.mailSender = b.mailSender;
-        this.rateLimiter = b.rateLimiter;
-        this.paymentOnboarding = b.paymentOnboarding;
-        Accounts accountStore = b.accounts != null ? b.accounts : storage.accounts();
-        SessionTokens tokens = b.sessionTokens != null ? b.sessionTokens
-                : new OpaqueSessionTokens(storage.sessions(), b.clock, b.random, settings.accessTokenTtl(),
-                settings.refreshTokenTtl());
+        Storage storage = b.storage;
+        UserDirectory directory = b.userDirectory != null ? b.userDirectory : new AccountDirectory(storage.accounts());
         ServiceContext context = new ServiceContext(settings, b.clock, b.random, storage.auditLog());
         SubdomainSuggestions suggestions = new SubdomainSuggestions(settings.subdomainPolicy(), storage.subdomains(),
                 b.clock, b.random);
-        Credentials credentials = new Credentials(b.passwordHasher, tokens, b.random);
+        RequestLimits limits = new RequestLimits(b.rateLimiter, settings.rateLimits());
 
         this.subdomains = suggestions;
         this.invitations = new TenantInvitationService(context, storage.transactions(), storage.invitations(),
-                storage.subdomains(), accountStore, storage.outbox(), storage.memberships(), suggestions);
-        this.acceptance = new InvitationAcceptanceService(context, storage.transactions(), storage.invitations(),
-                storage.subdomains(), storage.tenants(), accountStore, storage.memberships(), b.passwordHasher,
-                credentials, suggestions);
-        this.tenants = new TenantService(context, storage.transactions(), storage.tenants(), storage.subdomains(),
-                storage.memberships(), accountStore, suggestions);
+                storage.subdomains(), directory, storage.outbox(), suggestions);
+        InvitationAcceptanceService acceptanceService = new InvitationAcceptanceService(context, storage.transactions(),
+                storage.invitations(), storage.subdomains(), storage.tenants(), storage.memberships(), directory, limits,
+                suggestions);
+        this.acceptance = acceptanceService;
+        TenantService tenantService = new TenantService(context, storage.transactions(), storage.tenants(),
+                storage.subdomains(), storage.memberships(), directory, suggestions);
+        this.tenants = tenantService;
         this.joinCodes = new JoinCodeService(context, storage.transactions(), storage.joinCodes(), storage.tenants(),
-                storage.memberships(), accountStore, rateLimiter);
-        this.accounts = new AccountService(context, storage.transactions(), accountStore, storage.memberships(),
-                storage.tenants(), b.passwordHasher, tokens, credentials, storage.bootstrapMarkers());
-        this.delivery = new DeliveryService(context, storage.outbox(), mailSender, storage.invitations());
+                storage.memberships(), b.rateLimiter);
+        if (b.passwordHasher != null) {
+            SessionTokens tokens = b.sessionTokens != null ? b.sessionTokens
+                    : new OpaqueSessionTokens(storage.sessions(), b.clock, b.random, settings.accessTokenTtl(),
+                    settings.refreshTokenTtl());
+            this.accounts = new AccountService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
+                    tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService);
+        } else {
+            this.accounts = null;
+        }
+        this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations());
+        this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
+        this.operations = new OperationsService(storage.outbox());
     }
 
     public static Builder builder() {
@@ -103,7 +112,7 @@ public final class Invitekit {
         return invitations;
     }
 
-    /** The invited owner: preview and accept. */
+    /** The invited owner: preview, and accept as a signed-in user of the host. */
     public InvitationAcceptanceUseCase acceptance() {
         return acceptance;
     }
@@ -120,7 +129,20 @@ public final class Invitekit {
         return joinCodes;
     }
 
+    /** Whether Invitekit's own accounts are on ({@link Builder#passwordHasher}). */
+    public boolean hasAccounts() {
+        return accounts != null;
+    }
+
+    /**
+     * Invitekit's own accounts: sign-up, log-in, sessions, accepting with a password.
+     *
+     * @throws IllegalStateException when they are off (a host with its own users)
+     */
     public AccountUseCase accounts() {
+        if (accounts == null) {
+            throw new IllegalStateException("Invitekit's own accounts are off: give the builder a passwordHasher to use them");
+        }
         return accounts;
     }
 
@@ -129,21 +151,14 @@ public final class Invitekit {
         return delivery;
     }
 
-    public PaymentOnboarding paymentOnboarding() {
-        return paymentOnboarding;
+    /** A paying tenant's owner starts payment onboarding. */
+    public PaymentOnboardingUseCase payments() {
+        return payments;
     }
 
-    /** The ports it was built from, for adapters that need them directly (metrics, health). */
-    public Storage storage() {
-        return storage;
-    }
-
-    public MailSender mailSender() {
-        return mailSender;
-    }
-
-    public RateLimiter rateLimiter() {
-        return rateLimiter;
+    /** The outbox's backlog and who may read metrics. */
+    public OperationsUseCase operations() {
+        return operations;
     }
 
     /** Collects the ports; anything not given gets the default named on its setter. */
@@ -152,7 +167,7 @@ public final class Invitekit {
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random;
         private Storage storage;
-        private Accounts accounts;
+        private UserDirectory userDirectory;
         private MailSender mailSender;
         private PasswordHasher passwordHasher;
         private SessionTokens sessionTokens;
@@ -187,9 +202,12 @@ public final class Invitekit {
             return this;
         }
 
-        /** Your own user store in place of the storage's. */
-        public Builder accounts(Accounts value) {
-            accounts = Objects.requireNonNull(value);
+        /**
+         * The host's users: the names and emails views and emails show. Default: Invitekit's own
+         * accounts (which then need a {@link #passwordHasher}).
+         */
+        public Builder userDirectory(UserDirectory value) {
+            userDirectory = Objects.requireNonNull(value);
             return this;
         }
 
@@ -199,7 +217,11 @@ public final class Invitekit {
             return this;
         }
 
-        /** Required, unless {@link #inMemory()} (which uses a fast, insecure hasher fit for tests only). */
+        /**
+         * Turns Invitekit's own accounts on (sign-up, log-in, sessions), hashing passwords with
+         * {@code value}. Without it and without a {@link #userDirectory}, {@link #inMemory()} uses
+         * a fast, insecure hasher fit for tests only.
+         */
         public Builder passwordHasher(PasswordHasher value) {
             passwordHasher = Objects.requireNonNull(value);
             return this;
@@ -236,14 +258,19 @@ public final class Invitekit {
             if (inMemory) {
                 storage = storage != null ? storage : new InMemoryStorage();
                 mailSender = mailSender != null ? mailSender : new RecordingMailSender();
-                passwordHasher = passwordHasher != null ? passwordHasher : new FastInsecurePasswordHasher(random);
+                if (passwordHasher == null && userDirectory == null) {
+                    passwordHasher = new FastInsecurePasswordHasher(random);
+                }
             }
             if (rateLimiter == null) {
                 rateLimiter = new InMemoryRateLimiter(clock);
             }
             require(storage, "storage");
             require(mailSender, "mailSender");
-            require(passwordHasher, "passwordHasher");
+            if (userDirectory == null && passwordHasher == null) {
+                throw new IllegalStateException("Invitekit needs a userDirectory (the host's users) or a passwordHasher "
+                        + "(its own accounts)");
+            }
             return new Invitekit(this);
         }
 

@@ -7,17 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.RecordingMailSender;
-import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
+import io.invitekit.application.port.in.AcceptInvitation;
+import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
-import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewAccount;
+import io.invitekit.application.port.in.NewTenant;
+import io.invitekit.application.port.in.NewTenantInvitation;
+import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
-import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import java.time.Instant;
@@ -62,29 +65,30 @@ public final class TestKit {
     }
 
     /** The first platform admin, signed in. */
-    public UserId admin() {
+    public Actor admin() {
         kit.accounts().createFirstPlatformAdmin("root@acme.test", PASSWORD);
-        return kit.accounts().authenticate(kit.accounts().login("root@acme.test", PASSWORD).accessToken()).orElseThrow();
+        return kit.accounts().authenticate(kit.accounts().login(LogIn.with("root@acme.test", PASSWORD)).accessToken())
+                .orElseThrow();
     }
 
     public AuthResult signup(String email) {
-        return kit.accounts().signup(new SignupCommand(email, PASSWORD, "Ada", "Lovelace"));
+        return kit.accounts().signup(NewAccount.email(email).password(PASSWORD).name("Ada", "Lovelace"));
     }
 
-    public UserId user(String email) {
-        return signup(email).user().id();
+    public Actor user(String email) {
+        return Actor.user(signup(email).user().id());
     }
 
-    public UserId newUser() {
+    public Actor newUser() {
         return user("user" + (++counter) + "@example.org");
     }
 
-    public InvitationView invite(UserId admin, String email) {
-        return kit.invitations().create(invitation(admin, email));
+    public InvitationView invite(Actor admin, String email) {
+        return kit.invitations().create(admin, invitation(email));
     }
 
-    public static CreateCommand invitation(UserId admin, String email) {
-        return new CreateCommand(admin, email, "Bright Bakery", null, null, null, null, null, null, null);
+    public static NewTenantInvitation.Builder invitation(String email) {
+        return NewTenantInvitation.to(email).businessName("Bright Bakery");
     }
 
     /** The raw token of the newest email queued for this invitation: what the link in it carries. */
@@ -96,12 +100,21 @@ public final class TestKit {
                 .orElseThrow();
     }
 
-    public static AcceptCommand accept(String token, String subdomain) {
-        return new AcceptCommand(token, PASSWORD, "Grace", "Hopper", "Bright Bakery", subdomain, null, null);
+    /** Accepts with an Invitekit account: the existing one's password, or a new one named Grace Hopper. */
+    public AcceptResult accept(String token, String subdomain) {
+        return kit.accounts().acceptInvitation(acceptance(token, subdomain), owner());
     }
 
-    public TenantView family(UserId owner, String name) {
-        return kit.tenants().create(new TenantUseCase.CreateCommand(owner, name, null, null, null));
+    public static AcceptInvitation.Builder acceptance(String token, String subdomain) {
+        return AcceptInvitation.token(token).businessName("Bright Bakery").subdomain(subdomain);
+    }
+
+    public static OwnerCredentials owner() {
+        return OwnerCredentials.password(PASSWORD).name("Grace", "Hopper");
+    }
+
+    public TenantView family(Actor owner, String name) {
+        return kit.tenants().create(owner, NewTenant.named(name));
     }
 
     /** Asserts the call is refused with {@code code}, and returns the refusal for more checks. */

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param baseUrl where the pages are served; email links are built from it and never from a request
  * @param maxTenantsPerUser how many tenants one account may own, active or not; platform admins
  *        and accepted tenant invitations are exempt (the invited tenant counts all the same)
+ * @param invitationLinkTemplate the link in an invitation email: {@code {baseUrl}} is replaced by
+ *        the base URL and {@code {token}} (required) by the invitation's token. A host that serves
+ *        its own acceptance page points it there, e.g. {@code {baseUrl}/join/accept?t={token}}.
+ * @param rateLimits how often log-ins, sign-ups and invitation links may be tried per client
  */
 public record InvitekitSettings(
         String platformName,
@@ -39,7 +43,11 @@ public record InvitekitSettings(
         RetryPolicy mailRetry,
         Duration outboxLease,
         int outboxBatchSize,
-        int sweepBatchSize) {
+        int sweepBatchSize,
+        String invitationLinkTemplate,
+        RateLimits rateLimits) {
+
+    public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
 
     public InvitekitSettings {
         Objects.requireNonNull(platformName, "platformName");
@@ -54,6 +62,10 @@ public record InvitekitSettings(
         Objects.requireNonNull(featureFlags, "featureFlags");
         Objects.requireNonNull(subdomainPolicy, "subdomainPolicy");
         Objects.requireNonNull(mailRetry, "mailRetry");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        if (invitationLinkTemplate == null || !invitationLinkTemplate.contains("{token}")) {
+            throw new IllegalArgumentException("the invitation link template contains {token}");
+        }
         tierCatalog.require(defaultInvitationTier);
         tierCatalog.require(defaultTenantTier);
         InviteCode.requireLength(inviteCodeLength);
@@ -73,7 +85,13 @@ public record InvitekitSettings(
                 InvitationPolicy.defaults(), SubscriptionTier.PROFESSIONAL, SubscriptionTier.FREE, 10,
                 TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
-                Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500);
+                Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
+                DEFAULT_INVITATION_LINK, RateLimits.defaults());
+    }
+
+    /** The link an invitation email carries for {@code token}. */
+    public String invitationLink(String token) {
+        return invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
     }
 
     public Builder toBuilder() {
@@ -103,6 +121,8 @@ public record InvitekitSettings(
         private Duration outboxLease;
         private int outboxBatchSize;
         private int sweepBatchSize;
+        private String invitationLinkTemplate;
+        private RateLimits rateLimits;
 
         private Builder(InvitekitSettings s) {
             platformName = s.platformName;
@@ -126,6 +146,8 @@ public record InvitekitSettings(
             outboxLease = s.outboxLease;
             outboxBatchSize = s.outboxBatchSize;
             sweepBatchSize = s.sweepBatchSize;
+            invitationLinkTemplate = s.invitationLinkTemplate;
+            rateLimits = s.rateLimits;
         }
 
         public Builder platformName(String v) { platformName = v; return this; }
@@ -149,13 +171,15 @@ public record InvitekitSettings(
         public Builder outboxLease(Duration v) { outboxLease = v; return this; }
         public Builder outboxBatchSize(int v) { outboxBatchSize = v; return this; }
         public Builder sweepBatchSize(int v) { sweepBatchSize = v; return this; }
+        public Builder invitationLinkTemplate(String v) { invitationLinkTemplate = v; return this; }
+        public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
                     defaultTenantTier, maxTenantsPerUser, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
-                    outboxBatchSize, sweepBatchSize);
+                    outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits);
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.out.Memberships;
-import io.invitekit.domain.account.Account;
-import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
@@ -14,33 +12,34 @@ import io.invitekit.domain.tenant.TenantId;
  * tenant's ids say nothing about another's.
  */
 final class Access {
-    private final Accounts accounts;
     private final Memberships memberships;
 
-    Access(Accounts accounts, Memberships memberships) {
-        this.accounts = accounts;
+    Access(Memberships memberships) {
         this.memberships = memberships;
     }
 
-    Account requireAccount(UserId actor) {
+    static Actor requireActor(Actor actor) {
         if (actor == null) {
             throw unauthenticated();
         }
-        return accounts.byId(actor).orElseThrow(Access::unauthenticated);
+        return actor;
     }
 
-    Account requirePlatformAdmin(UserId actor) {
-        Account account = requireAccount(actor);
-        if (!account.isPlatformAdmin()) {
+    static Actor requirePlatformAdmin(Actor actor) {
+        requireActor(actor);
+        if (!actor.isPlatformAdmin()) {
             throw new RuleViolationException(ErrorCode.FORBIDDEN, "only platform admins may do this");
         }
-        return account;
+        return actor;
     }
 
     /** The actor's membership in the tenant; {@code not_found} when there is none. */
-    Membership requireMember(UserId actor, TenantId tenant) {
-        requireAccount(actor);
-        return memberships.find(tenant, actor).orElseThrow(() -> notFound("tenant"));
+    Membership requireMember(Actor actor, TenantId tenant) {
+        requireActor(actor);
+        if (tenant == null) {
+            throw notFound("tenant");
+        }
+        return memberships.find(tenant, actor.id()).orElseThrow(() -> notFound("tenant"));
     }
 
     static RuleViolationException notFound(String what) {

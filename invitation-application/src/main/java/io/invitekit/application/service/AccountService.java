@@ -1,38 +1,46 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.in.AcceptInvitation;
+import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.AcceptedInvitation;
 import io.invitekit.application.port.in.AccountUseCase;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
+import io.invitekit.application.port.in.FieldErrors;
+import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.MembershipView;
+import io.invitekit.application.port.in.NewAccount;
+import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.in.Page;
-import io.invitekit.application.port.in.PageRequest;
+import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.BootstrapMarkers;
-import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.SessionTokens;
-import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
-import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.invitation.TenantInvitation;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.SecretToken;
-import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Sign-up, sign-in, sessions and the first platform admin. */
+/**
+ * Invitekit's own accounts: sign-up, sign-in, sessions, accepting an invitation with a password,
+ * and the first platform admin.
+ */
 public final class AccountService implements AccountUseCase {
     /** Placed in the transaction that creates the first platform admin (and by migration V3 on older databases). */
     static final String FIRST_ADMIN_MARKER = "first_admin";
@@ -40,39 +48,35 @@ public final class AccountService implements AccountUseCase {
     private final ServiceContext context;
     private final Transactions transactions;
     private final Accounts accounts;
-    private final Memberships memberships;
-    private final Tenants tenants;
     private final PasswordHasher hasher;
     private final SessionTokens tokens;
     private final Credentials credentials;
-    private final Access access;
     private final BootstrapMarkers markers;
+    private final RequestLimits limits;
+    private final TenantService tenants;
+    private final InvitationAcceptanceService acceptance;
 
-    public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, Memberships memberships,
-                          Tenants tenants, PasswordHasher hasher, SessionTokens tokens, Credentials credentials,
-                          BootstrapMarkers markers) {
+    public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, PasswordHasher hasher,
+                          SessionTokens tokens, BootstrapMarkers markers, RequestLimits limits, TenantService tenants,
+                          InvitationAcceptanceService acceptance) {
         this.context = context;
         this.transactions = transactions;
         this.accounts = accounts;
         this.markers = markers;
-        this.memberships = memberships;
-        this.tenants = tenants;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.credentials = credentials;
-        this.access = new Access(accounts, memberships);
+        this.credentials = new Credentials(hasher, tokens, context.random());
+        this.limits = limits;
+        this.tenants = tenants;
+        this.acceptance = acceptance;
     }
 
     @Override
-    public AuthResult signup(SignupCommand c) {
-        Inputs in = new Inputs();
-        EmailAddress email = in.required("email", c.email(), EmailAddress::of);
-        Password password = in.required("password", c.password(), raw -> Password.forAccount(raw, email));
-        Name first = in.required("first_name", c.firstName(), Name::of);
-        Name last = in.required("last_name", c.lastName(), Name::of);
-        in.throwIfInvalid();
-        Account account = new Account(new UserId(context.ids().next()), email, hasher.hash(password), first, last,
-                PlatformRole.NONE, context.now());
+    public AuthResult signup(NewAccount.Builder request) {
+        limits.signup(request.clientAddress());
+        NewAccount c = request.build();
+        Account account = new Account(new UserId(context.ids().next()), c.email(), hasher.hash(c.password()),
+                c.firstName(), c.lastName(), PlatformRole.NONE, context.now());
         // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
         // session cannot be written never happened, so the retry is not told "email taken".
         return transactions.inTransaction(() -> {
@@ -83,34 +87,31 @@ public final class AccountService implements AccountUseCase {
     }
 
     @Override
-    public AuthResult login(String email, String password) {
-        Password presented = presented(email, password);
+    public AuthResult login(LogIn attempt) {
+        // Refused before it counts: a log-in that could never succeed creates no counter.
+        Password presented = presented(attempt.email(), attempt.password());
+        limits.login(attempt.clientAddress(), attempt.email());
         Optional<Account> account;
         try {
-            account = accounts.byEmail(EmailAddress.of(email));
+            account = accounts.byEmail(EmailAddress.of(attempt.email()));
         } catch (DomainException notAnEmail) {
             account = Optional.empty(); // answered like an unknown email, after the same work
         }
         return credentials.signIn(credentials.requirePassword(account, presented));
     }
 
-    @Override
-    public void checkLogin(String email, String password) {
-        presented(email, password);
-    }
-
     private static Password presented(String email, String password) {
-        Inputs in = new Inputs();
+        FieldErrors in = new FieldErrors();
         in.required("email", email, Function.identity());
         Password presented = in.required("password", password, Password::presented);
-        in.throwIfInvalid();
+        in.throwIfAny();
         return presented;
     }
 
     @Override
     public AuthResult refresh(String refreshToken) {
         var issued = tokens.refresh(refreshToken);
-        Account account = access.requireAccount(issued.user());
+        Account account = requireAccount(issued.user());
         return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
                 issued.accessTokenTtl().toSeconds());
     }
@@ -121,52 +122,60 @@ public final class AccountService implements AccountUseCase {
     }
 
     @Override
-    public Optional<UserId> authenticate(String accessToken) {
-        return tokens.authenticate(accessToken);
+    public Optional<Actor> authenticate(String accessToken) {
+        return tokens.authenticate(accessToken)
+                .flatMap(accounts::byId)
+                .map(account -> new Actor(account.id(), account.platformRole()));
     }
 
     @Override
-    public MeView me(UserId user) {
-        Account account = access.requireAccount(user);
-        Page<MeView.MembershipView> first = membershipPage(user, null, ME_MEMBERSHIPS);
+    public MeView me(Actor actor) {
+        Account account = requireAccount(Access.requireActor(actor).id());
+        Page<MembershipView> first = tenants.membershipPage(account.id(), null, ME_MEMBERSHIPS);
         return new MeView(UserView.of(account), first.items(), first.nextCursor());
     }
 
     @Override
-    public Page<MeView.MembershipView> memberships(UserId user, PageRequest request) {
-        access.requireAccount(user);
-        PageRequest page = request == null ? PageRequest.first() : request;
-        Inputs in = new Inputs();
-        int limit = Pages.limit(page, MAX_MEMBERSHIPS_PAGE, in);
-        Memberships.Position after = null;
-        if (page.cursor() != null && !page.cursor().isEmpty()) {
-            Map.Entry<Instant, UUID> position = Pages.decodeTimed(page.cursor());
-            if (position == null) {
-                Pages.badCursor(in);
-            } else {
-                after = new Memberships.Position(position.getKey(), new TenantId(position.getValue()));
+    public AcceptResult acceptInvitation(AcceptInvitation.Builder request, OwnerCredentials given) {
+        TenantInvitation invitation = acceptance.open(request.token(), request.clientAddress());
+        OwnerCredentials creds = given == null ? new OwnerCredentials(null, null, null) : given;
+        Optional<Account> existing = accounts.byEmail(invitation.email());
+        FieldErrors in = new FieldErrors();
+        Password password = existing.isPresent()
+                ? in.required("password", creds.password(), Password::presented)
+                : in.required("password", creds.password(), raw -> Password.forAccount(raw, invitation.email()));
+        Name firstName = existing.isPresent() ? null : in.required("firstName", creds.firstName(), Name::of);
+        Name lastName = existing.isPresent() ? null : in.required("lastName", creds.lastName(), Name::of);
+        AcceptInvitation details = request.build(in);
+        in.throwIfAny();
+        Subdomain subdomain = acceptance.subdomain(details);
+
+        // The slow part (password hashing) happens before the transaction, never inside it.
+        Account owner = existing
+                .map(account -> credentials.requirePassword(account, password))
+                .orElseGet(() -> new Account(new UserId(context.ids().next()), invitation.email(), hasher.hash(password),
+                        firstName, lastName, PlatformRole.NONE, context.now()));
+        boolean newAccount = existing.isEmpty();
+        TenantId tenantId = new TenantId(context.ids().next());
+        Instant now = context.now();
+        // The owner's session is issued inside the same transaction: an accept that commits
+        // has its tokens, and one whose session cannot be issued never happened, so that
+        // an accept is never answered with an error after it committed (a retry then works).
+        return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
+            if (newAccount) {
+                accounts.add(owner);
             }
-        }
-        in.throwIfInvalid();
-        return membershipPage(user, after, limit);
+            AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
+                    owner.id(), newAccount, now);
+            AuthResult session = credentials.signIn(owner);
+            TenantView tenant = acceptance.withOwner(accepted.tenant(),
+                    new TenantView.Member(UserView.of(owner), Role.OWNER, now));
+            return new AcceptResult(session, tenant);
+        }));
     }
 
-    /** One keyset page, fetching one more than shown to learn whether another follows. */
-    private Page<MeView.MembershipView> membershipPage(UserId user, Memberships.Position after, int limit) {
-        List<Membership> fetched = memberships.ofUser(user, after, limit + 1);
-        boolean more = fetched.size() > limit;
-        List<Membership> shown = more ? fetched.subList(0, limit) : fetched;
-        Membership last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        Map<TenantId, Tenant> byId = tenants.byIds(shown.stream().map(Membership::tenantId).toList()).stream()
-                .collect(Collectors.toMap(Tenant::id, Function.identity()));
-        List<MeView.MembershipView> views = shown.stream()
-                .filter(m -> byId.containsKey(m.tenantId()))
-                .map(m -> {
-                    Tenant t = byId.get(m.tenantId());
-                    return new MeView.MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.role(), m.joinedAt());
-                })
-                .toList();
-        return new Page<>(views, more ? Pages.encode(last.joinedAt(), last.tenantId().value()) : null);
+    private Account requireAccount(UserId id) {
+        return accounts.byId(id).orElseThrow(Access::unauthenticated);
     }
 
     /**

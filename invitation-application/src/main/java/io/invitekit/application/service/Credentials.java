@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** Password checks that answer alike for every failure, and signing in. */
-public final class Credentials {
+final class Credentials {
     private final PasswordHasher hasher;
     private final SessionTokens tokens;
     private final RandomGenerator random;
     private volatile PasswordHash decoy;
 
-    public Credentials(PasswordHasher hasher, SessionTokens tokens, RandomGenerator random) {
+    Credentials(PasswordHasher hasher, SessionTokens tokens, RandomGenerator random) {
         this.hasher = hasher;
         this.tokens = tokens;
         this.random = random;

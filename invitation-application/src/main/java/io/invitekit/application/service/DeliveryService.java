@@ -140,7 +140,7 @@ public final class DeliveryService implements DeliveryUseCase {
         Mail mail = message.mail().accept(new QueuedMail.Visitor<Mail>() {
             @Override
             public Mail tenantInvitation(TenantInvitationMail.Queued queued) {
-                return queued.withLink(secretLink(message, "/tenant-onboard#token="));
+                return queued.withLink(secretLink(message));
             }
 
             @Override
@@ -151,11 +151,11 @@ public final class DeliveryService implements DeliveryUseCase {
         return new OutgoingMail(message.id(), mail);
     }
 
-    private URI secretLink(OutboxMessage message, String page) {
+    private URI secretLink(OutboxMessage message) {
         if (message.secret() == null) {
             throw new MailDeliveryException("the invitation token is gone; the email cannot be built", true, null);
         }
-        return Mail.link(context.settings().baseUrl() + page + message.secret());
+        return Mail.link(context.settings().invitationLink(message.secret()));
     }
 
     @Override

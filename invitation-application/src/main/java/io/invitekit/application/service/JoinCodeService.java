@@ -1,17 +1,19 @@
 package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.CodeRotation;
+import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.in.JoinCodeUseCase;
+import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
-import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
-import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.code.JoinCode;
@@ -20,7 +22,6 @@ import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
-import io.invitekit.domain.shared.InvalidValueException;
 import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.Tenant;
@@ -35,7 +36,6 @@ import java.util.Optional;
 /** Join codes: view or generate, rotate, disable, and joining with one. */
 public final class JoinCodeService implements JoinCodeUseCase {
     private static final int GENERATION_ATTEMPTS = 8;
-    private static final int MAX_VALID_HOURS = 24 * 365;
 
     private final ServiceContext context;
     private final Transactions transactions;
@@ -48,22 +48,21 @@ public final class JoinCodeService implements JoinCodeUseCase {
     private final RateLimit perAddress;
 
     public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
-                           Memberships memberships, Accounts accounts, RateLimiter limiter) {
+                           Memberships memberships, RateLimiter limiter) {
         this.context = context;
         this.transactions = transactions;
         this.codes = codes;
         this.tenants = tenants;
         this.memberships = memberships;
         this.limiter = limiter;
-        this.access = new Access(accounts, memberships);
+        this.access = new Access(memberships);
         InvitekitSettings s = context.settings();
         this.perAccount = new RateLimit("join_failures_account", s.joinFailuresPerAccount(), s.joinFailuresAccountPeriod());
         this.perAddress = new RateLimit("join_failures_address", s.joinFailuresPerAddress(), s.joinFailuresAddressPeriod());
     }
 
     @Override
-    public JoinCodeView view(UserId actor, String tenantId) {
-        TenantId id = TenantService.parseId(tenantId);
+    public JoinCodeView view(Actor actor, TenantId id) {
         access.requireMember(actor, id);
         tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
         Optional<JoinCode> active = codes.activeFor(id);
@@ -74,32 +73,29 @@ public final class JoinCodeService implements JoinCodeUseCase {
             return JoinCodeView.off();
         }
         // Turned off a moment ago by someone else: the store refuses the new code, and so do we.
-        return transactions.inTransaction(() -> issue(actor, id, null, null, false))
+        return transactions.inTransaction(() -> issue(actor.id(), id, null, null, false))
                 .map(ViewMapper::joinCode)
                 .orElseGet(JoinCodeView::off);
     }
 
     @Override
-    public JoinCodeView rotate(RotateCommand c) {
-        TenantId id = TenantService.parseId(c.tenantId());
-        requireManager(c.actor(), id);
-        Inputs in = new Inputs();
-        Integer hours = in.value("valid_for_hours", () -> range(c.validForHours(), MAX_VALID_HOURS, "valid for hours"));
-        Integer maxUses = in.value("max_uses", () -> range(c.maxUses(), 1_000_000, "max uses"));
-        in.throwIfInvalid();
-        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(c.actor(), id, hours, maxUses, true)
+    public JoinCodeView rotate(Actor actor, TenantId id, CodeRotation.Builder request) {
+        requireManager(actor, id);
+        CodeRotation c = request.build();
+        Integer hours = c.validForHours();
+        Integer maxUses = c.maxUses();
+        return ViewMapper.joinCode(transactions.inTransaction(() -> issue(actor.id(), id, hours, maxUses, true)
                 .orElseThrow(() -> new IllegalStateException("joining by code was turned on, yet a code was refused"))));
     }
 
     @Override
-    public void disable(UserId actor, String tenantId) {
-        TenantId id = TenantService.parseId(tenantId);
+    public void disable(Actor actor, TenantId id) {
         requireManager(actor, id);
         transactions.run(() -> {
             tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
             Optional<JoinCode> current = codes.activeFor(id);
             if (codes.turnOff(id)) {
-                context.audit(context.now(), actor, "join_code.disabled", id, current.map(JoinCode::id).orElse(null),
+                context.audit(context.now(), actor.id(), "join_code.disabled", id, current.map(JoinCode::id).orElse(null),
                         Map.of());
             }
         });
@@ -153,11 +149,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
     }
 
     @Override
-    public JoinResult join(JoinCommand c) {
-        Account user = access.requireAccount(c.actor());
-        Inputs in = new Inputs();
+    public JoinResult join(Actor user, JoinWithCode c) {
+        Access.requireActor(user);
+        FieldErrors in = new FieldErrors();
         InviteCode code = in.required("code", c.code(), raw -> InviteCode.parse(raw, context.settings().inviteCodeLength()));
-        in.throwIfInvalid();
+        in.throwIfAny();
 
         List<Runnable> refunds = acquireAttemptPermits(user.id(), c.clientAddress());
         boolean countsAsFailure = false;
@@ -175,7 +171,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
         }
     }
 
-    private JoinResult joinWith(Account user, InviteCode typed) {
+    private JoinResult joinWith(Actor user, InviteCode typed) {
         Instant now = context.now();
         JoinCode code = codes.activeByCode(typed).filter(c -> c.usableAt(now)).orElseThrow(JoinCodeService::invalidCode);
         Tenant tenant = tenants.byId(code.tenantId()).orElseThrow(JoinCodeService::invalidCode);
@@ -231,18 +227,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
         return refunds;
     }
 
-    private void requireManager(UserId actor, TenantId tenant) {
+    private void requireManager(Actor actor, TenantId tenant) {
         Membership membership = access.requireMember(actor, tenant);
         if (!membership.role().managesJoinCode()) {
             throw new RuleViolationException(ErrorCode.FORBIDDEN, "only owners and admins manage the join code");
         }
-    }
-
-    private static Integer range(Integer value, int max, String what) {
-        if (value != null && (value < 1 || value > max)) {
-            throw new InvalidValueException(what + " must be between 1 and " + max);
-        }
-        return value;
     }
 
     private static RuleViolationException invalidCode() {

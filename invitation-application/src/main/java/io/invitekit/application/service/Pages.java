@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.PageRequest;
 import java.nio.ByteBuffer;
@@ -25,7 +26,7 @@ final class Pages {
         }
     }
 
-    static Slice parse(PageRequest request, Inputs inputs) {
+    static Slice parse(PageRequest request, FieldErrors inputs) {
         PageRequest page = request == null ? PageRequest.first() : request;
         int limit = limit(page, PageRequest.MAX_LIMIT, inputs);
         UUID after = null;
@@ -39,19 +40,19 @@ final class Pages {
     }
 
     /** The page size asked for (the default when none), refused past {@code max}. */
-    static int limit(PageRequest page, int max, Inputs inputs) {
+    static int limit(PageRequest page, int max, FieldErrors inputs) {
         if (page.limit() == null) {
             return Math.min(PageRequest.DEFAULT_LIMIT, max);
         }
         if (page.limit() < 1 || page.limit() > max) {
-            inputs.fail("limit", "must be between 1 and " + max, io.invitekit.domain.shared.ErrorCode.VALIDATION_FAILED);
+            inputs.add("limit", "must be between 1 and " + max);
             return Math.min(PageRequest.DEFAULT_LIMIT, max);
         }
         return page.limit();
     }
 
-    static void badCursor(Inputs inputs) {
-        inputs.fail("cursor", "is not a cursor this list gave out", io.invitekit.domain.shared.ErrorCode.VALIDATION_FAILED);
+    static void badCursor(FieldErrors inputs) {
+        inputs.add("cursor", "is not a cursor this list gave out");
     }
 
     /** A cursor for lists ordered by a time, then an id: the last item's. */

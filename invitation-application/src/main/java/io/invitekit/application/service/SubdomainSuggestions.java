@@ -41,7 +41,7 @@ public final class SubdomainSuggestions implements SubdomainAvailabilityUseCase 
             subdomain = Subdomain.of(requested);
         } catch (DomainException invalid) {
             return new SubdomainAvailability(requested == null ? "" : requested.strip(), false,
-                    Refusal.INVALID.wireName(), names(freeNear(baseFor(requested), now)));
+                    Refusal.INVALID, names(freeNear(baseFor(requested), now)));
         }
         if (policy.isReserved(subdomain)) {
             return refused(subdomain, Refusal.RESERVED, now);
@@ -53,7 +53,7 @@ public final class SubdomainSuggestions implements SubdomainAvailabilityUseCase 
     }
 
     private SubdomainAvailability refused(Subdomain subdomain, Refusal reason, Instant now) {
-        return new SubdomainAvailability(subdomain.value(), false, reason.wireName(), names(freeNear(subdomain, now)));
+        return new SubdomainAvailability(subdomain.value(), false, reason, names(freeNear(subdomain, now)));
     }
 
     /** The same refusal, now with free subdomains to offer. */

@@ -1,17 +1,20 @@
 package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.FieldErrors;
+import io.invitekit.application.port.in.MembershipView;
+import io.invitekit.application.port.in.NewTenant;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.PageRequest;
+import io.invitekit.application.port.in.TenantQuery;
 import io.invitekit.application.port.in.TenantUseCase;
 import io.invitekit.application.port.in.TenantView;
-import io.invitekit.application.port.in.UserView;
-import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
-import io.invitekit.domain.account.Account;
+import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
@@ -29,6 +32,7 @@ import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,36 +45,35 @@ public final class TenantService implements TenantUseCase {
     private final Tenants tenants;
     private final SubdomainRegistry subdomains;
     private final Memberships memberships;
-    private final Accounts accounts;
+    private final UserDirectory directory;
     private final Access access;
     private final ViewMapper views;
     private final SubdomainSuggestions suggestions;
 
     public TenantService(ServiceContext context, Transactions transactions, Tenants tenants, SubdomainRegistry subdomains,
-                         Memberships memberships, Accounts accounts, SubdomainSuggestions suggestions) {
+                         Memberships memberships, UserDirectory directory, SubdomainSuggestions suggestions) {
         this.context = context;
         this.transactions = transactions;
         this.tenants = tenants;
         this.subdomains = subdomains;
         this.memberships = memberships;
-        this.accounts = accounts;
-        this.access = new Access(accounts, memberships);
+        this.directory = directory;
+        this.access = new Access(memberships);
         this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags());
         this.suggestions = suggestions;
     }
 
     @Override
-    public TenantView create(CreateCommand c) {
-        Account owner = access.requireAccount(c.actor());
+    public TenantView create(Actor owner, NewTenant.Builder request) {
+        Access.requireActor(owner);
         InvitekitSettings settings = context.settings();
-        Inputs in = new Inputs();
-        Name name = in.required("name", c.name(), Name::of);
-        EmailAddress contact = in.optional("contact_email", c.contactEmail(), EmailAddress::of);
-        Phone phone = in.optional("phone", c.phone(), Phone::new);
-        in.throwIfInvalid();
-        Inputs subdomainInput = new Inputs();
+        NewTenant c = request.build();
+        Name name = c.name();
+        EmailAddress contact = c.contactEmail();
+        Phone phone = c.phone();
+        FieldErrors subdomainInput = new FieldErrors(); // its own answer: invalid_subdomain
         Subdomain chosen = subdomainInput.optional("subdomain", c.subdomain(), settings.subdomainPolicy()::requireUsable);
-        subdomainInput.throwIfInvalid();
+        subdomainInput.throwIfAny();
 
         Plan plan = Plan.basic(settings.defaultTenantTier());
         // Platform admins may own any number; everyone else's tenants are counted against the cap.
@@ -93,7 +96,8 @@ public final class TenantService implements TenantUseCase {
                     context.audit(now, owner.id(), "tenant.created", tenant.id(), tenant.id(),
                             Map.of("subdomain", subdomain.value()));
                 });
-                return views.tenant(tenant, List.of(new TenantView.Member(UserView.of(owner), Role.OWNER, now)));
+                return views.tenant(tenant, ViewMapper.members(
+                        List.of(new Membership(tenant.id(), owner.id(), Role.OWNER, now)), directory));
             } catch (SubdomainTakenException taken) {
                 if (chosen != null || attempt >= FREE_SUBDOMAIN_ATTEMPTS) {
                     throw suggestions.withSuggestions(taken, now);
@@ -104,38 +108,35 @@ public final class TenantService implements TenantUseCase {
     }
 
     @Override
-    public TenantView get(UserId actor, String tenantId) {
-        Account reader = access.requireAccount(actor);
-        TenantId id = parseId(tenantId);
+    public TenantView get(Actor reader, TenantId id) {
+        Access.requireActor(reader);
+        if (id == null) {
+            throw Access.notFound("tenant");
+        }
         Tenant tenant = tenants.byId(id).orElseThrow(() -> Access.notFound("tenant"));
         if (!reader.isPlatformAdmin()) {
-            access.requireMember(actor, id);
+            access.requireMember(reader, id);
         }
-        List<Membership> members = memberships.ofTenant(id);
-        Map<UserId, Account> byId = accounts.byIds(members.stream().map(Membership::userId).toList()).stream()
-                .collect(Collectors.toMap(Account::id, Function.identity()));
-        List<TenantView.Member> memberViews = members.stream()
-                .filter(m -> byId.containsKey(m.userId()))
-                .map(m -> new TenantView.Member(UserView.of(byId.get(m.userId())), m.role(), m.joinedAt()))
-                .toList();
-        return views.tenant(tenant, memberViews);
+        return views.tenant(tenant, ViewMapper.members(memberships.ofTenant(id), directory));
     }
 
     @Override
-    public Page<TenantView> list(UserId actor, Boolean active, PageRequest page) {
-        access.requirePlatformAdmin(actor);
-        Inputs in = new Inputs();
-        Pages.Slice slice = Pages.parse(page, in);
-        in.throwIfInvalid();
-        List<Tenant> fetched = tenants.list(active, slice.after(), slice.fetchSize());
+    public Page<TenantView> list(Actor actor, TenantQuery query) {
+        Access.requirePlatformAdmin(actor);
+        FieldErrors in = new FieldErrors();
+        Pages.Slice slice = Pages.parse(query.page(), in);
+        in.throwIfAny();
+        List<Tenant> fetched = tenants.list(query.active(), slice.after(), slice.fetchSize());
         return Pages.page(fetched, slice, t -> t.id().value(),
                 shown -> shown.stream().map(t -> views.tenant(t, List.of())).toList());
     }
 
     @Override
-    public TenantView setActive(UserId actor, String tenantId, boolean active) {
-        Account admin = access.requirePlatformAdmin(actor);
-        TenantId id = parseId(tenantId);
+    public TenantView setActive(Actor admin, TenantId id, boolean active) {
+        Access.requirePlatformAdmin(admin);
+        if (id == null) {
+            throw Access.notFound("tenant");
+        }
         Instant now = context.now();
         Tenant changed = transactions.inTransaction(() -> {
             Tenant tenant = tenants.byId(id).orElseThrow(() -> Access.notFound("tenant"));
@@ -149,7 +150,40 @@ public final class TenantService implements TenantUseCase {
         return views.tenant(changed, List.of());
     }
 
-    static TenantId parseId(String text) {
-        return TenantId.parse(text).orElseThrow(() -> Access.notFound("tenant"));
+    @Override
+    public Page<MembershipView> memberships(Actor actor, PageRequest request) {
+        Access.requireActor(actor);
+        PageRequest page = request == null ? PageRequest.first() : request;
+        FieldErrors in = new FieldErrors();
+        int limit = Pages.limit(page, MAX_MEMBERSHIPS_PAGE, in);
+        Memberships.Position after = null;
+        if (page.cursor() != null && !page.cursor().isEmpty()) {
+            Map.Entry<Instant, UUID> position = Pages.decodeTimed(page.cursor());
+            if (position == null) {
+                Pages.badCursor(in);
+            } else {
+                after = new Memberships.Position(position.getKey(), new TenantId(position.getValue()));
+            }
+        }
+        in.throwIfAny();
+        return membershipPage(actor.id(), after, limit);
+    }
+
+    /** One keyset page, fetching one more than shown to learn whether another follows. */
+    Page<MembershipView> membershipPage(UserId user, Memberships.Position after, int limit) {
+        List<Membership> fetched = memberships.ofUser(user, after, limit + 1);
+        boolean more = fetched.size() > limit;
+        List<Membership> shown = more ? fetched.subList(0, limit) : fetched;
+        Membership last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        Map<TenantId, Tenant> byId = tenants.byIds(shown.stream().map(Membership::tenantId).toList()).stream()
+                .collect(Collectors.toMap(Tenant::id, Function.identity()));
+        List<MembershipView> views = shown.stream()
+                .filter(m -> byId.containsKey(m.tenantId()))
+                .map(m -> {
+                    Tenant t = byId.get(m.tenantId());
+                    return new MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.role(), m.joinedAt());
+                })
+                .toList();
+        return new Page<>(views, more ? Pages.encode(last.joinedAt(), last.tenantId().value()) : null);
     }
 }

@@ -6,7 +6,12 @@ import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Delivery;
-import io.invitekit.domain.account.Account;
+import io.invitekit.application.port.in.UserView;
+import io.invitekit.application.port.out.UserDirectory;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.account.UserProfile;
+import io.invitekit.domain.membership.Membership;
+import java.util.Map;
 import io.invitekit.domain.code.JoinCode;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.EmailAddress;
@@ -30,36 +35,52 @@ final class ViewMapper {
         this.flags = flags;
     }
 
-    /** {@code inviter} may be null when the account is gone; {@code delivery} when no email exists. */
-    InvitationView invitation(TenantInvitation inv, Account inviter, Delivery delivery, Instant now) {
+    /**
+     * {@code inviter} may be null when the directory no longer knows them (the name kept with the
+     * invitation is shown all the same); {@code delivery} when no email exists.
+     */
+    InvitationView invitation(TenantInvitation inv, UserProfile inviter, Delivery delivery, Instant now) {
         Limits effective = catalog.effective(inv.plan().tier(), inv.plan().customLimits());
-        InvitationView.Inviter by = inviter == null
-                ? new InvitationView.Inviter(inv.invitedBy(), null, null)
-                : new InvitationView.Inviter(inviter.id(), inviter.email().value(), inviter.displayName());
+        String name = inv.inviterName() != null ? inv.inviterName() : inviter == null ? null : inviter.displayName();
+        InvitationView.Inviter by = new InvitationView.Inviter(inv.invitedBy(),
+                inviter == null ? null : inviter.email().value(), name);
         DeliveryView deliveryView = delivery == null
                 ? DeliveryView.QUEUED
                 : new DeliveryView(delivery.state().name(), delivery.attempts(), delivery.lastError());
         return new InvitationView(inv.id(), inv.email().value(), inv.status(now), text(inv.suggestedBusinessName()),
                 inv.plan().tier().name(), inv.plan().customLimits().maxUsers(), inv.plan().customLimits().maxResources(),
-                effective.users().max(), effective.resources().max(), inv.plan().permissions().toWire(),
-                flags.toWire(inv.plan().featureFlags()), text(inv.reservedSubdomain()), by, inv.createdAt(),
+                effective.users().max(), effective.resources().max(), inv.plan().permissions().granted(),
+                flags.states(inv.plan().featureFlags()), text(inv.reservedSubdomain()), by, inv.createdAt(),
                 inv.expiresAt(), inv.acceptedAt(), inv.cancelledAt(), inv.createdTenant(), inv.createdUser(),
                 inv.resendCount(), inv.lastSentAt(), deliveryView);
     }
 
-    InvitationPreview preview(TenantInvitation inv, Account inviter, Instant now) {
+    InvitationPreview preview(TenantInvitation inv, Instant now) {
         Limits effective = catalog.effective(inv.plan().tier(), inv.plan().customLimits());
         return new InvitationPreview(inv.email().value(), text(inv.suggestedBusinessName()), inv.plan().tier().name(),
-                effective.users().max(), effective.resources().max(), inv.plan().permissions().toWire(),
-                flags.toWire(inv.plan().featureFlags()), text(inv.reservedSubdomain()),
-                inviter == null ? null : inviter.displayName(), inv.expiresAt(), inv.status(now));
+                effective.users().max(), effective.resources().max(), inv.plan().permissions().granted(),
+                flags.states(inv.plan().featureFlags()), text(inv.reservedSubdomain()),
+                inv.inviterName(), inv.expiresAt(), inv.status(now));
     }
 
     TenantView tenant(Tenant t, List<TenantView.Member> members) {
         return new TenantView(t.id(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),
-                t.limits().users().max(), t.limits().resources().max(), t.plan().permissions().toWire(),
-                flags.toWire(t.plan().featureFlags()), t.active(), text(t.contactEmail()), text(t.phone()),
+                t.limits().users().max(), t.limits().resources().max(), t.plan().permissions().granted(),
+                flags.states(t.plan().featureFlags()), t.active(), text(t.contactEmail()), text(t.phone()),
                 t.createdAt(), members);
+    }
+
+    /** The members as the directory knows them, those it no longer knows by their id alone. */
+    static List<TenantView.Member> members(List<Membership> members, UserDirectory directory) {
+        Map<UserId, UserProfile> profiles = directory.profiles(members.stream().map(Membership::userId).toList());
+        return members.stream()
+                .map(m -> new TenantView.Member(user(m.userId(), profiles), m.role(), m.joinedAt()))
+                .toList();
+    }
+
+    static UserView user(UserId id, Map<UserId, UserProfile> profiles) {
+        UserProfile profile = profiles.get(id);
+        return profile == null ? UserView.unknown(id) : UserView.of(profile);
     }
 
     static JoinCodeView joinCode(JoinCode code) {

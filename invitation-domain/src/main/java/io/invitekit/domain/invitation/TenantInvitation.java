@@ -21,8 +21,12 @@ import java.util.Objects;
  * sees, because a PENDING invitation past its expiry is EXPIRED whether or not the sweeper has
  * written that yet. Every transition returns a new value with {@code version} one higher, which
  * stores use for conditional updates. Nullable: {@code suggestedBusinessName},
- * {@code reservedSubdomain}, {@code acceptedAt}, {@code cancelledAt}, {@code createdTenant},
- * {@code createdUser}.
+ * {@code reservedSubdomain}, {@code inviterName}, {@code acceptedAt}, {@code cancelledAt},
+ * {@code createdTenant}, {@code createdUser}.
+ *
+ * <p>{@code inviterName} is the inviter's display name as the user directory gave it when the
+ * invitation was created: the link's page and every email show it without asking the directory
+ * again (the inviter may have left meanwhile).
  */
 public record TenantInvitation(
         InvitationId id,
@@ -31,6 +35,7 @@ public record TenantInvitation(
         Plan plan,
         Subdomain reservedSubdomain,
         UserId invitedBy,
+        String inviterName,
         TokenDigest tokenDigest,
         InvitationStatus storedStatus,
         int ttlDays,
@@ -54,20 +59,31 @@ public record TenantInvitation(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(lastSentAt, "lastSentAt");
+        if (inviterName != null) {
+            inviterName = inviterName.strip();
+            if (inviterName.isEmpty() || io.invitekit.domain.shared.Text.hasUnsafe(inviterName)) {
+                inviterName = null; // a name nobody could show on one line is not shown at all
+            } else if (inviterName.length() > MAX_INVITER_NAME) {
+                inviterName = inviterName.substring(0, MAX_INVITER_NAME);
+            }
+        }
         if (resendCount < 0) {
             throw new IllegalArgumentException("resendCount cannot be negative");
         }
     }
 
-    /** A new PENDING invitation whose first email goes out now. */
+    /** The longest inviter name kept; a longer one is cut. */
+    public static final int MAX_INVITER_NAME = 200;
+
+    /** A new PENDING invitation whose first email goes out now. {@code inviterName} may be null. */
     public static TenantInvitation create(InvitationId id, EmailAddress email, Name suggestedBusinessName, Plan plan,
-                                          Subdomain reservedSubdomain, UserId invitedBy, TokenDigest tokenDigest,
-                                          int ttlDays, Instant now) {
+                                          Subdomain reservedSubdomain, UserId invitedBy, String inviterName,
+                                          TokenDigest tokenDigest, int ttlDays, Instant now) {
         if (ttlDays < InvitationPolicy.MIN_TTL_DAYS) {
             throw new IllegalArgumentException("an invitation lives at least one day");
         }
-        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, tokenDigest,
-                InvitationStatus.PENDING, ttlDays, now, now.plus(Duration.ofDays(ttlDays)), null, null, null, null, 0,
+        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, inviterName,
+                tokenDigest, InvitationStatus.PENDING, ttlDays, now, now.plus(Duration.ofDays(ttlDays)), null, null, null, null, 0,
                 now, 0);
     }
 
@@ -142,7 +158,8 @@ public record TenantInvitation(
 
     private TenantInvitation next(InvitationStatus status, TokenDigest digest, Instant newExpiresAt, Instant newAcceptedAt,
                                   Instant newCancelledAt, TenantId tenant, UserId user, int resends, Instant sentAt) {
-        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, digest, status,
+        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, inviterName,
+                digest, status,
                 ttlDays, createdAt, newExpiresAt, newAcceptedAt, newCancelledAt, tenant, user, resends, sentAt,
                 version + 1);
     }

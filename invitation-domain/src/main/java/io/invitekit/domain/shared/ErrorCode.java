@@ -1,10 +1,8 @@
 package io.invitekit.domain.shared;
 
-import java.util.Locale;
-
 /**
- * Stable problem codes. The wire form ({@link #wireName()}) is part of the public contract:
- * never rename a constant, only add.
+ * Stable problem codes. Adapters show them to their callers (HTTP as the constant's name in lower
+ * case), so they are part of the public contract: never rename a constant, only add.
  */
 public enum ErrorCode {
     VALIDATION_FAILED,
@@ -27,9 +25,5 @@ public enum ErrorCode {
     TENANT_FULL,
     TENANT_INACTIVE,
     RATE_LIMITED,
-    TENANT_LIMIT_REACHED;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    TENANT_LIMIT_REACHED
 }

@@ -41,8 +41,8 @@ public final class FeatureFlagRegistry {
         return order;
     }
 
-    /** From the wire form: keys to booleans, missing keys off, unknown keys refused. */
-    public FeatureFlags fromWire(Map<String, Boolean> flags) {
+    /** Keys to on/off: missing keys off, unknown keys refused. */
+    public FeatureFlags resolve(Map<String, Boolean> flags) {
         if (flags == null) {
             return FeatureFlags.NONE;
         }
@@ -58,8 +58,8 @@ public final class FeatureFlagRegistry {
         return new FeatureFlags(on);
     }
 
-    /** Every known key mapped to whether it is on. */
-    public Map<String, Boolean> toWire(FeatureFlags flags) {
+    /** Every known key, in the registry's order, mapped to whether it is on. */
+    public Map<String, Boolean> states(FeatureFlags flags) {
         Map<String, Boolean> wire = new LinkedHashMap<>();
         for (String key : order) {
             wire.put(key, flags.isOn(key));

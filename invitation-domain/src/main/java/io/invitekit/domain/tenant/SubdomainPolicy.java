@@ -15,13 +15,9 @@ public final class SubdomainPolicy {
             "cdn", "platform", "support", "help", "docs", "blog", "auth", "login", "signup", "account",
             "billing", "dashboard", "root", "test", "dev", "staging", "ns1", "ns2", "origin", "tunnel");
 
-    /** Why a requested subdomain cannot be used; the wire names of the availability endpoint. */
+    /** Why a requested subdomain cannot be used. */
     public enum Refusal {
-        INVALID, RESERVED, TAKEN;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        INVALID, RESERVED, TAKEN
     }
 
     private final Set<String> reserved;

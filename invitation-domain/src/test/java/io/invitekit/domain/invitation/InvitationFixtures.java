@@ -37,7 +37,7 @@ final class InvitationFixtures {
     static TenantInvitation pending(int ttlDays) {
         return TenantInvitation.create(new InvitationId(UUID.fromString("019a1b2c-3d4e-7f00-8abc-000000000001")),
                 EmailAddress.of("owner@cafe.example"), Name.of("Café Zürich"), Plan.basic(SubscriptionTier.PROFESSIONAL),
-                Subdomain.of("cafe-zurich"), ADMIN, digest(0), ttlDays, T0);
+                Subdomain.of("cafe-zurich"), ADMIN, "Ada Admin", digest(0), ttlDays, T0);
     }
 
     static Instant expiry() {

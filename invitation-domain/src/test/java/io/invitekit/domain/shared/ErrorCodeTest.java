@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class ErrorCodeTest {
 
     @Test
-    void wireNamesAreTheSnakeCaseProblemCodesOfTheApi() {
-        assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName)).contains(
-                "validation_failed", "unauthenticated", "invalid_credentials", "forbidden", "not_found",
-                "invitation_pending_exists", "invalid_transition", "resend_too_soon", "resend_limit_reached",
-                "invitation_expired", "invitation_cancelled", "invitation_accepted", "subdomain_taken",
-                "invalid_subdomain", "email_taken", "invalid_code", "malformed_code", "tenant_full",
-                "tenant_inactive", "rate_limited", "tenant_limit_reached");
+    void theStableCodesAreAllThere() {
+        assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name)).contains(
+                "VALIDATION_FAILED", "UNAUTHENTICATED", "INVALID_CREDENTIALS", "FORBIDDEN", "NOT_FOUND",
+                "INVITATION_PENDING_EXISTS", "INVALID_TRANSITION", "RESEND_TOO_SOON", "RESEND_LIMIT_REACHED",
+                "INVITATION_EXPIRED", "INVITATION_CANCELLED", "INVITATION_ACCEPTED", "SUBDOMAIN_TAKEN",
+                "INVALID_SUBDOMAIN", "EMAIL_TAKEN", "INVALID_CODE", "MALFORMED_CODE", "TENANT_FULL",
+                "TENANT_INACTIVE", "RATE_LIMITED", "TENANT_LIMIT_REACHED");
     }
 
     @Test

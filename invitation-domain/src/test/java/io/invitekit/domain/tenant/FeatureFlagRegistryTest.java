@@ -21,7 +21,7 @@ class FeatureFlagRegistryTest {
 
     @Test
     void switchesOnWhatIsTrueAndLeavesMissingKeysOff() {
-        FeatureFlags flags = registry.fromWire(Map.of("calendars", true, "audit_logs", false));
+        FeatureFlags flags = registry.resolve(Map.of("calendars", true, "audit_logs", false));
 
         assertThat(flags.enabled()).containsExactly("calendars");
         assertThat(flags.isOn("audit_logs")).isFalse();
@@ -30,18 +30,18 @@ class FeatureFlagRegistryTest {
 
     @Test
     void refusesAnUnknownKey() {
-        assertInvalid(() -> registry.fromWire(Map.of("time_travel", true)));
-        assertInvalid(() -> registry.fromWire(Map.of("time_travel", false)));
+        assertInvalid(() -> registry.resolve(Map.of("time_travel", true)));
+        assertInvalid(() -> registry.resolve(Map.of("time_travel", false)));
     }
 
     @Test
     void switchesNothingOnForAMissingObject() {
-        assertThat(registry.fromWire(null)).isEqualTo(FeatureFlags.NONE);
+        assertThat(registry.resolve(null)).isEqualTo(FeatureFlags.NONE);
     }
 
     @Test
-    void writesEveryKnownKeyToTheWire() {
-        Map<String, Boolean> wire = registry.toWire(new FeatureFlags(Set.of("two_factor_auth", "mobile_app")));
+    void statesEveryKnownKeyInOrder() {
+        Map<String, Boolean> wire = registry.states(new FeatureFlags(Set.of("two_factor_auth", "mobile_app")));
 
         assertThat(wire).containsExactly(entry("video_conferencing", false), entry("event_types", false),
                 entry("calendars", false), entry("two_factor_auth", true), entry("audit_logs", false),
@@ -52,9 +52,9 @@ class FeatureFlagRegistryTest {
     void aConfiguredRegistryKnowsOnlyItsOwnKeys() {
         FeatureFlagRegistry custom = new FeatureFlagRegistry(List.of("chores", "allowance"));
 
-        assertThat(custom.fromWire(Map.of("chores", true)).isOn("chores")).isTrue();
-        assertInvalid(() -> custom.fromWire(Map.of("calendars", true)));
-        assertThat(custom.toWire(FeatureFlags.NONE)).containsOnlyKeys("chores", "allowance");
+        assertThat(custom.resolve(Map.of("chores", true)).isOn("chores")).isTrue();
+        assertInvalid(() -> custom.resolve(Map.of("calendars", true)));
+        assertThat(custom.states(FeatureFlags.NONE)).containsOnlyKeys("chores", "allowance");
     }
 
     @Test

@@ -1,46 +1,47 @@
 package io.invitekit.application.port.in;
 
-import io.invitekit.domain.account.UserId;
 import java.util.Optional;
 
-/** Sign-up, sign-in and the signed-in user's view of themselves. */
+/**
+ * Invitekit's own accounts: sign-up, log-in, sessions, the signed-in user's view of themselves,
+ * accepting an invitation with a password, and the first platform admin. An optional part: the
+ * bundled server uses it; a host application with its own users leaves it out and passes
+ * {@link Actor}s and {@link VerifiedUser}s instead.
+ */
 public interface AccountUseCase {
 
-    AuthResult signup(SignupCommand command);
+    /** Sign-ups are limited per client address when the command names one. */
+    AuthResult signup(NewAccount.Builder account);
 
     /**
+     * A log-in that could never succeed (no email; a password that is empty or too long to be
+     * anyone's) is refused before it counts against any limit; then attempts are limited per
+     * client address and per email.
+     *
      * @throws io.invitekit.domain.shared.DomainException {@code invalid_credentials}, the same for
      *         an unknown email as for a wrong password, after about the same work
      */
-    AuthResult login(String email, String password);
-
-    /**
-     * Refuses a log-in that could never succeed (no email; a password that is empty or too long
-     * to be anyone's) with the error {@link #login} gives it, without looking anything up. A
-     * caller that counts log-in attempts calls it first, so that such an attempt costs nothing
-     * and creates no counter.
-     *
-     * @throws io.invitekit.domain.shared.ValidationException as {@link #login} would
-     */
-    void checkLogin(String email, String password);
+    AuthResult login(LogIn attempt);
 
     AuthResult refresh(String refreshToken);
 
     void logout(String accessToken);
 
-    Optional<UserId> authenticate(String accessToken);
+    /** The actor an access token stands for, with the account's current platform role. */
+    Optional<Actor> authenticate(String accessToken);
 
     /** The user and the first {@value #ME_MEMBERSHIPS} of their memberships, oldest first. */
-    MeView me(UserId user);
-
-    /**
-     * The user's memberships a page at a time, oldest first: {@code limit} 1 to
-     * {@value #MAX_MEMBERSHIPS_PAGE} (default 50), {@code cursor} from {@link MeView} or the page before.
-     */
-    Page<MeView.MembershipView> memberships(UserId user, PageRequest page);
+    MeView me(Actor actor);
 
     int ME_MEMBERSHIPS = 50;
-    int MAX_MEMBERSHIPS_PAGE = 100;
+
+    /**
+     * Accepts an invitation with an Invitekit account: the one with the invitation's email when it
+     * exists (its password must match), else a new one made from {@code credentials}; then as
+     * {@link InvitationAcceptanceUseCase#accept}, all in one transaction, and signs the owner in.
+     * Limited per client address, like every use of a link.
+     */
+    AcceptResult acceptInvitation(AcceptInvitation.Builder acceptance, OwnerCredentials credentials);
 
     /**
      * Creates the first platform admin unless one exists. {@code password} null means generate
@@ -53,13 +54,6 @@ public interface AccountUseCase {
      *         account has that email (it is never made an admin)
      */
     Optional<FirstAdmin> createFirstPlatformAdmin(String email, String password);
-
-    record SignupCommand(String email, String password, String firstName, String lastName) {
-        @Override
-        public String toString() {
-            return "SignupCommand[redacted]";
-        }
-    }
 
     /** {@code generatedPassword} is null when the password was given. */
     record FirstAdmin(String email, String generatedPassword) {

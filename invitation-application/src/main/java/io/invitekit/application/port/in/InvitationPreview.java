@@ -2,7 +2,9 @@ package io.invitekit.application.port.in;
 
 import io.invitekit.domain.invitation.InvitationStatus;
 import java.time.Instant;
+import io.invitekit.domain.tenant.PlatformPermission;
 import java.util.Map;
+import java.util.Set;
 
 /** What the person holding an invitation link may see before accepting. */
 public record InvitationPreview(
@@ -11,7 +13,7 @@ public record InvitationPreview(
         String subscriptionTier,
         Integer maxUsers,
         Integer maxResources,
-        Map<String, Boolean> permissions,
+        Set<PlatformPermission> permissions,
         Map<String, Boolean> featureFlags,
         String reservedSubdomain,
         String inviterName,

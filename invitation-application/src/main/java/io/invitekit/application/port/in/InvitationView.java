@@ -5,7 +5,9 @@ import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
+import io.invitekit.domain.tenant.PlatformPermission;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An invitation as admins see it. {@code status} is as of the moment it was read;
@@ -22,7 +24,7 @@ public record InvitationView(
         Integer customMaxResources,
         Integer maxUsers,
         Integer maxResources,
-        Map<String, Boolean> permissions,
+        Set<PlatformPermission> permissions,
         Map<String, Boolean> featureFlags,
         String reservedSubdomain,
         Inviter invitedBy,

@@ -1,7 +1,8 @@
 package io.invitekit.application.port.in;
 
+import io.invitekit.domain.tenant.SubdomainPolicy.Refusal;
 import java.util.List;
 
-/** {@code reason} is {@code invalid}, {@code reserved}, {@code taken}, or null when available. */
-public record SubdomainAvailability(String subdomain, boolean available, String reason, List<String> suggestions) {
+/** {@code reason} is why it cannot be used, or null when available. */
+public record SubdomainAvailability(String subdomain, boolean available, Refusal reason, List<String> suggestions) {
 }

@@ -1,23 +1,31 @@
 package io.invitekit.application.port.in;
 
-import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.tenant.TenantId;
 
 /** Tenants: members create and read theirs, platform admins list and switch them on and off. */
 public interface TenantUseCase {
 
     /** "Create a new family": the actor becomes OWNER; the tier is the configured default. */
-    TenantView create(CreateCommand command);
+    TenantView create(Actor actor, NewTenant.Builder tenant);
+
+    default TenantView create(Actor actor, NewTenant tenant) {
+        return create(actor, tenant.toBuilder());
+    }
 
     /** For members (and platform admins); anybody else is told it does not exist. */
-    TenantView get(UserId actor, String tenantId);
-
-    /** Platform admins only; {@code active} filters when not null. */
-    Page<TenantView> list(UserId actor, Boolean active, PageRequest page);
+    TenantView get(Actor actor, TenantId tenant);
 
     /** Platform admins only. */
-    TenantView setActive(UserId actor, String tenantId, boolean active);
+    Page<TenantView> list(Actor actor, TenantQuery query);
 
-    /** {@code subdomain}, {@code contactEmail} and {@code phone} are optional; a free subdomain is derived from the name. */
-    record CreateCommand(UserId actor, String name, String subdomain, String contactEmail, String phone) {
-    }
+    /** Platform admins only. */
+    TenantView setActive(Actor actor, TenantId tenant, boolean active);
+
+    /**
+     * The actor's memberships a page at a time, oldest first: {@code limit} 1 to
+     * {@value #MAX_MEMBERSHIPS_PAGE} (default 50), {@code cursor} from the page before.
+     */
+    Page<MembershipView> memberships(Actor actor, PageRequest page);
+
+    int MAX_MEMBERSHIPS_PAGE = 100;
 }

@@ -4,7 +4,9 @@ import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
+import io.invitekit.domain.tenant.PlatformPermission;
 import java.util.Map;
+import java.util.Set;
 
 /** A tenant; {@code members} is filled only for readers entitled to see them (else empty). */
 public record TenantView(
@@ -15,7 +17,7 @@ public record TenantView(
         String subscriptionTier,
         Integer maxUsers,
         Integer maxResources,
-        Map<String, Boolean> permissions,
+        Set<PlatformPermission> permissions,
         Map<String, Boolean> featureFlags,
         boolean active,
         String contactEmail,

@@ -1,0 +1,44 @@
+package io.invitekit.application.config;
+
+import io.invitekit.application.port.out.RateLimit;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often a client may try what guessing or flooding would abuse: log-ins per address and per
+ * email, sign-ups per address, invitation-link lookups per address. (Wrong join codes have their
+ * own limits in {@link InvitekitSettings}.)
+ */
+public record RateLimits(RateLimit loginPerAddress, RateLimit loginPerEmail, RateLimit signupPerAddress,
+                         RateLimit linkPerAddress) {
+    public RateLimits {
+        Objects.requireNonNull(loginPerAddress, "loginPerAddress");
+        Objects.requireNonNull(loginPerEmail, "loginPerEmail");
+        Objects.requireNonNull(signupPerAddress, "signupPerAddress");
+        Objects.requireNonNull(linkPerAddress, "linkPerAddress");
+    }
+
+    public static RateLimits defaults() {
+        return new RateLimits(
+                new RateLimit("login_address", 30, Duration.ofMinutes(1)),
+                new RateLimit("login_email", 10, Duration.ofMinutes(15)),
+                new RateLimit("signup_address", 20, Duration.ofHours(1)),
+                new RateLimit("token_address", 60, Duration.ofMinutes(1)));
+    }
+
+    public RateLimits withLoginPerAddress(RateLimit value) {
+        return new RateLimits(value, loginPerEmail, signupPerAddress, linkPerAddress);
+    }
+
+    public RateLimits withLoginPerEmail(RateLimit value) {
+        return new RateLimits(loginPerAddress, value, signupPerAddress, linkPerAddress);
+    }
+
+    public RateLimits withSignupPerAddress(RateLimit value) {
+        return new RateLimits(loginPerAddress, loginPerEmail, value, linkPerAddress);
+    }
+
+    public RateLimits withLinkPerAddress(RateLimit value) {
+        return new RateLimits(loginPerAddress, loginPerEmail, signupPerAddress, value);
+    }
+}

@@ -1,0 +1,102 @@
+package io.invitekit.application.port.in;
+
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.Phone;
+
+/**
+ * What the invited owner fills in to accept: the business's name, its subdomain, and optionally a
+ * contact email and phone. {@code subdomain} is checked by the use case, which knows the reserved
+ * names; {@code clientAddress} (optional) is who sent it, for the per-address limit on links.
+ *
+ * <pre>{@code
+ * AcceptInvitation.token(token).businessName("Bright Bakery").subdomain("bright").build()
+ * }</pre>
+ */
+public record AcceptInvitation(String token, Name businessName, String subdomain, EmailAddress contactEmail,
+                               Phone phone, String clientAddress) {
+
+    public static Builder token(String token) {
+        return new Builder(token);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(token);
+        b.businessName = businessName == null ? null : businessName.value();
+        b.subdomain = subdomain;
+        b.contactEmail = contactEmail == null ? null : contactEmail.value();
+        b.phone = phone == null ? null : phone.value();
+        b.clientAddress = clientAddress;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "AcceptInvitation[" + businessName + ", " + subdomain + "]"; // never the token
+    }
+
+    public static final class Builder {
+        private final String token;
+        private String businessName;
+        private String subdomain;
+        private String contactEmail;
+        private String phone;
+        private String clientAddress;
+
+        private Builder(String token) {
+            this.token = token;
+        }
+
+        public Builder businessName(String value) {
+            businessName = value;
+            return this;
+        }
+
+        public Builder subdomain(String value) {
+            subdomain = value;
+            return this;
+        }
+
+        public Builder contactEmail(String value) {
+            contactEmail = value;
+            return this;
+        }
+
+        public Builder phone(String value) {
+            phone = value;
+            return this;
+        }
+
+        /** The address the request came from; limits are counted per address when it is given. */
+        public Builder from(String address) {
+            clientAddress = address;
+            return this;
+        }
+
+        /** The token as given; the use case looks it up (and answers {@code not_found} when unknown). */
+        public String token() {
+            return token;
+        }
+
+        /** The address given with {@link #from}, or null. */
+        public String clientAddress() {
+            return clientAddress;
+        }
+
+        /** @throws io.invitekit.domain.shared.ValidationException listing every malformed or missing field */
+        public AcceptInvitation build() {
+            FieldErrors errors = new FieldErrors();
+            AcceptInvitation built = build(errors);
+            errors.throwIfAny();
+            return built;
+        }
+
+        /** Records refusals in {@code errors}; the result then lacks the refused values. */
+        public AcceptInvitation build(FieldErrors errors) {
+            Name name = errors.required("businessName", businessName, Name::of);
+            EmailAddress contact = errors.optional("contactEmail", contactEmail, EmailAddress::of);
+            Phone parsedPhone = errors.optional("phone", phone, Phone::new);
+            return new AcceptInvitation(token, name, subdomain, contact, parsedPhone, clientAddress);
+        }
+    }
+}

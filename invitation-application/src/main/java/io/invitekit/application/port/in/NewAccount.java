@@ -1,0 +1,72 @@
+package io.invitekit.application.port.in;
+
+import io.invitekit.domain.account.Password;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
+
+/**
+ * A sign-up for an Invitekit account, and optionally the address it came from (sign-ups are
+ * limited per address then).
+ *
+ * <pre>{@code NewAccount.email("ana@example.org").password(secret).name("Ana", "Lima").build()}</pre>
+ */
+public record NewAccount(EmailAddress email, Password password, Name firstName, Name lastName, String clientAddress) {
+
+    public static Builder email(String email) {
+        return new Builder(email);
+    }
+
+    @Override
+    public String toString() {
+        return "NewAccount[" + email + "]";
+    }
+
+    public static final class Builder {
+        private final String email;
+        private String password;
+        private String firstName;
+        private String lastName;
+        private String clientAddress;
+
+        private Builder(String email) {
+            this.email = email;
+        }
+
+        public Builder password(String value) {
+            password = value;
+            return this;
+        }
+
+        public Builder name(String first, String last) {
+            firstName = first;
+            lastName = last;
+            return this;
+        }
+
+        public Builder from(String address) {
+            clientAddress = address;
+            return this;
+        }
+
+        /** The address given with {@link #from}, or null. */
+        public String clientAddress() {
+            return clientAddress;
+        }
+
+        /** @throws io.invitekit.domain.shared.ValidationException listing every malformed or missing field */
+        public NewAccount build() {
+            FieldErrors errors = new FieldErrors();
+            EmailAddress parsed = errors.required("email", email, EmailAddress::of);
+            Password checked = errors.required("password", password, raw -> Password.forAccount(raw, parsed));
+            Name first = errors.required("firstName", firstName, Name::of);
+            Name last = errors.required("lastName", lastName, Name::of);
+            errors.throwIfAny();
+            return new NewAccount(parsed, checked, first, last, clientAddress);
+        }
+
+        @Override
+        public String toString() {
+            return "NewAccount.Builder[redacted]";
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.invitekit.application.service;
+
+import io.invitekit.application.config.RateLimits;
+import io.invitekit.application.port.out.RateLimit;
+import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RetryLaterException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The limits on log-ins, sign-ups and invitation links, per client address (and per email for
+ * log-ins). A limit per address applies only when the caller says where the request came from.
+ */
+public final class RequestLimits {
+    private final RateLimiter limiter;
+    private final RateLimits limits;
+
+    public RequestLimits(RateLimiter limiter, RateLimits limits) {
+        this.limiter = limiter;
+        this.limits = limits;
+    }
+
+    void login(String address, String email) {
+        take(limits.loginPerAddress(), address);
+        if (email != null && !email.isBlank()) {
+            take(limits.loginPerEmail(), email.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    void signup(String address) {
+        take(limits.signupPerAddress(), address);
+    }
+
+    void invitationLink(String address) {
+        take(limits.linkPerAddress(), address);
+    }
+
+    private void take(RateLimit limit, String key) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        Optional<Duration> wait = limiter.tryAcquire(limit, key);
+        if (wait.isPresent()) {
+            throw new RetryLaterException(ErrorCode.RATE_LIMITED, "too many requests; try again later", wait.get());
+        }
+    }
+}
