@@ -1,45 +1,62 @@
 package io.invitekit.adapter.http;
 
+import io.invitekit.adapter.http.InvitekitAuthentication.Caller;
 import io.invitekit.application.port.in.AccountUseCase;
-import io.invitekit.domain.account.UserId;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** Bearer access tokens: who is calling, if anybody. */
+/** Who is calling, as the authentication bridge said before the handler ran. */
 final class Authentication {
-    private static final String USER = "invitekit.user";
+    private static final String CALLER = "invitekit.caller";
     private static final String TOKEN = "invitekit.token";
-    private final AccountUseCase accounts;
 
-    Authentication(AccountUseCase accounts) {
-        this.accounts = accounts;
+    private Authentication() {
     }
 
-    /** Runs before every API call: remembers the caller when the token is good. */
-    void identify(Context ctx) {
-        bearer(ctx).ifPresent(token -> {
-            ctx.attribute(TOKEN, token);
-            accounts.authenticate(token).ifPresent(user -> ctx.attribute(USER, user));
-        });
+    /** Runs before every API call: remembers the caller the bridge names, if any. */
+    static void identify(InvitekitAuthentication bridge, Context ctx) {
+        bridge.caller(ctx).ifPresent(caller -> ctx.attribute(CALLER, caller));
     }
 
-    static UserId requireUser(Context ctx) {
-        UserId user = ctx.attribute(USER);
-        if (user == null) {
+    static Optional<Caller> caller(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER));
+    }
+
+    static Actor requireActor(Context ctx) {
+        return requireCaller(ctx).actor();
+    }
+
+    static Caller requireCaller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
             throw new RuleViolationException(ErrorCode.UNAUTHENTICATED,
                     ctx.attribute(TOKEN) == null ? "sign in first" : "the access token is unknown or expired");
         }
-        return user;
+        return caller;
     }
 
+    /** The bearer token the caller signed in with (Invitekit's own accounts only). */
     static String requireToken(Context ctx) {
-        requireUser(ctx);
-        return ctx.attribute(TOKEN);
+        requireCaller(ctx);
+        String token = ctx.attribute(TOKEN);
+        if (token == null) {
+            throw new RuleViolationException(ErrorCode.UNAUTHENTICATED, "sign in first");
+        }
+        return token;
     }
 
-    private static Optional<String> bearer(Context ctx) {
+    /** Invitekit's own access tokens, as the bundled server uses them. */
+    static InvitekitAuthentication bearer(AccountUseCase accounts) {
+        return ctx -> bearerToken(ctx).flatMap(token -> {
+            ctx.attribute(TOKEN, token);
+            return accounts.authenticate(token).map(Caller::of);
+        });
+    }
+
+    private static Optional<String> bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package io.invitekit.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -13,15 +14,20 @@ import java.util.Set;
 final class Bodies {
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final long maxBytes;
 
-    Bodies(ObjectMapper mapper) {
+    Bodies(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
+        this.maxBytes = maxBytes;
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             this.validator = factory.getValidator();
         }
     }
 
     <T> T read(Context ctx, Class<T> type) {
+        if (ctx.bodyAsBytes().length > maxBytes) { // a body sent without a Content-Length
+            throw new ContentTooLargeResponse("the request body is larger than " + maxBytes + " bytes");
+        }
         T body = Json.read(ctx, mapper, type);
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {

@@ -1,9 +1,6 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.application.Invitekit;
-import io.invitekit.domain.shared.ErrorCode;
-import io.invitekit.domain.shared.RuleViolationException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,29 +24,21 @@ final class JavalinOperationsRoutes {
         this.openApi = resource("openapi.yaml");
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+    void register(Routes routes) {
+        routes.get("/health/live", ctx -> Json.reply(ctx, Map.of("status", "UP")));
         routes.get("/health/ready", ctx -> {
             settings.readiness().run(); // StoreUnavailableException → 503
-            ctx.json(Map.of("status", "UP"));
+            Json.reply(ctx, Map.of("status", "UP"));
         });
         routes.get("/metrics", ctx -> {
             if (!settings.metricsPublic()) {
-                requirePlatformAdmin(ctx);
+                kit.operations().requireMetricsReader(Authentication.requireActor(ctx));
             }
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
         });
         routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         routes.get("/docs", ctx -> page(ctx, "docs.html", "text/html; charset=utf-8"));
         routes.get("/docs/swagger-init.js", ctx -> page(ctx, "swagger-init.js", "text/javascript; charset=utf-8"));
-    }
-
-    private void requirePlatformAdmin(Context ctx) {
-        boolean admin = kit.accounts().me(Authentication.requireUser(ctx)).user().platformRole()
-                == io.invitekit.domain.account.PlatformRole.PLATFORM_ADMIN;
-        if (!admin) {
-            throw new RuleViolationException(ErrorCode.FORBIDDEN, "only platform admins may read metrics");
-        }
     }
 
     private static void page(Context ctx, String name, String type) {

@@ -1,6 +1,5 @@
 package io.invitekit.adapter.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -44,7 +43,7 @@ final class JavalinPageRoutes {
 
     private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         // Where a visitor goes depends on the session in their browser: the log-in page knows.
         routes.get("/", ctx -> ctx.redirect("/login", HttpStatus.FOUND));
         PAGES.forEach((path, file) -> {

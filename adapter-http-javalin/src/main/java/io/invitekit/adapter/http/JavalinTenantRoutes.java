@@ -9,17 +9,16 @@ import io.invitekit.adapter.http.dto.TenantPayloads.PaymentOnboardingResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.RotateCodeRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.TenantResponse;
 import io.invitekit.application.Invitekit;
-import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
-import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
+import io.invitekit.application.port.in.CodeRotation;
+import io.invitekit.application.port.in.JoinWithCode;
+import io.invitekit.application.port.in.NewTenant;
 import io.invitekit.application.port.in.Page;
-import io.invitekit.application.port.in.TenantUseCase.CreateCommand;
+import io.invitekit.application.port.in.TenantQuery;
 import io.invitekit.application.port.in.TenantView;
-import io.invitekit.domain.account.UserId;
-import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
-import io.invitekit.domain.tenant.PlatformPermission;
-import io.javalin.config.RoutesConfig;
+import io.invitekit.domain.tenant.TenantId;
+import io.javalin.http.Context;
 
 /** Tenants, their join codes, and joining with one. */
 final class JavalinTenantRoutes {
@@ -33,66 +32,54 @@ final class JavalinTenantRoutes {
         this.clients = clients;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.get("/api/platform/tenants", ctx -> {
-            Page<TenantView> page = kit.tenants().list(Authentication.requireUser(ctx), Queries.bool(ctx, "active"),
-                    Queries.page(ctx));
-            ctx.json(new PageResponse<>(page.items().stream().map(t -> TenantResponse.of(t, false)).toList(),
+            Boolean active = Queries.bool(ctx, "active");
+            TenantQuery query = TenantQuery.all().page(Queries.page(ctx));
+            Page<TenantView> page = kit.tenants().list(Authentication.requireActor(ctx),
+                    active == null ? query : query.active(active));
+            Json.reply(ctx, new PageResponse<>(page.items().stream().map(t -> TenantResponse.of(t, false)).toList(),
                     page.nextCursor()));
         });
-        routes.post("/api/platform/tenants/{id}/deactivate", ctx -> ctx.json(TenantResponse.of(
-                kit.tenants().setActive(Authentication.requireUser(ctx), ctx.pathParam("id"), false), false)));
-        routes.post("/api/platform/tenants/{id}/activate", ctx -> ctx.json(TenantResponse.of(
-                kit.tenants().setActive(Authentication.requireUser(ctx), ctx.pathParam("id"), true), false)));
+        routes.post("/api/platform/tenants/{id}/deactivate", ctx -> Json.reply(ctx, TenantResponse.of(
+                kit.tenants().setActive(Authentication.requireActor(ctx), tenantId(ctx), false), false)));
+        routes.post("/api/platform/tenants/{id}/activate", ctx -> Json.reply(ctx, TenantResponse.of(
+                kit.tenants().setActive(Authentication.requireActor(ctx), tenantId(ctx), true), false)));
 
         routes.post("/api/tenants", ctx -> {
             CreateTenantRequest b = bodies.read(ctx, CreateTenantRequest.class);
-            ctx.status(201).json(TenantResponse.of(kit.tenants().create(new CreateCommand(
-                    Authentication.requireUser(ctx), b.name(), b.subdomain(), b.contactEmail(), b.phone())), true));
+            Json.reply(ctx.status(201), TenantResponse.of(kit.tenants().create(Authentication.requireActor(ctx),
+                    NewTenant.named(b.name()).subdomain(b.subdomain()).contactEmail(b.contactEmail()).phone(b.phone())),
+                    true));
         });
-        routes.get("/api/tenants/{id}", ctx -> ctx.json(TenantResponse.of(
-                kit.tenants().get(Authentication.requireUser(ctx), ctx.pathParam("id")), true)));
+        routes.get("/api/tenants/{id}", ctx -> Json.reply(ctx, TenantResponse.of(
+                kit.tenants().get(Authentication.requireActor(ctx), tenantId(ctx)), true)));
 
-        routes.get("/api/tenants/{id}/invite-code", ctx -> ctx.json(JoinCodeResponse.of(
-                kit.joinCodes().view(Authentication.requireUser(ctx), ctx.pathParam("id")))));
+        routes.get("/api/tenants/{id}/invite-code", ctx -> Json.reply(ctx, JoinCodeResponse.of(
+                kit.joinCodes().view(Authentication.requireActor(ctx), tenantId(ctx)))));
         routes.post("/api/tenants/{id}/invite-code/rotate", ctx -> {
             RotateCodeRequest b = bodies.readOrDefault(ctx, RotateCodeRequest.class, new RotateCodeRequest(null, null));
-            ctx.json(JoinCodeResponse.of(kit.joinCodes().rotate(new RotateCommand(Authentication.requireUser(ctx),
-                    ctx.pathParam("id"), b.validForHours(), b.maxUses()))));
+            Json.reply(ctx, JoinCodeResponse.of(kit.joinCodes().rotate(Authentication.requireActor(ctx), tenantId(ctx),
+                    CodeRotation.limits().validForHours(b.validForHours()).maxUses(b.maxUses()))));
         });
         routes.delete("/api/tenants/{id}/invite-code", ctx -> {
-            kit.joinCodes().disable(Authentication.requireUser(ctx), ctx.pathParam("id"));
+            kit.joinCodes().disable(Authentication.requireActor(ctx), tenantId(ctx));
             ctx.status(204);
         });
 
-        routes.post("/api/tenants/{id}/payment-onboarding", ctx -> {
-            UserId owner = Authentication.requireUser(ctx);
-            TenantView tenant = payingTenantOwnedBy(owner, ctx.pathParam("id"));
-            ctx.json(new PaymentOnboardingResponse(kit.paymentOnboarding().begin(tenant.id(), owner)
-                    .map(Object::toString).orElse(null)));
-        });
+        routes.post("/api/tenants/{id}/payment-onboarding", ctx -> Json.reply(ctx, new PaymentOnboardingResponse(
+                kit.payments().begin(Authentication.requireActor(ctx), tenantId(ctx)).map(Object::toString).orElse(null))));
 
         routes.post("/api/join", ctx -> {
             JoinRequest b = bodies.read(ctx, JoinRequest.class);
-            ctx.json(JoinResponse.of(kit.joinCodes().join(
-                    new JoinCommand(Authentication.requireUser(ctx), b.code(), clients.of(ctx)))));
+            Json.reply(ctx, JoinResponse.of(kit.joinCodes().join(Authentication.requireActor(ctx),
+                    JoinWithCode.code(b.code()).from(clients.of(ctx)))));
         });
     }
 
-    /** The tenant, when the caller owns it and it may accept payments; else why not. */
-    private TenantView payingTenantOwnedBy(UserId caller, String tenantId) {
-        TenantView tenant = kit.tenants().get(caller, tenantId); // not a member: not_found
-        boolean owner = tenant.members().stream()
-                .anyMatch(m -> m.user().id().equals(caller) && m.role() == Role.OWNER);
-        if (!owner) {
-            throw new RuleViolationException(ErrorCode.FORBIDDEN, "only the tenant's owner may set up payments");
-        }
-        if (!Boolean.TRUE.equals(tenant.permissions().get(PlatformPermission.CAN_ACCEPT_PAYMENTS.wireName()))) {
-            throw new RuleViolationException(ErrorCode.FORBIDDEN, "this tenant may not accept payments");
-        }
-        if (!tenant.active()) {
-            throw new RuleViolationException(ErrorCode.TENANT_INACTIVE, "the tenant is deactivated");
-        }
-        return tenant;
+    /** A malformed id names no tenant: {@code not_found}, as an unknown one. */
+    private static TenantId tenantId(Context ctx) {
+        return TenantId.parse(ctx.pathParam("id"))
+                .orElseThrow(() -> new RuleViolationException(ErrorCode.NOT_FOUND, "no such tenant"));
     }
 }

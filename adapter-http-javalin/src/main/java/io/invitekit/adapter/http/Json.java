@@ -18,7 +18,25 @@ import io.javalin.http.Context;
  * sent as a string, trailing garbage are all refused (400 {@code malformed_body}).
  */
 public final class Json {
+    private static final ObjectMapper REPLIES = mapper();
+
     private Json() {
+    }
+
+    /**
+     * Writes {@code body} as the answer with the API's own mapper, whatever JSON mapper the
+     * Javalin application around it has configured.
+     */
+    static void reply(Context ctx, Object body) {
+        try {
+            byte[] json = REPLIES.writeValueAsBytes(body);
+            if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith("application/problem+json")) {
+                ctx.contentType("application/json");
+            }
+            ctx.result(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written as JSON", e);
+        }
     }
 
     public static ObjectMapper mapper() {

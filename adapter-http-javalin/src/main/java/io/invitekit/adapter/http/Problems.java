@@ -2,6 +2,7 @@ package io.invitekit.adapter.http;
 
 import io.invitekit.application.port.out.StoreUnavailableException;
 import io.invitekit.domain.shared.DomainException;
+import io.invitekit.adapter.http.dto.WireNames;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.ValidationException;
@@ -45,38 +46,56 @@ final class Problems {
         };
     }
 
-    void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> domain(e, ctx));
-        routes.exception(Json.MalformedBodyException.class,
-                (e, ctx) -> write(ctx, 400, "malformed_body", "Malformed body", e.getMessage(), Map.of()));
-        routes.exception(ConstraintViolationException.class, (e, ctx) -> beanValidation(e, ctx));
-        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+    /** Answers any failure of one of Invitekit's handlers. */
+    void render(Exception failure, Context ctx) {
+        if (failure instanceof DomainException e) {
+            domain(e, ctx);
+        } else if (failure instanceof Json.MalformedBodyException e) {
+            write(ctx, 400, "malformed_body", "Malformed body", e.getMessage(), Map.of());
+        } else if (failure instanceof ConstraintViolationException e) {
+            beanValidation(e, ctx);
+        } else if (failure instanceof StoreUnavailableException e) {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), RequestLog.redact(ctx.path()), e.getMessage());
             ctx.header("Retry-After", "5");
             write(ctx, 503, "store_unavailable", "Service unavailable",
                     "the database cannot be reached; try again shortly", Map.of());
-        });
-        routes.exception(HttpResponseException.class, (e, ctx) -> http(e, ctx));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), RequestLog.redact(ctx.path()), e);
+        } else if (failure instanceof HttpResponseException e) {
+            http(e, ctx);
+        } else {
+            LOG.error("unexpected failure on {} {}", ctx.method(), RequestLog.redact(ctx.path()), failure);
             write(ctx, 500, "internal_error", "Internal error", "something went wrong on our side", Map.of());
-        });
+        }
+    }
+
+    /**
+     * Problem answers for unmatched API paths and wrong methods under {@code prefix} only; the
+     * host's other paths keep whatever it answers.
+     */
+    void registerErrors(RoutesConfig routes, String prefix) {
         routes.error(404, ctx -> {
             // Only for paths no route matched: a 404 a handler already explained stays as it is.
             String written = ctx.res().getContentType();
-            if ((written == null || !written.startsWith(CONTENT_TYPE)) && isApi(ctx)) {
+            if ((written == null || !written.startsWith(CONTENT_TYPE)) && isApi(ctx, prefix)) {
                 write(ctx, 404, "not_found", "Not found", "no such resource", Map.of());
             }
         });
-        routes.error(405, ctx -> writeUnlessWritten(ctx, 405, "method_not_allowed", "Method not allowed",
-                "this resource does not take " + ctx.method()));
+        routes.error(405, ctx -> {
+            if (ctx.path().startsWith(prefix + "/")) {
+                writeUnlessWritten(ctx, 405, "method_not_allowed", "Method not allowed",
+                        "this resource does not take " + ctx.method());
+            }
+        });
     }
 
     private void domain(DomainException e, Context ctx) {
         Map<String, Object> extra = new LinkedHashMap<>();
+        String detail = e.getMessage();
         if (e instanceof ValidationException validation) {
             extra.put("errors", validation.errors().stream()
-                    .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+                    .map(err -> Map.of("field", WireNames.field(err.field()), "message", err.message())).toList());
+            detail = validation.errors().stream()
+                    .map(err -> WireNames.field(err.field()) + ": " + err.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
         if (e instanceof SubdomainTakenException taken) {
             extra.put("suggestions", taken.suggestions().stream().map(Subdomain::value).toList());
@@ -85,10 +104,10 @@ final class Problems {
             ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
         }
         if (e.code() == ErrorCode.RATE_LIMITED) {
-            metrics.rateLimited(e.code().wireName());
+            metrics.rateLimited(WireNames.code(e.code()));
         }
         int status = statusOf(e.code());
-        write(ctx, status, e.code().wireName(), titleOf(e.code()), e.getMessage(), extra);
+        write(ctx, status, WireNames.code(e.code()), titleOf(e.code()), detail, extra);
     }
 
     private void beanValidation(ConstraintViolationException e, Context ctx) {
@@ -96,7 +115,7 @@ final class Problems {
                 .map(v -> Map.of("field", snakeCase(v.getPropertyPath().toString()), "message", v.getMessage()))
                 .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
                 .toList();
-        write(ctx, 422, ErrorCode.VALIDATION_FAILED.wireName(), "Validation failed",
+        write(ctx, 422, WireNames.code(ErrorCode.VALIDATION_FAILED), "Validation failed",
                 errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse(""),
                 Map.of("errors", errors));
     }
@@ -133,13 +152,17 @@ final class Problems {
         body.put("code", code);
         body.putAll(extra);
         ctx.status(status);
-        ctx.json(body);
+        Json.reply(ctx, body);
         ctx.contentType(CONTENT_TYPE);
     }
 
-    private static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().startsWith("/health") || ctx.path().equals("/api")
-                || ctx.path().equals("/metrics");
+    private static boolean isApi(Context ctx, String prefix) {
+        String path = ctx.path();
+        if (!path.startsWith(prefix)) {
+            return false;
+        }
+        path = path.substring(prefix.length());
+        return path.startsWith("/api/") || path.startsWith("/health") || path.equals("/api") || path.equals("/metrics");
     }
 
     static String snakeCase(String camel) {
@@ -147,7 +170,7 @@ final class Problems {
     }
 
     private static String titleOf(ErrorCode code) {
-        String words = code.wireName().replace('_', ' ');
+        String words = WireNames.code(code).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -3,7 +3,9 @@ package io.invitekit.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.adapter.http.ApiServer.Reply;
-import io.invitekit.application.port.in.TenantUseCase.CreateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenant;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
@@ -88,10 +90,10 @@ class AccountApiTest {
         String token = signedUp.json().path("access_token").asText();
         UserId user = UserId.parse(signedUp.json().path("user").path("id").asText()).orElseThrow();
         api.kit.accounts().createFirstPlatformAdmin("root@acme.test", ApiServer.PASSWORD);
-        UserId admin = api.kit.accounts().login("root@acme.test", ApiServer.PASSWORD).user().id();
+        Actor admin = Actor.platformAdmin(api.kit.accounts().login(LogIn.with("root@acme.test", ApiServer.PASSWORD)).user().id());
         Set<String> joined = new HashSet<>();
         for (int i = 0; i < 60; i++) {
-            TenantId tenant = api.kit.tenants().create(new CreateCommand(admin, "Family " + i, null, null, null)).id();
+            TenantId tenant = api.kit.tenants().create(admin, NewTenant.named("Family " + i)).id();
             api.clock.advance(Duration.ofSeconds(1));
             api.storage.memberships().add(new Membership(tenant, user, Role.MEMBER, api.clock.instant()), Limit.UNLIMITED);
             joined.add(tenant.toString());
@@ -178,8 +180,8 @@ class AccountApiTest {
 
     @Test
     void logInIsRateLimitedPerEmailWithRetryAfter() {
-        try (ApiServer limited = new ApiServer(s -> s.withLimits(s.loginPerAddress(),
-                new RateLimit("login_email", 3, Duration.ofMinutes(15)), s.signupPerAddress(), s.tokenPerAddress()))) {
+        try (ApiServer limited = ApiServer.withRateLimits(r -> r.withLoginPerEmail(
+                new RateLimit("login_email", 3, Duration.ofMinutes(15))))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(limited.post("/api/auth/login", null, Map.of("email", "v@example.org", "password", "guess " + i))
                         .status()).isEqualTo(401);
@@ -194,8 +196,8 @@ class AccountApiTest {
     /** An empty or overlong password is refused before any limit counts it: such floods cost nothing and create no bucket. */
     @Test
     void aLogInThatCouldNeverSucceedTakesNoPermit() {
-        try (ApiServer limited = new ApiServer(s -> s.withLimits(new RateLimit("login_address", 3, Duration.ofMinutes(1)),
-                new RateLimit("login_email", 3, Duration.ofMinutes(15)), s.signupPerAddress(), s.tokenPerAddress()))) {
+        try (ApiServer limited = ApiServer.withRateLimits(r -> r.withLoginPerAddress(new RateLimit("login_address", 3, Duration.ofMinutes(1)))
+                .withLoginPerEmail(new RateLimit("login_email", 3, Duration.ofMinutes(15))))) {
             for (int i = 0; i < 10; i++) {
                 Reply empty = limited.raw("POST", "/api/auth/login", null,
                         "{\"email\":\"v@example.org\",\"password\":\"\"}", Map.of("Content-Type", "application/json"));
@@ -214,8 +216,8 @@ class AccountApiTest {
 
     @Test
     void signUpIsRateLimitedPerAddress() {
-        try (ApiServer limited = new ApiServer(s -> s.withLimits(s.loginPerAddress(), s.loginPerEmail(),
-                new RateLimit("signup_address", 2, Duration.ofHours(1)), s.tokenPerAddress()))) {
+        try (ApiServer limited = ApiServer.withRateLimits(r -> r.withSignupPerAddress(
+                new RateLimit("signup_address", 2, Duration.ofHours(1))))) {
             assertThat(limited.signup("a@example.org").status()).isEqualTo(201);
             assertThat(limited.signup("b@example.org").status()).isEqualTo(201);
             assertThat(limited.signup("c@example.org").status()).isEqualTo(429);

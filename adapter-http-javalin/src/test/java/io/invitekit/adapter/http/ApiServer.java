@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.config.RateLimits;
+import io.invitekit.application.inmemory.InMemoryRateLimiter;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.inmemory.RecordingMailSender;
@@ -58,10 +60,9 @@ final class ApiServer implements AutoCloseable {
     }
 
     /** Sign-up is limited per address, and tests sign many users up from one: they get room for that. */
-    private static HttpSettings roomForTests(HttpSettings s) {
-        return s.withLimits(s.loginPerAddress(), s.loginPerEmail(),
-                new io.invitekit.application.port.out.RateLimit("signup_address", 10_000, Duration.ofHours(1)),
-                s.tokenPerAddress());
+    private static RateLimits roomForTests(RateLimits limits) {
+        return limits.withSignupPerAddress(
+                new io.invitekit.application.port.out.RateLimit("signup_address", 10_000, Duration.ofHours(1)));
     }
 
     ApiServer(UnaryOperator<HttpSettings> http) {
@@ -70,27 +71,30 @@ final class ApiServer implements AutoCloseable {
 
     /** @param ports more ports for the application (a payment onboarding, say) */
     ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports) {
-        this(http, ports, null);
+        this(http, ports, null, limits -> limits);
     }
 
-    /** With this limiter, made on the server's clock, for the application's limits and the HTTP ones. */
+    /** With this limiter, made on the server's clock, for every limit the application keeps. */
     static ApiServer withLimiter(Function<Clock, RateLimiter> limiterOnClock) {
-        return new ApiServer(s -> s, b -> b, limiterOnClock);
+        return new ApiServer(s -> s, b -> b, limiterOnClock, limits -> limits);
+    }
+
+    /** With other limits on log-ins, sign-ups and links. */
+    static ApiServer withRateLimits(UnaryOperator<RateLimits> limits) {
+        return new ApiServer(s -> s, b -> b, null, limits);
     }
 
     private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
-                      Function<Clock, RateLimiter> limiterOnClock) {
+                      Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits) {
+        InvitekitSettings settings = InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
+                .platformDomain("acme.test").baseUrl(URI.create("https://app.acme.test")).build();
         Invitekit.Builder builder = Invitekit.builder()
-                .settings(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud").platformDomain("acme.test")
-                        .baseUrl(URI.create("https://app.acme.test")).build())
-                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail);
-        if (limiterOnClock != null) {
-            builder.rateLimiter(limiterOnClock.apply(clock));
-        }
+                .settings(settings.toBuilder().rateLimits(limits.apply(roomForTests(settings.rateLimits()))).build())
+                .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)
+                .rateLimiter(limiterOnClock != null ? limiterOnClock.apply(clock) : new InMemoryRateLimiter(clock));
         kit = ports.apply(builder).inMemory().build();
-        RateLimiter limiter = kit.rateLimiter();
-        app = InvitekitHttp.create(kit, http.apply(roomForTests(HttpSettings.defaults(() -> kit.storage().outbox().backlog()))),
-                limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })
+        app = InvitekitHttp.create(kit, http.apply(HttpSettings.defaults(() -> storage.outbox().backlog())),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -160,9 +160,9 @@ class Bucket4jRateLimiterTest {
                     .isEqualTo(before + 250 * 3);
 
             // 200,000 hits with fresh keys, round robin over the limits the server takes.
-            HttpSettings http = HttpSettings.defaults(() -> { });
+            io.invitekit.application.config.RateLimits http = io.invitekit.application.config.RateLimits.defaults();
             List<RateLimit> limits = List.of(http.loginPerAddress(), http.loginPerEmail(), http.signupPerAddress(),
-                    http.tokenPerAddress(),
+                    http.linkPerAddress(),
                     new RateLimit("join_failures_address", app.joinFailuresPerAddress(), app.joinFailuresAddressPeriod()));
             Duration step = Duration.ofMillis(10);
             Duration resolution = Duration.ofNanos(1L << 30); // Caffeine's timer wheel expires up to ~1.07 s late

@@ -24,8 +24,7 @@ class OperationsApiTest {
 
     @Test
     void readinessIs503WhenTheDatabaseIsDown() {
-        try (ApiServer down = new ApiServer(s -> new HttpSettings(s.trustedProxies(), s.metricsPublic(), s.maxBodyBytes(),
-                s.loginPerAddress(), s.loginPerEmail(), s.signupPerAddress(), s.tokenPerAddress(), () -> {
+        try (ApiServer down = new ApiServer(s -> s.withReadiness(() -> {
             throw new StoreUnavailableException("connection refused", null);
         }))) {
             Reply reply = down.get("/health/ready", null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitekit.adapter.http.ApiServer.Reply;
 import io.invitekit.application.port.out.Delivery;
+import io.invitekit.adapter.http.dto.WireNames;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.ErrorCode;
@@ -165,14 +166,14 @@ class WebPagesTest {
                     .forEach(key -> missing.add(name + ": " + key));
         });
         // Keys the scripts build from what the server sends.
-        Stream.of(ErrorCode.values()).map(c -> "problem." + c.wireName()).forEach(key -> expect(en, key, missing));
+        Stream.of(ErrorCode.values()).map(c -> "problem." + WireNames.code(c)).forEach(key -> expect(en, key, missing));
         Stream.of("malformed_body", "payload_too_large", "store_unavailable", "internal_error", "network", "generic")
                 .forEach(code -> expect(en, "problem." + code, missing));
         Stream.of(InvitationStatus.values()).forEach(s -> expect(en, "status." + s.name(), missing));
         Stream.of(Delivery.State.values()).forEach(s -> expect(en, "delivery." + s.name(), missing));
         Stream.of(Role.values()).forEach(r -> expect(en, "role." + r.name(), missing));
         TierCatalog.defaults().tiers().forEach(t -> expect(en, "tier." + t.name(), missing));
-        Stream.of(PlatformPermission.values()).forEach(p -> expect(en, "permission." + p.wireName(), missing));
+        Stream.of(PlatformPermission.values()).forEach(p -> expect(en, "permission." + WireNames.permission(p), missing));
         FeatureFlagRegistry.DEFAULT_KEYS.forEach(f -> expect(en, "flag." + f, missing));
         Stream.of("invalid", "expired", "cancelled", "accepted", "error").forEach(kind -> {
             expect(en, "onboard.dead." + kind + ".title", missing);
@@ -192,7 +193,7 @@ class WebPagesTest {
         assertThat(array(catalog, "TIERS")).containsExactlyInAnyOrderElementsOf(
                 TierCatalog.defaults().tiers().stream().map(SubscriptionTier::name).toList());
         assertThat(array(catalog, "PERMISSIONS")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(PlatformPermission.values()).map(PlatformPermission::wireName).toList());
+                Arrays.stream(PlatformPermission.values()).map(WireNames::permission).toList());
         assertThat(array(catalog, "FLAGS")).containsExactlyElementsOf(FeatureFlagRegistry.DEFAULT_KEYS);
     }
 

@@ -2,6 +2,7 @@ package io.invitekit.adapter.http.dto;
 
 import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.UserView;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -67,7 +68,7 @@ public final class AccountPayloads {
     }
 
     public record MembershipResponse(TenantRef tenant, String role, Instant joinedAt) {
-        public static MembershipResponse of(MeView.MembershipView m) {
+        public static MembershipResponse of(MembershipView m) {
             return new MembershipResponse(new TenantRef(m.tenantId().toString(), m.tenantName(), m.subdomain()),
                     m.role().name(), m.joinedAt());
         }

@@ -24,6 +24,14 @@ public final class InvitationPayloads {
             @Size(max = 63) String reservedSubdomain) {
     }
 
+    /** Accepting as the host's signed-in user: no password, the user is the caller. */
+    public record AcceptAsUserRequest(
+            @NotNull @Size(max = 200) String businessName,
+            @NotNull @Size(max = 253) String subdomain,
+            @Size(max = 254) String contactEmail,
+            @Size(max = 32) String phone) {
+    }
+
     public record AcceptInvitationRequest(
             @NotNull @Size(max = 512) String password,
             @Size(max = 200) String firstName,
@@ -55,7 +63,7 @@ public final class InvitationPayloads {
         public static InvitationResponse of(InvitationView v) {
             return new InvitationResponse(v.id().toString(), v.email(), v.status().name(), v.suggestedBusinessName(),
                     v.subscriptionTier(), v.customMaxUsers(), v.customMaxResources(), v.maxUsers(), v.maxResources(),
-                    v.permissions(), v.featureFlags(), v.reservedSubdomain(),
+                    WireNames.permissions(v.permissions()), v.featureFlags(), v.reservedSubdomain(),
                     new InviterResponse(v.invitedBy().id().toString(), v.invitedBy().email(), v.invitedBy().name()),
                     v.createdAt(), v.expiresAt(), v.acceptedAt(), v.cancelledAt(), text(v.createdTenantId()),
                     text(v.createdUserId()), v.resendCount(), v.lastSentAt(),
@@ -70,7 +78,7 @@ public final class InvitationPayloads {
 
         public static PreviewResponse of(InvitationPreview p) {
             return new PreviewResponse(p.email(), p.suggestedBusinessName(), p.subscriptionTier(), p.maxUsers(),
-                    p.maxResources(), p.permissions(), p.featureFlags(), p.reservedSubdomain(), p.inviterName(),
+                    p.maxResources(), WireNames.permissions(p.permissions()), p.featureFlags(), p.reservedSubdomain(), p.inviterName(),
                     p.expiresAt(), p.status().name());
         }
     }

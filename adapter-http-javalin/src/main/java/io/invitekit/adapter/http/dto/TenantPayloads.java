@@ -2,6 +2,7 @@ package io.invitekit.adapter.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invitekit.application.port.in.AcceptResult;
+import io.invitekit.application.port.in.AcceptedInvitation;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.in.SubdomainAvailability;
@@ -45,11 +46,18 @@ public final class TenantPayloads {
 
         public static TenantResponse of(TenantView t, boolean withMembers) {
             return new TenantResponse(t.id().toString(), t.name(), t.subdomain(), t.domain(), t.subscriptionTier(),
-                    t.maxUsers(), t.maxResources(), t.permissions(), t.featureFlags(), t.active(), t.contactEmail(),
+                    t.maxUsers(), t.maxResources(), WireNames.permissions(t.permissions()), t.featureFlags(), t.active(), t.contactEmail(),
                     t.phone(), t.createdAt(), withMembers ? t.members().stream()
                     .map(m -> new MemberResponse(new MemberUserResponse(m.user().id().toString(), m.user().email(),
                             m.user().firstName(), m.user().lastName()), m.role().name(), m.joinedAt()))
                     .toList() : null);
+        }
+    }
+
+    /** An invitation accepted as the host's signed-in user: the tenant; the host signs its user in itself. */
+    public record AcceptedResponse(String ownerId, TenantResponse tenant) {
+        public static AcceptedResponse of(AcceptedInvitation accepted) {
+            return new AcceptedResponse(accepted.owner().toString(), TenantResponse.of(accepted.tenant(), true));
         }
     }
 
@@ -93,7 +101,7 @@ public final class TenantPayloads {
 
     public record AvailabilityResponse(String subdomain, boolean available, String reason, List<String> suggestions) {
         public static AvailabilityResponse of(SubdomainAvailability a) {
-            return new AvailabilityResponse(a.subdomain(), a.available(), a.reason(), a.suggestions());
+            return new AvailabilityResponse(a.subdomain(), a.available(), WireNames.refusal(a.reason()), a.suggestions());
         }
     }
 

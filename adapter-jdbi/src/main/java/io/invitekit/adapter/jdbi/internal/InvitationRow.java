@@ -29,6 +29,7 @@ public record InvitationRow(
         String featureFlags,
         String reservedSubdomain,
         UUID invitedBy,
+        String inviterName,
         String tokenDigest,
         String status,
         int ttlDays,
@@ -44,7 +45,7 @@ public record InvitationRow(
 
     public static final String COLUMNS = "id, email, pending_email, lapses_at, suggested_business_name, tier, "
             + "custom_max_users, custom_max_resources, permissions, feature_flags, reserved_subdomain, invited_by, "
-            + "token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at, created_tenant, "
+            + "inviter_name, token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at, created_tenant, "
             + "created_user, resend_count, last_sent_at, version";
 
     public static InvitationRow of(TenantInvitation inv) {
@@ -55,7 +56,7 @@ public record InvitationRow(
                 inv.plan().tier().name(), inv.plan().customLimits().maxUsers(), inv.plan().customLimits().maxResources(),
                 PlanColumns.permissions(inv.plan()), PlanColumns.featureFlags(inv.plan()),
                 inv.reservedSubdomain() == null ? null : inv.reservedSubdomain().value(), inv.invitedBy().value(),
-                inv.tokenDigest().hex(), inv.storedStatus().name(), inv.ttlDays(), inv.createdAt(), inv.expiresAt(),
+                inv.inviterName(), inv.tokenDigest().hex(), inv.storedStatus().name(), inv.ttlDays(), inv.createdAt(), inv.expiresAt(),
                 inv.acceptedAt(), inv.cancelledAt(), inv.createdTenant() == null ? null : inv.createdTenant().value(),
                 inv.createdUser() == null ? null : inv.createdUser().value(), inv.resendCount(), inv.lastSentAt(),
                 inv.version());
@@ -66,7 +67,7 @@ public record InvitationRow(
                 suggestedBusinessName == null ? null : new Name(suggestedBusinessName),
                 PlanColumns.plan(tier, customMaxUsers, customMaxResources, permissions, featureFlags),
                 reservedSubdomain == null ? null : new Subdomain(reservedSubdomain), new UserId(invitedBy),
-                new TokenDigest(tokenDigest), InvitationStatus.valueOf(status), ttlDays, createdAt, expiresAt, acceptedAt,
+                inviterName, new TokenDigest(tokenDigest), InvitationStatus.valueOf(status), ttlDays, createdAt, expiresAt, acceptedAt,
                 cancelledAt, createdTenant == null ? null : new TenantId(createdTenant),
                 createdUser == null ? null : new UserId(createdUser), resendCount, lastSentAt, version);
     }

@@ -13,7 +13,7 @@ public interface InvitationSql {
 
     @SqlUpdate("INSERT INTO <prefix>tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
             + ":lapsesAt, :suggestedBusinessName, :tier, :customMaxUsers, :customMaxResources, :permissions, :featureFlags, "
-            + ":reservedSubdomain, :invitedBy, :tokenDigest, :status, :ttlDays, :createdAt, :expiresAt, :acceptedAt, "
+            + ":reservedSubdomain, :invitedBy, :inviterName, :tokenDigest, :status, :ttlDays, :createdAt, :expiresAt, :acceptedAt, "
             + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version)")
     void insert(@BindMethods InvitationRow row);
 

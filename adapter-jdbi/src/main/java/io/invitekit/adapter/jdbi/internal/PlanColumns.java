@@ -6,8 +6,10 @@ import io.invitekit.domain.tenant.Permissions;
 import io.invitekit.domain.tenant.Plan;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.SubscriptionTier;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** A {@link Plan} as the columns tenants and invitations share. */
@@ -16,7 +18,12 @@ final class PlanColumns {
     }
 
     static String permissions(Plan plan) {
-        return TextCodec.encodeNames(plan.permissions().granted().stream().map(PlatformPermission::wireName).toList());
+        return TextCodec.encodeNames(plan.permissions().granted().stream().map(PlanColumns::stored).toList());
+    }
+
+    /** How a permission is written in the database: its name in lower case. Never change it. */
+    private static String stored(PlatformPermission permission) {
+        return permission.name().toLowerCase(Locale.ROOT);
     }
 
     static String featureFlags(Plan plan) {
@@ -27,7 +34,7 @@ final class PlanColumns {
                      String featureFlags) {
         Set<PlatformPermission> granted = EnumSet.noneOf(PlatformPermission.class);
         for (String name : TextCodec.decodeNames(permissions)) {
-            granted.add(PlatformPermission.fromWireName(name)
+            granted.add(Arrays.stream(PlatformPermission.values()).filter(p -> stored(p).equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("unknown permission stored: " + name)));
         }
         return new Plan(new SubscriptionTier(tier), new CustomLimits(customMaxUsers, customMaxResources),

@@ -1,0 +1,131 @@
+package io.invitekit.adapter.http;
+
+import io.invitekit.application.Invitekit;
+import io.javalin.config.JavalinState;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import io.javalin.plugin.Plugin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Invitekit's HTTP API as a plugin for the host's own Javalin application, under a path of the
+ * host's choosing:
+ *
+ * <pre>{@code
+ * Javalin.create(config -> config.registerPlugin(new InvitekitPlugin(kit, invitekit -> {
+ *     invitekit.path = "/invitekit";
+ *     invitekit.authentication = ctx -> myUsers.signedIn(ctx)       // the host's own session
+ *             .map(u -> Caller.verified(Actor.user(u.uuid()), EmailAddress.of(u.email())));
+ * })));
+ * }</pre>
+ *
+ * Everything Invitekit adds applies under its path only: its JSON (written with its own mapper,
+ * whatever the host's), the body-size limit, the security headers and {@code Cache-Control:
+ * no-store} on its API, problem+json answers for its failures, unmatched API paths and wrong
+ * methods. The host's routes and error handling stay as they are. The bundled server is this
+ * plugin at the root, with Invitekit's own accounts and its pages.
+ */
+public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
+    private final Invitekit kit;
+
+    public InvitekitPlugin(Invitekit kit, Consumer<Config> config) {
+        super(config, new Config());
+        this.kit = Objects.requireNonNull(kit, "kit");
+    }
+
+    /** What the host chooses; every field has a default but {@link #authentication}. */
+    public static final class Config {
+        /** Where the routes live: {@code ""} (the root) or a path such as {@code "/invitekit"}. */
+        public String path = "/invitekit";
+        /**
+         * Who calls. Default: Invitekit's own bearer tokens, when the kit has its own accounts;
+         * a host with its own users must set it.
+         */
+        public InvitekitAuthentication authentication;
+        public HttpSettings settings = HttpSettings.defaults(() -> { });
+        /** Where request timers and counters go; {@code /metrics} (with {@link #operations}) scrapes it. */
+        public PrometheusMeterRegistry registry;
+        /** The web pages; they use Invitekit's own accounts and live at the root only. */
+        public boolean pages;
+        /** {@code /health/*}, {@code /metrics}, {@code /openapi.yaml} and {@code /docs}. */
+        public boolean operations;
+    }
+
+    @Override
+    public String name() {
+        return "invitekit";
+    }
+
+    @Override
+    public void onStart(JavalinState state) {
+        Config config = pluginConfig;
+        String path = config.path == null ? "" : config.path;
+        if (!path.isEmpty() && (!path.startsWith("/") || path.endsWith("/"))) {
+            throw new IllegalArgumentException("the Invitekit path is \"\" or starts with / and does not end with /");
+        }
+        InvitekitAuthentication bridge = config.authentication != null ? config.authentication
+                : kit.hasAccounts() ? Authentication.bearer(kit.accounts()) : null;
+        if (bridge == null) {
+            throw new IllegalStateException("Invitekit needs an authentication bridge: the host's users have no "
+                    + "Invitekit accounts to sign in with");
+        }
+        if (config.pages && (!path.isEmpty() || !kit.hasAccounts())) {
+            throw new IllegalStateException("the pages need Invitekit's own accounts and the root path");
+        }
+        HttpSettings settings = config.settings;
+        HttpMetrics metrics = new HttpMetrics(config.registry != null ? config.registry
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        metrics.outboxBacklog(() -> kit.operations().outboxBacklog());
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
+        Bodies bodies = new Bodies(Json.mapper(), settings.maxBodyBytes());
+        Problems problems = new Problems(metrics);
+        Routes routes = new Routes(state.routes, path, problems, !state.router.ignoreTrailingSlashes);
+
+        state.requestLogger.http((ctx, millis) -> {
+            if (isOurs(ctx, path)) {
+                RequestLog.log(ctx, millis);
+                metrics.request(ctx, millis);
+            }
+        });
+        routes.before("/*", ctx -> guard(ctx, path, settings));
+        routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
+        problems.registerErrors(state.routes, path);
+        new JavalinAccountRoutes(kit, bodies, clients).register(routes);
+        new JavalinInvitationRoutes(kit, bodies, clients).register(routes);
+        new JavalinTenantRoutes(kit, bodies, clients).register(routes);
+        if (config.operations) {
+            routes.before("/metrics", ctx -> Authentication.identify(bridge, ctx));
+            new JavalinOperationsRoutes(kit, settings, metrics).register(routes);
+        }
+        if (config.pages) {
+            new JavalinPageRoutes().register(routes);
+        }
+    }
+
+    private static boolean isOurs(Context ctx, String path) {
+        return path.isEmpty() || ctx.path().equals(path) || ctx.path().startsWith(path + "/");
+    }
+
+    /** Headers every answer under the path carries, and the body-size limit, before anything is read. */
+    private static void guard(Context ctx, String path, HttpSettings settings) {
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (settings.hstsSeconds() > 0) {
+            ctx.header("Strict-Transport-Security", "max-age=" + settings.hstsSeconds());
+        }
+        if (ctx.path().startsWith(path + "/api/")) {
+            // Tokens, refresh tokens and join codes must never be stored by a cache (RFC 6749 §5.1);
+            // every API answer is treated so, errors included, rather than trusting each route to say.
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("Pragma", "no-cache");
+        }
+        String length = ctx.header("Content-Length");
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > settings.maxBodyBytes()) {
+            throw new ContentTooLargeResponse("the request body is larger than " + settings.maxBodyBytes() + " bytes");
+        }
+    }
+}
