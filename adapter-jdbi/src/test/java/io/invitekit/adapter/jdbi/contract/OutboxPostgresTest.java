@@ -3,6 +3,7 @@ package io.invitekit.adapter.jdbi.contract;
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.testing.contract.OutboxContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OutboxPostgresTest extends OutboxContract {

@@ -2,6 +2,7 @@ package io.invitekit.adapter.jdbi.contract;
 
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.testing.contract.TransactionsContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransactionsPostgresTest extends TransactionsContract {

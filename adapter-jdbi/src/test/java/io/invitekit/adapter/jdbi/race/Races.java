@@ -6,8 +6,6 @@ import static io.invitekit.adapter.jdbi.testing.Fixtures.message;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invitekit.adapter.jdbi.testing.Concurrently;
-import io.invitekit.adapter.jdbi.testing.Concurrently.Outcome;
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
@@ -39,6 +37,8 @@ import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.TenantId;
+import io.invitekit.testing.Concurrently;
+import io.invitekit.testing.Concurrently.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,219 @@
+package io.invitekit.testing.contract;
+
+import static io.invitekit.testing.fixtures.Fixtures.NOW;
+import static io.invitekit.testing.fixtures.Fixtures.aMembership;
+import static io.invitekit.testing.fixtures.Fixtures.aTenant;
+import static io.invitekit.testing.fixtures.Fixtures.nextId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Memberships.AddOutcome;
+import io.invitekit.application.port.out.Memberships.Position;
+import io.invitekit.application.port.out.Storage;
+import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.Tenant;
+import io.invitekit.domain.tenant.TenantId;
+import io.invitekit.testing.Concurrently;
+import io.invitekit.testing.Concurrently.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Memberships} must do: one per (tenant, user), never past the user limit, and
+ * never more tenants counted for an owner than the limit asked for.
+ *
+ * <p>An implementer provides {@link #storage()}: the {@link Storage} whose {@code memberships()}
+ * is under test (memberships belong to tenants added through its {@code tenants()}; refusals and
+ * rollbacks go through its {@code transactions()}), the same instance throughout one test, empty
+ * when each test starts, and usable from 32 threads at once.
+ */
+public abstract class MembershipsContract {
+
+    /** For a subclass, which provides the store under test. */
+    public MembershipsContract() {
+    }
+
+    /**
+     * The store under test: the same instance throughout one test, empty when the test starts.
+     *
+     * @return the store whose {@code memberships()} this suite checks
+     */
+    protected abstract Storage storage();
+
+    private Memberships memberships() {
+        return storage().memberships();
+    }
+
+    private TenantId newTenant() {
+        Tenant tenant = aTenant().plain().build();
+        storage().tenants().add(tenant);
+        return tenant.id();
+    }
+
+    private static Membership member(TenantId tenant, Role role, int secondsAfterNow) {
+        return aMembership().tenant(tenant).role(role).joinedAt(NOW.plusSeconds(secondsAfterNow)).build();
+    }
+
+    @Test
+    void a_membership_is_added_once_and_found_after() {
+        TenantId tenant = newTenant();
+        Membership owner = member(tenant, Role.OWNER, 0);
+        Membership again = aMembership().tenant(tenant).user(owner.userId()).joinedAt(NOW.plusSeconds(5)).build();
+
+        assertThat(memberships().add(owner, Limit.UNLIMITED)).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(again, Limit.UNLIMITED)).isEqualTo(AddOutcome.ALREADY_MEMBER);
+
+        assertThat(memberships().find(tenant, owner.userId())).contains(owner);
+        assertThat(memberships().find(tenant, new UserId(nextId()))).isEmpty();
+        assertThat(memberships().count(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void a_tenant_at_its_limit_refuses_newcomers_but_still_knows_its_members() {
+        TenantId tenant = newTenant();
+        Membership first = member(tenant, Role.OWNER, 0);
+        Membership second = member(tenant, Role.MEMBER, 1);
+
+        assertThat(memberships().add(first, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(second, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 2), Limit.of(2))).isEqualTo(AddOutcome.TENANT_FULL);
+        assertThat(memberships().add(second, Limit.of(2))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+
+        assertThat(memberships().count(tenant)).isEqualTo(2);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 3), Limit.of(3))).isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void the_refusals_leave_the_surrounding_transaction_usable() {
+        TenantId tenant = newTenant();
+        Membership owner = member(tenant, Role.OWNER, 0);
+        Membership late = member(tenant, Role.MEMBER, 2);
+
+        storage().transactions().run(() -> {
+            assertThat(memberships().add(owner, Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+            assertThat(memberships().add(owner, Limit.of(1))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+            assertThat(memberships().add(member(tenant, Role.MEMBER, 1), Limit.of(1))).isEqualTo(AddOutcome.TENANT_FULL);
+            assertThat(memberships().add(late, Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        });
+
+        assertThat(memberships().ofTenant(tenant)).containsExactly(owner, late);
+    }
+
+    @Test
+    void a_rolled_back_membership_is_gone_and_does_not_count_against_the_limit() {
+        TenantId tenant = newTenant();
+        Membership rolledBack = member(tenant, Role.MEMBER, 0);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(memberships().add(rolledBack, Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(memberships().find(tenant, rolledBack.userId())).isEmpty();
+        assertThat(memberships().add(member(tenant, Role.OWNER, 1), Limit.of(1))).isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void a_users_memberships_and_a_tenants_members_come_oldest_first() {
+        TenantId older = newTenant();
+        TenantId newer = newTenant();
+        UserId user = new UserId(nextId());
+        Membership inNewer = aMembership().tenant(newer).user(user).role(Role.OWNER).joinedAt(NOW.plusSeconds(1)).build();
+        Membership inOlder = aMembership().tenant(older).user(user).role(Role.ADMIN).joinedAt(NOW.plusSeconds(2)).build();
+        Membership colleague = member(older, Role.OWNER, 1);
+        memberships().add(inNewer, Limit.UNLIMITED);
+        memberships().add(inOlder, Limit.UNLIMITED);
+        memberships().add(colleague, Limit.UNLIMITED);
+
+        assertThat(memberships().ofUser(user)).containsExactly(inNewer, inOlder);
+        assertThat(memberships().ofTenant(older)).containsExactly(colleague, inOlder);
+        assertThat(memberships().ofUser(new UserId(nextId()))).isEmpty();
+        assertThat(memberships().count(older)).isEqualTo(2);
+    }
+
+    @Test
+    void owned_tenants_are_counted_up_to_the_limit_and_not_one_more() {
+        UserId owner = new UserId(nextId());
+        assertThat(memberships().ownedTenants(owner)).isZero();
+
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isTrue();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isTrue();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(2))).isFalse();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(2);
+
+        assertThat(memberships().countOwnedTenant(owner, Limit.UNLIMITED)).as("exempt, but counted").isTrue();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(3);
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(3))).isFalse();
+        assertThat(memberships().countOwnedTenant(owner, Limit.of(4))).isTrue();
+        assertThat(memberships().ownedTenants(new UserId(nextId()))).isZero();
+    }
+
+    @Test
+    void an_owned_tenant_counted_in_a_rolled_back_transaction_is_given_back_and_a_refusal_aborts_nothing() {
+        UserId owner = new UserId(nextId());
+        memberships().countOwnedTenant(owner, Limit.of(1));
+        UserId other = new UserId(nextId());
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(memberships().countOwnedTenant(other, Limit.of(1))).isTrue();
+            throw new IllegalStateException("the create failed later");
+        })).hasMessage("the create failed later");
+        TenantId tenant = newTenant();
+        storage().transactions().run(() -> {
+            assertThat(memberships().countOwnedTenant(owner, Limit.of(1))).isFalse();
+            assertThat(memberships().add(member(tenant, Role.OWNER, 0), Limit.UNLIMITED)).isEqualTo(AddOutcome.ADDED);
+        });
+
+        assertThat(memberships().ownedTenants(other)).isZero();
+        assertThat(memberships().countOwnedTenant(other, Limit.of(1))).isTrue();
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(1);
+        assertThat(memberships().count(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void of_32_concurrent_counts_for_one_owner_at_limit_10_exactly_10_pass() throws Exception {
+        UserId owner = new UserId(nextId());
+
+        List<Outcome<Boolean>> outcomes = Concurrently.run(32, i -> storage().transactions().inTransaction(
+                () -> memberships().countOwnedTenant(owner, Limit.of(10))));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.stream().filter(Outcome::value)).hasSize(10);
+        assertThat(memberships().ownedTenants(owner)).isEqualTo(10);
+    }
+
+    @Test
+    void a_users_memberships_come_a_page_at_a_time_oldest_first_ties_by_tenant_id() {
+        UserId user = new UserId(nextId());
+        List<Membership> mine = new ArrayList<>();
+        int[] joinedSecondsAfterNow = {5, 1, 3, 3, 3, 0, 7};
+        for (int seconds : joinedSecondsAfterNow) {
+            Membership m = aMembership().tenant(newTenant()).user(user).joinedAt(NOW.plusSeconds(seconds)).build();
+            memberships().add(m, Limit.UNLIMITED);
+            mine.add(m);
+        }
+        memberships().add(member(mine.get(0).tenantId(), Role.OWNER, 2), Limit.UNLIMITED); // someone else's
+        List<Membership> expected = mine.stream().sorted(Comparator.comparing(Membership::joinedAt)
+                .thenComparing(m -> m.tenantId().value().toString())).toList(); // v7 ids: text order is time order
+
+        List<Membership> paged = new ArrayList<>();
+        Position after = null;
+        for (int page = 0; page < 4; page++) {
+            List<Membership> got = memberships().ofUser(user, after, 2);
+            assertThat(got).as("page %d", page).hasSize(page < 3 ? 2 : 1);
+            paged.addAll(got);
+            after = Position.of(got.get(got.size() - 1));
+        }
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(user, after, 2)).isEmpty();
+        assertThat(memberships().ofUser(user, null, 100)).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofUser(new UserId(nextId()), null, 10)).isEmpty();
+    }
+}
