@@ -95,7 +95,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .withTrustedProxies(configuration.trustedProxies())
                     .withMetricsPublic(configuration.metricsPublic())
                     .withHstsSeconds(configuration.hstsSeconds());
-            Javalin app = InvitekitHttp.create(kit, http, limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            Javalin app = InvitekitHttp.create(kit, http, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());
 

@@ -8,7 +8,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.InMemoryStorage;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
@@ -121,15 +123,15 @@ class HeaderInjectionTest {
         InMemoryStorage storage = new InMemoryStorage();
         Invitekit kit = Invitekit.builder().inMemory().storage(storage).clock(clock).mailSender(sender()).build();
         kit.accounts().createFirstPlatformAdmin("admin@acme.example", "correct horse battery staple");
-        UserId admin = kit.accounts().authenticate(
-                kit.accounts().login("admin@acme.example", "correct horse battery staple").accessToken()).orElseThrow();
+        Actor admin = kit.accounts().authenticate(kit.accounts().login(
+                LogIn.with("admin@acme.example", "correct horse battery staple")).accessToken()).orElseThrow();
 
-        assertThatThrownBy(() -> kit.invitations().create(new CreateCommand(admin, OWNER, "Bob\r\nBcc: " + EVIL,
-                null, null, null, Map.of(), Map.of(), null, null)))
+        assertThatThrownBy(() -> kit.invitations().create(admin,
+                NewTenantInvitation.to(OWNER).businessName("Bob\r\nBcc: " + EVIL)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationException.FieldError::field).containsExactly("suggested_business_name"));
-        assertThatThrownBy(() -> kit.invitations().create(new CreateCommand(admin, OWNER + "\r\nBcc: " + EVIL, null,
-                null, null, null, Map.of(), Map.of(), null, null)))
+                        .extracting(ValidationException.FieldError::field).containsExactly("suggestedBusinessName"));
+        assertThatThrownBy(() -> kit.invitations().create(admin,
+                NewTenantInvitation.to(OWNER + "\r\nBcc: " + EVIL)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(ValidationException.FieldError::field).containsExactly("email"));
 

@@ -12,7 +12,9 @@ import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
 import io.invitekit.application.port.in.DeliveryView;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.OutboxMessageId;
@@ -118,25 +120,24 @@ class SmtpBatchTest {
                             .baseUrl(URI.create("https://app.acme.example")).build())
                     .build();
             kit.accounts().createFirstPlatformAdmin("admin@acme.example", "correct horse battery staple");
-            UserId admin = kit.accounts().authenticate(
-                    kit.accounts().login("admin@acme.example", "correct horse battery staple").accessToken()).orElseThrow();
+            Actor admin = kit.accounts().authenticate(kit.accounts().login(
+                LogIn.with("admin@acme.example", "correct horse battery staple")).accessToken()).orElseThrow();
             List<InvitationView> invitations = new ArrayList<>();
             for (String email : List.of(REFUSED, BUSY, TAKEN)) {
-                invitations.add(kit.invitations().create(new CreateCommand(admin, email, null, null, null, null,
-                        null, null, null, null)));
+                invitations.add(kit.invitations().create(admin, NewTenantInvitation.to(email)));
                 clock.advance(Duration.ofSeconds(1)); // claimed oldest first: in this order
             }
 
             assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 1, 1, 1));
 
-            DeliveryView refused = kit.invitations().get(admin, invitations.get(0).id().toString()).delivery();
+            DeliveryView refused = kit.invitations().get(admin, invitations.get(0).id()).delivery();
             assertThat(refused.state()).isEqualTo("DEAD");
             assertThat(refused.lastError()).contains("550 5.1.1 no such user here");
-            DeliveryView busy = kit.invitations().get(admin, invitations.get(1).id().toString()).delivery();
+            DeliveryView busy = kit.invitations().get(admin, invitations.get(1).id()).delivery();
             assertThat(busy.state()).isEqualTo("RETRYING");
             assertThat(busy.attempts()).isEqualTo(1);
             assertThat(busy.lastError()).contains("450 4.2.1 mailbox busy");
-            assertThat(kit.invitations().get(admin, invitations.get(2).id().toString()).delivery())
+            assertThat(kit.invitations().get(admin, invitations.get(2).id()).delivery())
                     .isEqualTo(new DeliveryView("SENT", 1, null));
             assertThat(server.connections()).isEqualTo(1);
             assertThat(server.acceptedMessages()).isEqualTo(1);

@@ -14,7 +14,10 @@ import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
 import io.invitekit.application.port.in.DeliveryView;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
@@ -44,7 +47,7 @@ class SmtpRelayTest {
     private GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private Invitekit kit;
     private SmtpMailSender sender;
-    private UserId admin;
+    private Actor admin;
 
     @AfterEach
     void stopGreenMail() {
@@ -61,7 +64,7 @@ class SmtpRelayTest {
                 .build();
         kit = Invitekit.builder().inMemory().storage(storage).settings(settings).clock(clock).mailSender(sender).build();
         kit.accounts().createFirstPlatformAdmin("admin@acme.example", "correct horse battery staple");
-        String accessToken = kit.accounts().login("admin@acme.example", "correct horse battery staple").accessToken();
+        String accessToken = kit.accounts().login(LogIn.with("admin@acme.example", "correct horse battery staple")).accessToken();
         admin = kit.accounts().authenticate(accessToken).orElseThrow();
     }
 
@@ -71,12 +74,12 @@ class SmtpRelayTest {
     }
 
     private InvitationView invite(String email) {
-        return kit.invitations().create(new CreateCommand(admin, email, "Bob's Bakery", null, null, null,
-                Map.of("can_accept_payments", true), Map.of(), null, null));
+        return kit.invitations().create(admin, NewTenantInvitation.to(email).businessName("Bob's Bakery")
+                .grant(PlatformPermission.CAN_ACCEPT_PAYMENTS));
     }
 
     private DeliveryView deliveryOf(InvitationView invitation) {
-        return kit.invitations().get(admin, invitation.id().toString()).delivery();
+        return kit.invitations().get(admin, invitation.id()).delivery();
     }
 
     private OutboxMessage onlyMessage() {
@@ -248,12 +251,12 @@ class SmtpRelayTest {
         assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 0, 1, 0));
 
         clock.advance(Duration.ofMinutes(1)); // the resend cooldown
-        kit.invitations().resend(admin, invitation.id().toString());
+        kit.invitations().resend(admin, invitation.id());
         String second = newestMessage().secret();
         assertThat(kit.delivery().relayOnce()).as("the first email is withdrawn: only the second is tried")
                 .isEqualTo(new RelayReport(1, 0, 1, 0));
         clock.advance(Duration.ofMinutes(1));
-        kit.invitations().resend(admin, invitation.id().toString());
+        kit.invitations().resend(admin, invitation.id());
         OutboxMessage third = newestMessage();
 
         // The server comes back; by now every earlier attempt would have been due again.

@@ -3,7 +3,11 @@ package io.invitekit.bootstrap.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import io.invitekit.application.Invitekit;
+import io.invitekit.application.port.out.StoreUnavailableException;
 
 /**
  * The hexagon's rules that Maven's module graph cannot see. Each names packages that exist;
@@ -45,6 +49,35 @@ final class ArchitectureRules {
             .matching("io.invitekit.adapter.(*)..")
             .should().notDependOnEachOther()
             .as("adapters do not depend on each other");
+
+    /** Driving adapters: the HTTP API and anything else that calls the application. */
+    static final String DRIVING_ADAPTERS = "io.invitekit.adapter.http..";
+    /** Driven adapters: what the application calls through its outbound ports. */
+    static final String[] DRIVEN_ADAPTERS = {"io.invitekit.adapter.jdbi..", "io.invitekit.adapter.mail..",
+            "io.invitekit.adapter.ratelimit.."};
+
+    /**
+     * A driving adapter reaches the application only through its inbound ports and the façade
+     * that builds them (and the one technical failure use cases let through): never a service, an
+     * outbound port or an in-memory adapter. So an embedder calling the use cases gets every rule
+     * the HTTP API gets.
+     */
+    static final ArchRule DRIVING_ADAPTERS_USE_ONLY_INBOUND_PORTS = noClasses()
+            .that().resideInAPackage(DRIVING_ADAPTERS)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(APPLICATION)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(PORTS_IN)))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Invitekit.class)))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(StoreUnavailableException.class)))
+                    .as("application classes other than inbound ports and the Invitekit façade"))
+            .as("driving adapters use only the inbound ports and the façade");
+
+    /** A driven adapter implements outbound ports: it never calls a use case, a service or the façade. */
+    static final ArchRule DRIVEN_ADAPTERS_ONLY_IMPLEMENT_OUTBOUND_PORTS = noClasses()
+            .that().resideInAnyPackage(DRIVEN_ADAPTERS)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(APPLICATION)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(PORTS_OUT)))
+                    .as("application classes other than outbound ports"))
+            .as("driven adapters depend on the application only through its outbound ports");
 
     /** No two packages need each other. */
     static final ArchRule NO_PACKAGE_CYCLES = slices()

@@ -7,6 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.invitekit.adapter.alpha.archfixture.First;
 import io.invitekit.adapter.beta.archfixture.Second;
+import io.invitekit.adapter.http.archfixture.HandlerUsingTheStorage;
+import io.invitekit.adapter.http.archfixture.ok.HandlerUsingAUseCase;
+import io.invitekit.adapter.jdbi.archfixture.StoreCallingAUseCase;
 import io.invitekit.application.archfixture.leak.UsingAnAdapter;
 import io.invitekit.application.archfixture.ping.Ping;
 import io.invitekit.application.archfixture.pong.Pong;
@@ -59,6 +62,16 @@ class ArchitectureTest {
         ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
     }
 
+    @Test
+    void drivingAdaptersUseOnlyInboundPorts() {
+        ArchitectureRules.DRIVING_ADAPTERS_USE_ONLY_INBOUND_PORTS.check(production);
+    }
+
+    @Test
+    void drivenAdaptersOnlyImplementOutboundPorts() {
+        ArchitectureRules.DRIVEN_ADAPTERS_ONLY_IMPLEMENT_OUTBOUND_PORTS.check(production);
+    }
+
     // The rules bite: each deliberate violation (test fixtures, never production code) is caught.
 
     @Test
@@ -89,5 +102,20 @@ class ArchitectureTest {
     void anAdapterCallingAnotherAdapterBreaksTheAdapterRule() {
         JavaClasses bad = new ClassFileImporter().importClasses(First.class, Second.class);
         assertThat(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT.evaluate(bad).hasViolation()).isTrue();
+    }
+
+    @Test
+    void anHttpHandlerUsingTheStorageBreaksTheDrivingAdapterRule() {
+        JavaClasses bad = new ClassFileImporter().importClasses(HandlerUsingTheStorage.class);
+        assertThat(ArchitectureRules.DRIVING_ADAPTERS_USE_ONLY_INBOUND_PORTS.evaluate(bad).hasViolation()).isTrue();
+        JavaClasses good = new ClassFileImporter().importClasses(HandlerUsingAUseCase.class);
+        assertThat(ArchitectureRules.DRIVING_ADAPTERS_USE_ONLY_INBOUND_PORTS.evaluate(good).hasViolation())
+                .as("the façade and inbound ports are allowed").isFalse();
+    }
+
+    @Test
+    void aStoreCallingAUseCaseBreaksTheDrivenAdapterRule() {
+        JavaClasses bad = new ClassFileImporter().importClasses(StoreCallingAUseCase.class);
+        assertThat(ArchitectureRules.DRIVEN_ADAPTERS_ONLY_IMPLEMENT_OUTBOUND_PORTS.evaluate(bad).hasViolation()).isTrue();
     }
 }

@@ -15,8 +15,9 @@ import io.invitekit.adapter.mail.SmtpSettings;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
-import io.invitekit.domain.account.UserId;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.domain.shared.EmailAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.security.SecureRandom;
@@ -78,11 +79,10 @@ class TwoRelaysOnePostgresOutboxTest {
         Invitekit first = node(storage);
         Invitekit second = node(storage);
         first.accounts().createFirstPlatformAdmin("root@acme.test", "a long admin password");
-        UserId admin = first.accounts().authenticate(
-                first.accounts().login("root@acme.test", "a long admin password").accessToken()).orElseThrow();
+        Actor admin = first.accounts().authenticate(
+                first.accounts().login(LogIn.with("root@acme.test", "a long admin password")).accessToken()).orElseThrow();
         for (int i = 0; i < EMAILS; i++) {
-            first.invitations().create(new CreateCommand(admin, "owner" + i + "@example.org", null, null, null, null,
-                    null, null, null, null));
+            first.invitations().create(admin, NewTenantInvitation.to("owner" + i + "@example.org"));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -140,7 +140,7 @@ public final class DeliveryService implements DeliveryUseCase {
         Mail mail = message.mail().accept(new QueuedMail.Visitor<Mail>() {
             @Override
             public Mail tenantInvitation(TenantInvitationMail.Queued queued) {
-                return queued.withLink(secretLink(message));
+                return queued.withLink(secretLink(message), message.secret());
             }
 
             @Override

@@ -86,7 +86,7 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         TenantId tenantId = new TenantId(context.ids().next());
         Instant now = context.now();
         AcceptedInvitation accepted = withSuggestions(now, () -> transactions.inTransaction(() ->
-                acceptInTransaction(invitation, details, subdomain, tenantId, user.id(), false, now)));
+                acceptInTransaction(invitation, details, subdomain, tenantId, user.id(), false, now, () -> { })));
         UserView owner = directory.profile(user.id()).map(UserView::of).orElseGet(() -> UserView.unknown(user.id()));
         return new AcceptedInvitation(user.id(), withOwner(accepted.tenant(), new TenantView.Member(owner, Role.OWNER, now)));
     }
@@ -125,15 +125,19 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
     /**
      * Everything Invitekit stores for an accept: the invitation ACCEPTED, the subdomain claimed,
      * the tenant, the owner's membership and the owned-tenant count. Runs inside the caller's
-     * transaction.
+     * transaction; {@code onceClaimed} runs right after the invitation is this accept's (the
+     * first write, so that of racing accepts the losers learn it before anything else), where
+     * Invitekit's own accounts add a new owner's account.
      */
     AcceptedInvitation acceptInTransaction(TenantInvitation invitation, AcceptInvitation details, Subdomain subdomain,
-                                           TenantId tenantId, UserId owner, boolean newAccount, Instant now) {
+                                           TenantId tenantId, UserId owner, boolean newAccount, Instant now,
+                                           Runnable onceClaimed) {
         InvitekitSettings settings = context.settings();
         TenantInvitation accepted = invitation.accept(now, tenantId, owner);
         if (!invitations.update(accepted)) {
             throw lostRace(invitation, now);
         }
+        onceClaimed.run();
         subdomains.claim(subdomain, tenantId, invitation.id(), now);
         Tenant created = Tenant.create(tenantId, details.businessName(), subdomain, settings.platformDomain(),
                 invitation.plan(), settings.tierCatalog().effective(invitation.plan().tier(),

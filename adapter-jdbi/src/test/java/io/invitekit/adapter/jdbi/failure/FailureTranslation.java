@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi.failure;
 
+import io.invitekit.application.port.in.LogIn;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.NOW;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.RANDOM;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.account;
@@ -25,8 +26,10 @@ import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptResult;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.AcceptInvitation;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.NewTenantInvitation;
+import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.StoreUnavailableException;
 import io.invitekit.application.port.out.TenantInvitationMail;
@@ -172,21 +175,21 @@ public abstract class FailureTranslation {
         RecordingMailSender mail = new RecordingMailSender();
         Invitekit kit = kit(storage(), mail);
         kit.accounts().createFirstPlatformAdmin("admin@example.com", "admin password 1");
-        UserId admin = kit.accounts().login("admin@example.com", "admin password 1").user().id();
+        Actor admin = Actor.platformAdmin(kit.accounts().login(LogIn.with("admin@example.com", "admin password 1")).user().id());
         EmailAddress owner = EmailAddress.of(unique("owner") + "@example.com");
         String reserved = unique("reserved");
-        kit.invitations().create(new CreateCommand(admin, owner.value(), "Crash Test", null, null, null, null, null, null,
-                reserved));
+        kit.invitations().create(admin, NewTenantInvitation.to(owner).businessName("Crash Test").reserveSubdomain(reserved));
         kit.delivery().relayOnce();
         String link = ((TenantInvitationMail) mail.sent().get(0).mail()).link().toString();
         String token = link.substring(link.indexOf("#token=") + "#token=".length());
         TenantInvitation before = storage().invitations().storedPendingFor(owner).orElseThrow();
         long auditBefore = database().count("SELECT count(*) FROM invitekit_audit_events");
         long sessionsBefore = database().count("SELECT count(*) FROM invitekit_sessions");
-        AcceptCommand accept = new AcceptCommand(token, PASSWORD, "Olga", "Owner", "Crash Test", reserved, null, null);
+        AcceptInvitation accept = AcceptInvitation.token(token).businessName("Crash Test").subdomain(reserved).build();
+        OwnerCredentials credentials = OwnerCredentials.password(PASSWORD).name("Olga", "Owner");
 
         Invitekit crashing = kit(new CrashingStorage(storage(), crashPoint), mail);
-        assertThatThrownBy(() -> crashing.acceptance().accept(accept)).isInstanceOf(SimulatedCrash.class);
+        assertThatThrownBy(() -> crashing.accounts().acceptInvitation(accept.toBuilder(), credentials)).isInstanceOf(SimulatedCrash.class);
 
         assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isZero();
         assertThat(database().count("SELECT count(*) FROM invitekit_tenant_domains")).isZero();
@@ -202,11 +205,11 @@ public abstract class FailureTranslation {
         assertThat(after).isEqualTo(before);
         assertThat(after.storedStatus()).isEqualTo(InvitationStatus.PENDING);
 
-        AcceptResult retried = kit.acceptance().accept(accept);
+        AcceptResult retried = kit.accounts().acceptInvitation(accept.toBuilder(), credentials);
         assertThat(retried.tenant().subdomain()).isEqualTo(reserved);
         assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(1);
         assertThat(kit.accounts().authenticate(retried.auth().accessToken())).as("the retry signs the owner in")
-                .contains(retried.auth().user().id());
+                .map(Actor::id).contains(retried.auth().user().id());
     }
 
     private static Invitekit kit(Storage storage, RecordingMailSender mail) {

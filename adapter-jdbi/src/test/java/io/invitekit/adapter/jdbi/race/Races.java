@@ -1,5 +1,12 @@
 package io.invitekit.adapter.jdbi.race;
 
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewAccount;
+import io.invitekit.application.port.in.JoinWithCode;
+import io.invitekit.application.port.in.CodeRotation;
+import io.invitekit.application.port.in.NewTenant;
+import io.invitekit.application.port.in.OwnerCredentials;
+import io.invitekit.application.port.in.AcceptInvitation;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.NOW;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.RANDOM;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.message;
@@ -12,13 +19,9 @@ import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
-import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
-import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
-import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
 import io.invitekit.application.port.in.JoinResult;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
-import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
@@ -63,7 +66,7 @@ public abstract class Races {
 
     private RecordingMailSender mail;
     private Invitekit kit;
-    private UserId admin;
+    private Actor admin;
 
     @BeforeEach
     void assemble() {
@@ -75,7 +78,7 @@ public abstract class Races {
                 .random(RANDOM)
                 .build();
         kit.accounts().createFirstPlatformAdmin("admin@example.com", "admin password 1");
-        admin = kit.accounts().login("admin@example.com", "admin password 1").user().id();
+        admin = Actor.platformAdmin(kit.accounts().login(LogIn.with("admin@example.com", "admin password 1")).user().id());
     }
 
     @Test
@@ -84,8 +87,7 @@ public abstract class Races {
         String token = invite(owner, null);
         String subdomain = unique("acme");
 
-        List<Outcome<AcceptResult>> outcomes = Concurrently.run(32, i -> kit.acceptance().accept(
-                new AcceptCommand(token, PASSWORD, "Olga", "Owner", "Acme " + i, subdomain, null, null)));
+        List<Outcome<AcceptResult>> outcomes = Concurrently.run(32, i -> kit.accounts().acceptInvitation(AcceptInvitation.token(token).businessName("Acme " + i).subdomain(subdomain), OwnerCredentials.password(PASSWORD).name("Olga", "Owner")));
 
         List<AcceptResult> won = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
         assertThat(won).hasSize(1);
@@ -117,8 +119,7 @@ public abstract class Races {
             List<String> tokens = List.of(invite(first, null), invite(second, null));
             String wanted = unique("contested");
 
-            List<Outcome<AcceptResult>> outcomes = Concurrently.run(2, i -> kit.acceptance().accept(
-                    new AcceptCommand(tokens.get(i), PASSWORD, "Ann", "Other", "Contested Inc", wanted, null, null)));
+            List<Outcome<AcceptResult>> outcomes = Concurrently.run(2, i -> kit.accounts().acceptInvitation(AcceptInvitation.token(tokens.get(i)).businessName("Contested Inc").subdomain(wanted), OwnerCredentials.password(PASSWORD).name("Ann", "Other")));
 
             assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(1);
             Outcome<AcceptResult> lost = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElseThrow();
@@ -136,13 +137,13 @@ public abstract class Races {
 
     @Test
     void of_32_joins_with_a_code_good_for_3_uses_exactly_3_get_in() throws Exception {
-        UserId owner = signup("family-owner");
-        TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "The Millers", null, null, null));
-        String code = kit.joinCodes().rotate(new RotateCommand(owner, family.id().toString(), null, 3)).code();
-        List<UserId> joiners = signups(32);
+        Actor owner = signup("family-owner");
+        TenantView family = kit.tenants().create(owner, NewTenant.named("The Millers"));
+        String code = kit.joinCodes().rotate(owner, family.id(), CodeRotation.limits().validForHours(null).maxUses(3)).code();
+        List<Actor> joiners = signups(32);
 
         List<Outcome<JoinResult>> outcomes = Concurrently.run(32, i -> kit.joinCodes().join(
-                new JoinCommand(joiners.get(i), code, null)));
+                joiners.get(i), JoinWithCode.code(code)));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded).map(Outcome::value))
                 .hasSize(3)
@@ -157,14 +158,14 @@ public abstract class Races {
 
     @Test
     void of_32_joins_of_a_tenant_with_room_for_5_more_exactly_5_get_in() throws Exception {
-        UserId owner = signup("free-owner");
-        TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Small Family", null, null, null));
+        Actor owner = signup("free-owner");
+        TenantView family = kit.tenants().create(owner, NewTenant.named("Small Family"));
         assertThat(family.maxUsers()).isEqualTo(6);
-        String code = kit.joinCodes().view(owner, family.id().toString()).code();
-        List<UserId> joiners = signups(32);
+        String code = kit.joinCodes().view(owner, family.id()).code();
+        List<Actor> joiners = signups(32);
 
         List<Outcome<JoinResult>> outcomes = Concurrently.run(32, i -> kit.joinCodes().join(
-                new JoinCommand(joiners.get(i), code, null)));
+                joiners.get(i), JoinWithCode.code(code)));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(5);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
@@ -179,9 +180,9 @@ public abstract class Races {
     @Test
     void a_disable_racing_views_never_leaves_a_live_code_while_joining_is_off() throws Exception {
         for (int round = 0; round < 10; round++) {
-            UserId owner = signup("racing-owner");
-            TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Racers", null, null, null));
-            String id = family.id().toString();
+            Actor owner = signup("racing-owner");
+            TenantView family = kit.tenants().create(owner, NewTenant.named("Racers"));
+            TenantId id = family.id();
 
             List<Outcome<Object>> outcomes = Concurrently.run(8, i -> {
                 if (i == 0) {
@@ -203,19 +204,19 @@ public abstract class Races {
     @Test
     void joins_racing_a_disable_and_a_rotation_are_refused_cleanly_and_never_deadlock() throws Exception {
         for (int round = 0; round < 5; round++) {
-            UserId owner = signup("busy-owner");
-            TenantView family = kit.tenants().create(new TenantUseCase.CreateCommand(owner, "Busy", null, null, null));
-            String id = family.id().toString();
+            Actor owner = signup("busy-owner");
+            TenantView family = kit.tenants().create(owner, NewTenant.named("Busy"));
+            TenantId id = family.id();
             String code = kit.joinCodes().view(owner, id).code();
-            List<UserId> joiners = signups(12);
+            List<Actor> joiners = signups(12);
 
             List<Outcome<Object>> outcomes = Concurrently.run(14, i -> switch (i) {
                 case 0 -> {
                     kit.joinCodes().disable(owner, id);
                     yield "disabled";
                 }
-                case 1 -> kit.joinCodes().rotate(new RotateCommand(owner, id, null, null));
-                default -> kit.joinCodes().join(new JoinCommand(joiners.get(i - 2), code, null));
+                case 1 -> kit.joinCodes().rotate(owner, id, CodeRotation.unlimited());
+                default -> kit.joinCodes().join(joiners.get(i - 2), JoinWithCode.code(code));
             });
 
             assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
@@ -234,21 +235,21 @@ public abstract class Races {
 
     @Test
     void of_32_creates_by_one_user_at_a_cap_of_10_exactly_10_make_a_tenant() throws Exception {
-        UserId owner = signup("prolific");
+        Actor owner = signup("prolific");
 
         List<Outcome<TenantView>> outcomes = Concurrently.run(32, i -> kit.tenants().create(
-                new TenantUseCase.CreateCommand(owner, "Family " + unique("f"), null, null, null)));
+                owner, NewTenant.named("Family " + unique("f"))));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(10);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::failure))
                 .hasSize(22)
                 .allSatisfy(refused -> assertThat(refused).isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.TENANT_LIMIT_REACHED)));
-        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE user_id = ? AND role = 'OWNER'", owner.value()))
+        assertThat(database().count("SELECT count(*) FROM invitekit_memberships WHERE user_id = ? AND role = 'OWNER'", owner.id().value()))
                 .isEqualTo(10);
         assertThat(database().count("SELECT count(*) FROM invitekit_tenants")).isEqualTo(10);
         assertThat(database().count("SELECT count(*) FROM invitekit_subdomain_claims")).as("refused creates claim nothing").isEqualTo(10);
-        assertThat(database().count("SELECT owned FROM invitekit_owned_tenant_counts WHERE user_id = ?", owner.value())).isEqualTo(10);
+        assertThat(database().count("SELECT owned FROM invitekit_owned_tenant_counts WHERE user_id = ?", owner.id().value())).isEqualTo(10);
     }
 
     @Test
@@ -393,21 +394,21 @@ public abstract class Races {
 
     /** Creates an invitation and delivers its email; the token is in the link, as for a real owner. */
     private String invite(EmailAddress email, String reservedSubdomain) {
-        kit.invitations().create(new CreateCommand(admin, email.value(), "Future Business", null, null, null, null, null,
-                null, reservedSubdomain));
+        kit.invitations().create(admin, NewTenantInvitation.to(email).businessName("Future Business")
+                .reserveSubdomain(reservedSubdomain));
         kit.delivery().relayOnce();
         OutgoingMail delivered = mail.sent().stream().filter(m -> m.to().equals(email)).reduce((a, b) -> b).orElseThrow();
         String link = ((TenantInvitationMail) delivered.mail()).link().toString();
         return link.substring(link.indexOf("#token=") + "#token=".length());
     }
 
-    private UserId signup(String prefix) {
-        return kit.accounts().signup(new SignupCommand(unique(prefix) + "@example.com", PASSWORD, "Sam", "Signup"))
-                .user().id();
+    private Actor signup(String prefix) {
+        return Actor.user(kit.accounts().signup(NewAccount.email(unique(prefix) + "@example.com").password(PASSWORD)
+                .name("Sam", "Signup")).user().id());
     }
 
-    private List<UserId> signups(int count) {
-        List<UserId> users = new ArrayList<>(count);
+    private List<Actor> signups(int count) {
+        List<Actor> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             users.add(signup("joiner"));
         }

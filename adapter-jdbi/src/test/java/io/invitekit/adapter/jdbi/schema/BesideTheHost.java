@@ -157,8 +157,12 @@ public abstract class BesideTheHost {
         assertThat(storage.joinCodes().activeByCode(legacy.code).orElseThrow().tenantId()).isEqualTo(legacy.tenant);
         assertThat(count("SELECT count(*) FROM invitekit_bucket WHERE id = 'join_failures_account/old'")).isEqualTo(1);
 
-        assertThat(rows("SELECT version, description, installed_on, success FROM invitekit_schema_history "
-                + "ORDER BY installed_rank")).as("the history, moved").isEqualTo(legacyHistory);
+        Map<String, Object> history = rows("SELECT version, description, installed_on, success FROM invitekit_schema_history "
+                + "ORDER BY installed_rank");
+        assertThat(history).as("the history, moved, then the migrations added since 0.1")
+                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 1);
+        assertThat(history.get(Integer.toString(legacyHistory.size()))).asString()
+                .contains("version=4").contains("inviter name");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
                 .as("nothing of the old layout left").isZero();

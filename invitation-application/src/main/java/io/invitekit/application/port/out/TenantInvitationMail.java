@@ -14,6 +14,8 @@ import java.util.Set;
  * unlimited, and the granted {@code permissions}), an optional {@code suggestedBusinessName},
  * when the invitation expires ({@code expiresAt}, and {@code expiresInDays}, the invitation's
  * lifetime in whole days, as the email words it) and the {@code link} that carries the token.
+ * {@code token} is that token on its own, for a sender that builds its own link (a host with its
+ * own acceptance page); null only in mail made by hand. Like the link, it is a secret: never log it.
  */
 public record TenantInvitationMail(
         EmailAddress to,
@@ -26,9 +28,18 @@ public record TenantInvitationMail(
         String suggestedBusinessName,
         Instant expiresAt,
         int expiresInDays,
-        URI link) implements Mail {
+        URI link,
+        String token) implements Mail {
 
     public static final String KIND = "tenant_invitation";
+
+    /** Mail made by hand (tests, previews): no token apart from the link. */
+    public TenantInvitationMail(EmailAddress to, String platformName, String inviterName, SubscriptionTier tier,
+                                Integer maxUsers, Integer maxResources, Set<PlatformPermission> permissions,
+                                String suggestedBusinessName, Instant expiresAt, int expiresInDays, URI link) {
+        this(to, platformName, inviterName, tier, maxUsers, maxResources, permissions, suggestedBusinessName, expiresAt,
+                expiresInDays, link, null);
+    }
 
     public TenantInvitationMail {
         Objects.requireNonNull(to, "to");
@@ -101,6 +112,12 @@ public record TenantInvitationMail(
         public TenantInvitationMail withLink(URI link) {
             return new TenantInvitationMail(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
                     suggestedBusinessName, expiresAt, expiresInDays, link);
+        }
+
+        /** The email, with the token and the link that carries it. */
+        public TenantInvitationMail withLink(URI link, String token) {
+            return new TenantInvitationMail(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
+                    suggestedBusinessName, expiresAt, expiresInDays, link, Objects.requireNonNull(token, "token"));
         }
 
         @Override
