@@ -3,16 +3,19 @@ package io.invitekit.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.inmemory.RecordingMailSender;
+import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptResult;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.NewTenantInvitation;
+import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.out.TenantInvitationMail;
-import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.SubscriptionTier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The embedding example in README.md runs, and says exactly what this test runs. */
@@ -21,16 +24,18 @@ class ReadmeExampleTest {
     @Test
     void theEmbeddingExampleWorks() {
         // README example: begin
-        Invitekit kit = Invitekit.builder().inMemory().build(); // every port in memory
+        RecordingMailSender mail = new RecordingMailSender(); // keeps what it is asked to send
+        Invitekit kit = Invitekit.builder().inMemory().mailSender(mail).build(); // every other port in memory
         kit.accounts().createFirstPlatformAdmin("root@example.org", "a long admin password");
-        UserId admin = kit.accounts().authenticate(
-                kit.accounts().login("root@example.org", "a long admin password").accessToken()).orElseThrow();
-        kit.invitations().create(new CreateCommand(admin, "owner@example.org", "Bright Bakery", "STARTER",
-                null, null, Map.of("can_accept_payments", true), null, null, null));
+        Actor admin = kit.accounts().authenticate(
+                kit.accounts().login(LogIn.with("root@example.org", "a long admin password")).accessToken()).orElseThrow();
+        kit.invitations().create(admin, NewTenantInvitation.to("owner@example.org").businessName("Bright Bakery")
+                .tier(SubscriptionTier.STARTER).grant(PlatformPermission.CAN_ACCEPT_PAYMENTS));
         kit.delivery().relayOnce(); // the outbox relay hands the email to the mail sender
-        String link = ((RecordingMailSender) kit.mailSender()).sent(TenantInvitationMail.class).get(0).link().toString();
-        AcceptResult accepted = kit.acceptance().accept(new AcceptCommand(link.split("#token=")[1],
-                "the owner's password", "Grace", "Hopper", "Bright Bakery", "bright", null, null));
+        String link = mail.sent(TenantInvitationMail.class).get(0).link().toString();
+        AcceptResult accepted = kit.accounts().acceptInvitation(
+                AcceptInvitation.token(link.split("#token=")[1]).businessName("Bright Bakery").subdomain("bright"),
+                OwnerCredentials.password("the owner's password").name("Grace", "Hopper"));
         System.out.println(accepted.tenant().domain()); // bright.localhost
         // README example: end
 

@@ -5,6 +5,7 @@ import io.invitekit.application.config.InvitekitSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.invitekit.application.inmemory.InMemoryRateLimiter;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptInvitation;
@@ -18,9 +19,21 @@ import io.invitekit.application.port.in.NewTenant;
 import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.in.TenantView;
+import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BootstrapMarkers;
+import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.Sessions;
+import io.invitekit.application.port.out.Storage;
+import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.application.port.out.TenantInvitations;
+import io.invitekit.application.port.out.Tenants;
+import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import java.time.Instant;
@@ -38,6 +51,8 @@ public final class TestKit {
     public final ManualClock clock = new ManualClock(START);
     public final InMemoryStorage storage = new InMemoryStorage();
     public final RecordingMailSender mail = new RecordingMailSender();
+    /** The kit's rate limiter: the façade hands out use cases only, so the test keeps its own reference. */
+    public final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
     public final Invitekit kit;
     private int counter;
 
@@ -60,6 +75,7 @@ public final class TestKit {
                         .random(new Random(7))
                         .storage(storage)
                         .mailSender(mail)
+                        .rateLimiter(limiter)
                         .inMemory(), storage)
                 .build();
     }
@@ -136,5 +152,65 @@ public final class TestKit {
     /** The link of a tenant invitation email that was sent. */
     public static String linkOf(OutgoingMail mail) {
         return ((TenantInvitationMail) mail.mail()).link().toString();
+    }
+
+    /** {@code storage} with its accounts replaced, as an embedder or a failing store might. */
+    public static Storage withAccounts(Storage storage, Accounts accounts) {
+        return new Storage() {
+            @Override
+            public Transactions transactions() {
+                return storage.transactions();
+            }
+
+            @Override
+            public TenantInvitations invitations() {
+                return storage.invitations();
+            }
+
+            @Override
+            public SubdomainRegistry subdomains() {
+                return storage.subdomains();
+            }
+
+            @Override
+            public Tenants tenants() {
+                return storage.tenants();
+            }
+
+            @Override
+            public Accounts accounts() {
+                return accounts;
+            }
+
+            @Override
+            public Memberships memberships() {
+                return storage.memberships();
+            }
+
+            @Override
+            public JoinCodes joinCodes() {
+                return storage.joinCodes();
+            }
+
+            @Override
+            public Sessions sessions() {
+                return storage.sessions();
+            }
+
+            @Override
+            public Outbox outbox() {
+                return storage.outbox();
+            }
+
+            @Override
+            public AuditLog auditLog() {
+                return storage.auditLog();
+            }
+
+            @Override
+            public BootstrapMarkers bootstrapMarkers() {
+                return storage.bootstrapMarkers();
+            }
+        };
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.config.InvitekitSettings;
-import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.out.RateLimit;
-import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,15 +77,15 @@ class InMemoryRateLimiterTest {
     @Test
     void aFloodOfFreshKeysNeitherLiftsALockoutNorGrowsWithoutBound() {
         TestKit t = new TestKit();
-        InMemoryRateLimiter shared = (InMemoryRateLimiter) t.kit.rateLimiter();
+        InMemoryRateLimiter shared = t.limiter;
         InvitekitSettings s = t.kit.settings();
-        UserId owner = t.newUser();
-        String code = t.kit.joinCodes().view(owner, t.family(owner, "The Smiths").id().toString()).code();
-        UserId guesser = t.newUser();
+        Actor owner = t.newUser();
+        String code = t.kit.joinCodes().view(owner, t.family(owner, "The Smiths").id()).code();
+        Actor guesser = t.newUser();
         for (int i = 0; i < s.joinFailuresPerAccount(); i++) {
-            refused(ErrorCode.INVALID_CODE, () -> t.kit.joinCodes().join(new JoinCommand(guesser, "ZZZZ-ZZZZ", "127.0.0.1")));
+            refused(ErrorCode.INVALID_CODE, () -> t.kit.joinCodes().join(guesser, JoinWithCode.code("ZZZZ-ZZZZ").from("127.0.0.1")));
         }
-        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(new JoinCommand(guesser, code, "127.0.0.1")));
+        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(guesser, JoinWithCode.code(code).from("127.0.0.1")));
 
         RateLimit perAddress = new RateLimit("join_failures_address", s.joinFailuresPerAddress(), s.joinFailuresAddressPeriod());
         Duration step = Duration.ofMillis(10);             // 100 hits a second, 2,000 s in all
@@ -98,7 +98,7 @@ class InMemoryRateLimiterTest {
             shared.tryAcquire(perAddress, loopback(i));
             largest = Math.max(largest, shared.size());
         }
-        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(new JoinCommand(guesser, code, "127.0.0.2")));
+        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(guesser, JoinWithCode.code(code).from("127.0.0.2")));
 
         long bound = penaltyWindow + 2; // the flood's unrefilled buckets, the guesser's and its address's
         assertThat((long) largest).as("between sweeps: at most twice the penalised buckets")
@@ -110,7 +110,7 @@ class InMemoryRateLimiterTest {
         t.clock.advance(oneToken);
         shared.cleanUp();
         assertThat(shared.size()).as("only the guesser's account bucket still holds a penalty").isEqualTo(1);
-        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(new JoinCommand(guesser, code, "127.0.0.3")));
+        refused(ErrorCode.RATE_LIMITED, () -> t.kit.joinCodes().join(guesser, JoinWithCode.code(code).from("127.0.0.3")));
         System.out.printf("InMemoryRateLimiter flood: %d hits over %s; largest map %d; after clean-up %d (bound %d);"
                 + " %s later %d%n", hits, step.multipliedBy(hits), largest, afterFlood, bound, oneToken, shared.size());
     }

@@ -1,16 +1,16 @@
 package io.invitekit.application.service;
 
-import static io.invitekit.application.TestKit.accept;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.ManualClock;
+import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptResult;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.StoreUnavailableException;
 import io.invitekit.domain.account.Session;
@@ -19,6 +19,7 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.TokenDigest;
+import io.invitekit.domain.tenant.SubdomainPolicy.Refusal;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,20 +39,20 @@ class AcceptIsAllOrNothingTest {
         return builder.sessionTokens(new OpaqueSessionTokens(sessions, new ManualClock(TestKit.START), new Random(5),
                 defaults.accessTokenTtl(), defaults.refreshTokenTtl()));
     });
-    private final UserId admin = t.admin();
+    private final Actor admin = t.admin();
 
     @Test
     void aSessionThatCannotBeWrittenUndoesTheWholeAcceptAndARetrySucceeds() {
-        InvitationView inv = t.kit.invitations().create(new CreateCommand(admin, "owner@example.org", "Bright Bakery",
-                null, null, null, null, null, null, "bright"));
+        InvitationView inv = t.kit.invitations().create(admin,
+                TestKit.invitation("owner@example.org").reserveSubdomain("bright"));
         String token = t.tokenOf(inv);
         long auditBefore = t.storage.auditLog().events().size();
         sessions.failNextAdd();
 
-        assertThatThrownBy(() -> t.kit.acceptance().accept(accept(token, "bright-bakery")))
+        assertThatThrownBy(() -> t.accept(token, "bright-bakery"))
                 .isInstanceOf(StoreUnavailableException.class);
 
-        InvitationView after = t.kit.invitations().get(admin, inv.id().toString());
+        InvitationView after = t.kit.invitations().get(admin, inv.id());
         assertThat(after.status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(after.createdTenantId()).isNull();
         assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
@@ -59,34 +60,35 @@ class AcceptIsAllOrNothingTest {
         assertThat(sessions.written).as("the session written before the failure is undone too").isNotNull();
         assertThat(t.storage.sessions().byAccessDigest(sessions.written.accessDigest())).isEmpty();
         assertThat(t.kit.subdomains().check("bright-bakery").available()).as("the chosen subdomain is free again").isTrue();
-        assertThat(t.kit.subdomains().check("bright").reason()).as("the reservation still holds").isEqualTo("taken");
+        assertThat(t.kit.subdomains().check("bright").reason()).as("the reservation still holds").isEqualTo(Refusal.TAKEN);
         assertThat(t.storage.auditLog().events()).hasSize((int) auditBefore);
 
-        AcceptResult retried = t.kit.acceptance().accept(accept(token, "bright-bakery"));
+        AcceptResult retried = t.accept(token, "bright-bakery");
 
         assertThat(retried.tenant().subdomain()).isEqualTo("bright-bakery");
-        UserId owner = t.kit.accounts().authenticate(retried.auth().accessToken()).orElseThrow();
+        UserId owner = t.kit.accounts().authenticate(retried.auth().accessToken()).orElseThrow().id();
         assertThat(t.storage.memberships().ofUser(owner)).singleElement()
                 .satisfies(m -> assertThat(m.tenantId()).isEqualTo(retried.tenant().id()));
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
     }
 
     @Test
     void anExistingAccountGetsNoMembershipWhenItsSessionCannotBeWritten() {
-        UserId existing = t.user("owner@example.org");
+        UserId existing = t.user("owner@example.org").id();
         InvitationView inv = t.invite(admin, "owner@example.org");
-        AcceptCommand command = new AcceptCommand(t.tokenOf(inv), TestKit.PASSWORD, null, null, "Bright", "bright",
-                null, null);
+        AcceptInvitation.Builder acceptance = AcceptInvitation.token(t.tokenOf(inv)).businessName("Bright").subdomain("bright");
+        OwnerCredentials password = OwnerCredentials.password(TestKit.PASSWORD);
         sessions.failNextAdd();
 
-        assertThatThrownBy(() -> t.kit.acceptance().accept(command)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> t.kit.accounts().acceptInvitation(acceptance, password))
+                .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(t.storage.memberships().ofUser(existing)).isEmpty();
         assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
 
-        AcceptResult retried = t.kit.acceptance().accept(command);
+        AcceptResult retried = t.kit.accounts().acceptInvitation(acceptance, password);
 
         assertThat(retried.auth().user().id()).isEqualTo(existing);
         assertThat(t.storage.memberships().ofUser(existing)).hasSize(1);
@@ -100,7 +102,7 @@ class AcceptIsAllOrNothingTest {
 
         assertThat(t.storage.accounts().byEmail(EmailAddress.of("new@example.org"))).isEmpty();
         assertThat(t.storage.sessions().byAccessDigest(sessions.written.accessDigest())).isEmpty();
-        UserId user = t.kit.accounts().authenticate(t.signup("new@example.org").accessToken()).orElseThrow();
+        UserId user = t.kit.accounts().authenticate(t.signup("new@example.org").accessToken()).orElseThrow().id();
         assertThat(t.storage.accounts().byEmail(EmailAddress.of("new@example.org")))
                 .hasValueSatisfying(account -> assertThat(account.id()).isEqualTo(user));
     }

@@ -5,21 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.TestKit;
+import io.invitekit.application.config.RateLimits;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.MeView;
+import io.invitekit.application.port.in.MembershipView;
+import io.invitekit.application.port.in.NewAccount;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
-import io.invitekit.application.port.in.AccountUseCase.SignupCommand;
 import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.ValidationException;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
@@ -44,8 +50,8 @@ class AccountServiceTest {
         assertThat(result.user().email()).isEqualTo("new.user@example.org");
         assertThat(result.user().platformRole()).isEqualTo(PlatformRole.NONE);
         assertThat(result.accessToken()).hasSize(43).isNotEqualTo(result.refreshToken());
-        assertThat(t.kit.accounts().authenticate(result.accessToken())).contains(result.user().id());
-        assertThat(t.kit.accounts().me(result.user().id()).memberships()).isEmpty();
+        assertThat(t.kit.accounts().authenticate(result.accessToken())).contains(Actor.user(result.user().id()));
+        assertThat(t.kit.accounts().me(Actor.user(result.user().id())).memberships()).isEmpty();
         assertThat(result.toString()).doesNotContain(result.accessToken());
     }
 
@@ -58,41 +64,112 @@ class AccountServiceTest {
     @Test
     void refusesWeakPasswordsAndBadFields() {
         ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
-                t.kit.accounts().signup(new SignupCommand("me@example.org", "me@example.org", "", "\u0000")));
+                t.kit.accounts().signup(NewAccount.email("me@example.org").password("me@example.org").name("", "\u0000")));
         assertThat(refusal.errors()).extracting(ValidationException.FieldError::field)
-                .containsExactlyInAnyOrder("password", "first_name", "last_name");
-        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().signup(new SignupCommand("me@example.org", "short", "A", "B")));
+                .containsExactlyInAnyOrder("password", "firstName", "lastName");
+        refused(ErrorCode.VALIDATION_FAILED,
+                () -> t.kit.accounts().signup(NewAccount.email("me@example.org").password("short").name("A", "B")));
     }
 
     @Test
     void logInAnswersTheSameForAnUnknownEmailAndAWrongPassword() {
         t.signup("known@example.org");
-        assertThat(t.kit.accounts().login("KNOWN@example.org", TestKit.PASSWORD).user().email()).isEqualTo("known@example.org");
+        assertThat(t.kit.accounts().login(LogIn.with("KNOWN@example.org", TestKit.PASSWORD)).user().email()).isEqualTo("known@example.org");
 
         DomainException wrongPassword = refused(ErrorCode.INVALID_CREDENTIALS,
-                () -> t.kit.accounts().login("known@example.org", "wrong password"));
+                () -> t.kit.accounts().login(LogIn.with("known@example.org", "wrong password")));
         DomainException unknown = refused(ErrorCode.INVALID_CREDENTIALS,
-                () -> t.kit.accounts().login("nobody@example.org", "wrong password"));
+                () -> t.kit.accounts().login(LogIn.with("nobody@example.org", "wrong password")));
         DomainException notAnEmail = refused(ErrorCode.INVALID_CREDENTIALS,
-                () -> t.kit.accounts().login("nobody", "wrong password"));
+                () -> t.kit.accounts().login(LogIn.with("nobody", "wrong password")));
         assertThat(unknown.getMessage()).isEqualTo(wrongPassword.getMessage()).isEqualTo(notAnEmail.getMessage());
-        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().login("", ""));
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().login(LogIn.with("", "")));
+    }
+
+    /**
+     * A log-in that could never succeed (no email; an empty, missing or overlong password) is
+     * refused before any limit counts it: such floods cost nothing and create no counter.
+     */
+    @Test
+    void aLogInThatCouldNeverSucceedIsRefusedUnreadAndTakesNoPermit() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerAddress(new RateLimit("login_address", 3, Duration.ofMinutes(1)))
+                .withLoginPerEmail(new RateLimit("login_email", 3, Duration.ofMinutes(15)))));
+        limited.signup("known@example.org");
+        String tooLong = "x".repeat(4 * 128 + 1);
+        String[][] attempts = {{"known@example.org", ""}, {"known@example.org", tooLong}, {"", TestKit.PASSWORD},
+                {"known@example.org", null}};
+        String[] refusedField = {"password", "password", "email", "password"};
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < attempts.length; i++) {
+                String[] attempt = attempts[i];
+                ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
+                        () -> limited.kit.accounts().login(LogIn.with(attempt[0], attempt[1]).from("192.0.2.1")));
+                assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly(refusedField[i]);
+            }
+        }
+        assertThat(limited.limiter.size()).as("no counter was created").isZero();
+
+        // May be anyone's: log-in decides, and counts it.
+        refused(ErrorCode.INVALID_CREDENTIALS,
+                () -> limited.kit.accounts().login(LogIn.with("nobody", "wrong password").from("192.0.2.1")));
+        assertThat(limited.kit.accounts().login(LogIn.with("known@example.org", TestKit.PASSWORD).from("192.0.2.1"))
+                .user().email()).isEqualTo("known@example.org");
+        assertThat(limited.limiter.size()).isPositive();
     }
 
     @Test
-    void aLogInThatCouldNeverSucceedIsRefusedUnreadAsLogInWouldRefuseIt() {
-        t.signup("known@example.org");
-        String tooLong = "x".repeat(4 * 128 + 1);
-        for (String[] attempt : new String[][] {{"known@example.org", ""}, {"known@example.org", tooLong},
-                {"", TestKit.PASSWORD}, {"known@example.org", null}}) {
-            ValidationException checked = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
-                    () -> t.kit.accounts().checkLogin(attempt[0], attempt[1]));
-            ValidationException loggedIn = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
-                    () -> t.kit.accounts().login(attempt[0], attempt[1]));
-            assertThat(checked.errors()).isEqualTo(loggedIn.errors());
+    void logInIsLimitedPerEmailWhateverItsCaseWithATimeToWait() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerEmail(new RateLimit("login_email", 3, Duration.ofMinutes(15)))));
+        limited.signup("v@example.org");
+        limited.signup("w@example.org");
+        for (int i = 0; i < 3; i++) {
+            String guess = "guess " + i;
+            String address = "192.0.2." + (i + 1);
+            refused(ErrorCode.INVALID_CREDENTIALS,
+                    () -> limited.kit.accounts().login(LogIn.with("v@example.org", guess).from(address)));
         }
-        t.kit.accounts().checkLogin("nobody", "wrong password"); // may be anyone's: login decides
-        t.kit.accounts().checkLogin("known@example.org", TestKit.PASSWORD);
+
+        RetryLaterException locked = (RetryLaterException) refused(ErrorCode.RATE_LIMITED,
+                () -> limited.kit.accounts().login(LogIn.with("V@example.org", TestKit.PASSWORD).from("198.51.100.1")));
+        assertThat(locked.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(limited.kit.accounts().login(LogIn.with("w@example.org", TestKit.PASSWORD)).user().email())
+                .as("another email has its own allowance").isEqualTo("w@example.org");
+    }
+
+    @Test
+    void logInIsLimitedPerAddressOnlyWhenTheCallerNamesOne() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerAddress(new RateLimit("login_address", 2, Duration.ofMinutes(1)))));
+        limited.signup("a@example.org");
+        for (int i = 0; i < 2; i++) {
+            refused(ErrorCode.INVALID_CREDENTIALS,
+                    () -> limited.kit.accounts().login(LogIn.with("nobody@example.org", "guess").from("203.0.113.9")));
+        }
+
+        refused(ErrorCode.RATE_LIMITED,
+                () -> limited.kit.accounts().login(LogIn.with("a@example.org", TestKit.PASSWORD).from("203.0.113.9")));
+        assertThat(limited.kit.accounts().login(LogIn.with("a@example.org", TestKit.PASSWORD).from("203.0.113.10"))
+                .user().email()).isEqualTo("a@example.org");
+        assertThat(limited.kit.accounts().login(LogIn.with("a@example.org", TestKit.PASSWORD)).user().email())
+                .as("no address: no limit per address").isEqualTo("a@example.org");
+    }
+
+    @Test
+    void signUpIsLimitedPerAddress() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withSignupPerAddress(new RateLimit("signup_address", 2, Duration.ofHours(1)))));
+        for (String email : List.of("a@example.org", "b@example.org")) {
+            limited.kit.accounts().signup(NewAccount.email(email).password(TestKit.PASSWORD).name("A", "B").from("192.0.2.7"));
+        }
+
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().signup(
+                NewAccount.email("c@example.org").password(TestKit.PASSWORD).name("A", "B").from("192.0.2.7")));
+        assertThat(limited.storage.accounts().byEmail(EmailAddress.of("c@example.org"))).isEmpty();
+        assertThat(limited.kit.accounts().signup(
+                NewAccount.email("c@example.org").password(TestKit.PASSWORD).name("A", "B").from("192.0.2.8")).user().email())
+                .isEqualTo("c@example.org");
     }
 
     @Test
@@ -101,7 +178,7 @@ class AccountServiceTest {
         AuthResult second = t.kit.accounts().refresh(first.refreshToken());
 
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-        assertThat(t.kit.accounts().authenticate(second.accessToken())).contains(first.user().id());
+        assertThat(t.kit.accounts().authenticate(second.accessToken())).contains(Actor.user(first.user().id()));
         assertThat(t.kit.accounts().authenticate(first.accessToken())).isEmpty();
         refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh(first.refreshToken()));
         refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().refresh("garbage"));
@@ -137,17 +214,17 @@ class AccountServiceTest {
             assertThat(admin.generatedPassword()).hasSize(43);
             assertThat(admin.toString()).doesNotContain(admin.generatedPassword());
         });
-        AuthResult login = t.kit.accounts().login("admin@localhost", created.get().generatedPassword());
+        AuthResult login = t.kit.accounts().login(LogIn.with("admin@localhost", created.get().generatedPassword()));
         assertThat(login.user().platformRole()).isEqualTo(PlatformRole.PLATFORM_ADMIN);
 
         assertThat(t.kit.accounts().createFirstPlatformAdmin("other@example.org", "another password")).isEmpty();
-        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().login("other@example.org", "another password"));
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().login(LogIn.with("other@example.org", "another password")));
     }
 
     @Test
     void theFirstAdminMayBeConfigured() {
         t.kit.accounts().createFirstPlatformAdmin("boss@example.org", "boss password 1");
-        assertThat(t.kit.accounts().login("boss@example.org", "boss password 1").user().platformRole())
+        assertThat(t.kit.accounts().login(LogIn.with("boss@example.org", "boss password 1")).user().platformRole())
                 .isEqualTo(PlatformRole.PLATFORM_ADMIN);
     }
 
@@ -155,16 +232,16 @@ class AccountServiceTest {
     void whenAnotherNodeCreatesTheFirstAdminMeanwhileThisOneGoesOnWithTheirs() {
         // Two server processes start at once on an empty database: both see no admin, one inserts it first.
         AtomicBoolean otherNodeStarted = new AtomicBoolean();
-        TestKit node = new TestKit(settings -> settings, (builder, storage) -> builder.accounts(
-                new StaleAdminCheck(storage.accounts(), () -> {
+        TestKit node = new TestKit(settings -> settings, (builder, storage) -> builder.storage(
+                TestKit.withAccounts(storage, new StaleAdminCheck(storage.accounts(), () -> {
                     if (!otherNodeStarted.getAndSet(true)) {
                         Invitekit.builder().storage(storage).inMemory().build().accounts()
                                 .createFirstPlatformAdmin("root@acme.test", "the other node's password");
                     }
-                })));
+                }))));
 
         assertThat(node.kit.accounts().createFirstPlatformAdmin("root@acme.test", "this node's password")).isEmpty();
-        assertThat(node.kit.accounts().login("root@acme.test", "the other node's password").user().platformRole())
+        assertThat(node.kit.accounts().login(LogIn.with("root@acme.test", "the other node's password")).user().platformRole())
                 .isEqualTo(PlatformRole.PLATFORM_ADMIN);
     }
 
@@ -208,7 +285,7 @@ class AccountServiceTest {
 
         assertThat(t.storage.accounts().byEmail(EmailAddress.of("second@example.org")))
                 .hasValueSatisfying(a -> assertThat(a.isPlatformAdmin()).isTrue());
-        assertThat(t.kit.accounts().login("first@example.org", "first admin password").user().platformRole())
+        assertThat(t.kit.accounts().login(LogIn.with("first@example.org", "first admin password")).user().platformRole())
                 .isEqualTo(PlatformRole.PLATFORM_ADMIN);
     }
 
@@ -251,21 +328,21 @@ class AccountServiceTest {
     @Test
     void meNeedsAKnownUser() {
         refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(null));
-        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(new io.invitekit.domain.account.UserId(java.util.UUID.randomUUID())));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().me(Actor.user(new UserId(UUID.randomUUID()))));
     }
 
-    // ---- memberships, a page at a time ------------------------------------------------------
+    // ---- memberships, a page at a time (TenantUseCase.memberships) --------------------------
 
     /** {@code count} families the user belongs to, joined one a minute, every third pair at the same instant. */
-    private List<TenantId> memberOf(UserId user, int count) {
-        UserId admin = t.admin(); // owns them all: admins may own any number
+    private List<TenantId> memberOf(Actor user, int count) {
+        Actor admin = t.admin(); // owns them all: admins may own any number
         List<TenantId> joined = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             TenantId tenant = t.family(admin, "Family " + i).id();
             if (i % 3 != 1) {
                 t.clock.advance(Duration.ofMinutes(1));
             }
-            t.storage.memberships().add(new Membership(tenant, user, Role.MEMBER, t.clock.instant()), Limit.UNLIMITED);
+            t.storage.memberships().add(new Membership(tenant, user.id(), Role.MEMBER, t.clock.instant()), Limit.UNLIMITED);
             joined.add(tenant);
         }
         return joined;
@@ -273,18 +350,18 @@ class AccountServiceTest {
 
     @Test
     void meShowsTheFirstFiftyMembershipsAndACursorToTheRest() {
-        UserId user = t.newUser();
+        Actor user = t.newUser();
         List<TenantId> joined = memberOf(user, 120);
 
         MeView me = t.kit.accounts().me(user);
         assertThat(me.memberships()).hasSize(50);
         assertThat(me.membershipsNextCursor()).isNotNull();
 
-        List<TenantId> seen = new java.util.ArrayList<>(me.memberships().stream().map(MeView.MembershipView::tenantId).toList());
+        List<TenantId> seen = new java.util.ArrayList<>(me.memberships().stream().map(MembershipView::tenantId).toList());
         String cursor = me.membershipsNextCursor();
         int pages = 0;
         while (cursor != null) {
-            Page<MeView.MembershipView> page = t.kit.accounts().memberships(user, new PageRequest(30, cursor));
+            Page<MembershipView> page = t.kit.tenants().memberships(user, new PageRequest(30, cursor));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(30).isNotEmpty();
             page.items().forEach(m -> seen.add(m.tenantId()));
             cursor = page.nextCursor();
@@ -293,20 +370,20 @@ class AccountServiceTest {
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(joined).doesNotHaveDuplicates();
         List<Instant> times = new java.util.ArrayList<>();
-        seen.forEach(id -> times.add(t.storage.memberships().find(id, user).orElseThrow().joinedAt()));
+        seen.forEach(id -> times.add(t.storage.memberships().find(id, user.id()).orElseThrow().joinedAt()));
         assertThat(times).isSorted();
-        assertThat(t.kit.accounts().memberships(user, new PageRequest(100, null)).items()).hasSize(100);
-        assertThat(t.kit.accounts().memberships(user, null).items()).as("50 by default").hasSize(50);
+        assertThat(t.kit.tenants().memberships(user, new PageRequest(100, null)).items()).hasSize(100);
+        assertThat(t.kit.tenants().memberships(user, null).items()).as("50 by default").hasSize(50);
     }
 
     @Test
     void aUserWithFewMembershipsGetsNoCursor() {
-        UserId user = t.newUser();
+        Actor user = t.newUser();
         memberOf(user, 3);
 
         assertThat(t.kit.accounts().me(user).memberships()).hasSize(3);
         assertThat(t.kit.accounts().me(user).membershipsNextCursor()).isNull();
-        Page<MeView.MembershipView> all = t.kit.accounts().memberships(user, new PageRequest(3, null));
+        Page<MembershipView> all = t.kit.tenants().memberships(user, new PageRequest(3, null));
         assertThat(all.items()).hasSize(3);
         assertThat(all.nextCursor()).isNull();
         assertThat(t.kit.accounts().me(t.newUser()).membershipsNextCursor()).isNull();
@@ -314,20 +391,20 @@ class AccountServiceTest {
 
     @Test
     void aBadLimitOrCursorIsAFieldError() {
-        UserId user = t.newUser();
+        Actor user = t.newUser();
         memberOf(user, 2);
         String invitationListCursor = Pages.encode(java.util.UUID.randomUUID());
 
         for (PageRequest bad : List.of(new PageRequest(0, null), new PageRequest(101, null), new PageRequest(-5, null))) {
             ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
-                    () -> t.kit.accounts().memberships(user, bad));
+                    () -> t.kit.tenants().memberships(user, bad));
             assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("limit");
         }
         for (String bad : List.of("not a cursor", "AAAA", invitationListCursor, "%%%")) {
             ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED,
-                    () -> t.kit.accounts().memberships(user, new PageRequest(10, bad)));
+                    () -> t.kit.tenants().memberships(user, new PageRequest(10, bad)));
             assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor");
         }
-        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.accounts().memberships(null, null));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.tenants().memberships(null, null));
     }
 }

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import static io.invitekit.application.TestKit.accept;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
@@ -11,12 +10,15 @@ import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.JoinCodeUseCase.JoinCommand;
-import io.invitekit.application.port.in.JoinCodeUseCase.RotateCommand;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.CodeRotation;
+import io.invitekit.application.port.in.JoinWithCode;
+import io.invitekit.application.port.in.NewTenant;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +42,19 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     private static final int THREADS = 32;
     private final TestKit t = new TestKit();
-    private final UserId admin = t.admin();
+    private final Actor admin = t.admin();
 
     @Test
     void thirtyTwoAcceptsOfOneTokenMakeExactlyOneTenant() throws Exception {
         InvitationView inv = t.invite(admin, "owner@example.org");
         String token = t.tokenOf(inv);
 
-        Outcomes outcomes = race(i -> () -> t.kit.acceptance().accept(accept(token, "shop-" + i)));
+        Outcomes outcomes = race(i -> () -> t.accept(token, "shop-" + i));
 
         assertThat(outcomes.successes.get()).isEqualTo(1);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.INVITATION_ACCEPTED);
         assertThat(t.storage.tenants().list(null, null, 100)).hasSize(1);
-        UserId owner = t.kit.invitations().get(admin, inv.id().toString()).createdUserId();
+        UserId owner = t.kit.invitations().get(admin, inv.id()).createdUserId();
         assertThat(t.storage.memberships().ofUser(owner)).hasSize(1);
         assertThat(t.storage.accounts().byIds(List.of(owner))).hasSize(1);
     }
@@ -62,7 +64,7 @@ class ConcurrencyTest {
         String first = t.tokenOf(t.invite(admin, "a@example.org"));
         String second = t.tokenOf(t.invite(admin, "b@example.org"));
 
-        Outcomes outcomes = race(2, i -> () -> t.kit.acceptance().accept(accept(i == 0 ? first : second, "contested")));
+        Outcomes outcomes = race(2, i -> () -> t.accept(i == 0 ? first : second, "contested"));
 
         assertThat(outcomes.successes.get()).isEqualTo(1);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.SUBDOMAIN_TAKEN);
@@ -71,17 +73,16 @@ class ConcurrencyTest {
 
     @Test
     void thirtyTwoJoinsAtAMaxUsesBoundaryNeverExceedIt() throws Exception {
-        UserId owner = t.newUser();
-        TenantView family = t.kit.tenants().create(new io.invitekit.application.port.in.TenantUseCase.CreateCommand(
-                owner, "Big Family", null, null, null));
+        Actor owner = t.newUser();
+        TenantView family = t.kit.tenants().create(owner, NewTenant.named("Big Family"));
         // 3 uses, below the FREE tier's room for 5 more members: the code's cap must be what stops them.
-        String code = t.kit.joinCodes().rotate(new RotateCommand(owner, family.id().toString(), null, 3)).code();
-        List<UserId> joiners = new ArrayList<>();
+        String code = t.kit.joinCodes().rotate(owner, family.id(), CodeRotation.limits().maxUses(3)).code();
+        List<Actor> joiners = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             joiners.add(t.newUser());
         }
 
-        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(new JoinCommand(joiners.get(i), code, "10.0.0." + i)));
+        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(joiners.get(i), JoinWithCode.code(code).from("10.0.0." + i)));
 
         assertThat(outcomes.successes.get()).isEqualTo(3);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.INVALID_CODE);
@@ -91,15 +92,15 @@ class ConcurrencyTest {
 
     @Test
     void thirtyTwoJoinsNeverPushATenantOverItsUserLimit() throws Exception {
-        UserId owner = t.newUser();
+        Actor owner = t.newUser();
         TenantView family = t.family(owner, "Small Family"); // FREE: 6 users, owner included
-        String code = t.kit.joinCodes().view(owner, family.id().toString()).code();
-        List<UserId> joiners = new ArrayList<>();
+        String code = t.kit.joinCodes().view(owner, family.id()).code();
+        List<Actor> joiners = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             joiners.add(t.newUser());
         }
 
-        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(new JoinCommand(joiners.get(i), code, "10.0.1." + i)));
+        Outcomes outcomes = race(i -> () -> t.kit.joinCodes().join(joiners.get(i), JoinWithCode.code(code).from("10.0.1." + i)));
 
         assertThat(outcomes.successes.get()).isEqualTo(5);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.TENANT_FULL);
@@ -109,11 +110,11 @@ class ConcurrencyTest {
 
     @Test
     void concurrentFirstViewsAgreeOnOneCode() throws Exception {
-        UserId owner = t.newUser();
+        Actor owner = t.newUser();
         TenantView family = t.family(owner, "Viewers");
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
 
-        Outcomes outcomes = race(i -> () -> seen.put(t.kit.joinCodes().view(owner, family.id().toString()).code(), true));
+        Outcomes outcomes = race(i -> () -> seen.put(t.kit.joinCodes().view(owner, family.id()).code(), true));
 
         assertThat(outcomes.successes.get()).isEqualTo(THREADS);
         assertThat(seen).hasSize(1);
@@ -165,9 +166,9 @@ class ConcurrencyTest {
     @Test
     void aDisableRacingViewsNeverLeavesALiveCodeBehind() throws Exception {
         for (int round = 0; round < 20; round++) {
-            UserId owner = t.newUser();
+            Actor owner = t.newUser();
             TenantView family = t.family(owner, "Racers " + round);
-            String id = family.id().toString();
+            TenantId id = family.id();
 
             Outcomes outcomes = race(8, i -> () -> i == 0 ? disable(owner, id) : t.kit.joinCodes().view(owner, id));
 
@@ -180,18 +181,18 @@ class ConcurrencyTest {
 
     @Test
     void thirtyTwoCreatesByOneUserAtACapOfTenMakeExactlyTen() throws Exception {
-        UserId owner = t.newUser();
+        Actor owner = t.newUser();
 
         Outcomes outcomes = race(i -> () -> t.family(owner, "Family " + i));
 
         assertThat(outcomes.successes.get()).isEqualTo(10);
         assertThat(outcomes.refusals).containsOnly(Map.entry(ErrorCode.TENANT_LIMIT_REACHED, 22));
-        assertThat(t.storage.memberships().ofUser(owner)).hasSize(10);
-        assertThat(t.storage.memberships().ownedTenants(owner)).isEqualTo(10);
+        assertThat(t.storage.memberships().ofUser(owner.id())).hasSize(10);
+        assertThat(t.storage.memberships().ownedTenants(owner.id())).isEqualTo(10);
         assertThat(t.storage.tenants().list(null, null, 100)).hasSize(10);
     }
 
-    private Object disable(UserId owner, String tenant) {
+    private Object disable(Actor owner, TenantId tenant) {
         t.kit.joinCodes().disable(owner, tenant);
         return null;
     }

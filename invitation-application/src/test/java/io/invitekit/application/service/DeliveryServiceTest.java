@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailSender;
@@ -14,7 +15,6 @@ import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
-import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryServiceTest {
     private final TestKit t = new TestKit(s -> s.sweepBatchSize(2));
-    private final UserId admin = t.admin();
+    private final Actor admin = t.admin();
 
     @Test
     void sendsTheInvitationWithALinkBuiltFromTheBaseUrlAndForgetsTheToken() {
@@ -46,7 +46,7 @@ class DeliveryServiceTest {
             assertThat(m.status()).isEqualTo(OutboxMessage.Status.SENT);
             assertThat(m.secret()).isNull();
         });
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(t.kit.invitations().get(admin, inv.id()).delivery().state()).isEqualTo("SENT");
         assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
     }
 
@@ -66,7 +66,7 @@ class DeliveryServiceTest {
         }
         assertThat(t.kit.delivery().relayOnce().dead()).isEqualTo(1);
 
-        InvitationView seen = t.kit.invitations().get(admin, inv.id().toString());
+        InvitationView seen = t.kit.invitations().get(admin, inv.id());
         assertThat(seen.delivery().state()).isEqualTo("DEAD");
         assertThat(seen.delivery().attempts()).isEqualTo(10);
         assertThat(t.storage.outbox().dead(10)).singleElement().satisfies(m -> assertThat(m.secret()).isNull());
@@ -110,7 +110,7 @@ class DeliveryServiceTest {
             kit.get().clock.advance(Duration.ofMinutes(2)); // each send takes two minutes
         }));
         kit.set(slow);
-        UserId root = slow.admin();
+        Actor root = slow.admin();
         for (int i = 0; i < 3; i++) {
             slow.invite(root, "o" + i + "@example.org");
         }
@@ -169,7 +169,7 @@ class DeliveryServiceTest {
             }
         };
         TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(perRecipient));
-        UserId root = kit.admin();
+        Actor root = kit.admin();
         InvitationView taken = kit.invite(root, "taken@example.org");
         InvitationView refused = kit.invite(root, "refused@example.org");
         InvitationView busy = kit.invite(root, "busy@example.org");
@@ -177,12 +177,12 @@ class DeliveryServiceTest {
         assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 1, 1, 1));
 
         assertThat(batchesOpened).containsExactly("batch", "closed");
-        assertThat(kit.kit.invitations().get(root, taken.id().toString()).delivery().state()).isEqualTo("SENT");
-        assertThat(kit.kit.invitations().get(root, refused.id().toString()).delivery()).satisfies(d -> {
+        assertThat(kit.kit.invitations().get(root, taken.id()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, refused.id()).delivery()).satisfies(d -> {
             assertThat(d.state()).isEqualTo("DEAD");
             assertThat(d.lastError()).isEqualTo("550 5.1.1 no such user");
         });
-        assertThat(kit.kit.invitations().get(root, busy.id().toString()).delivery()).satisfies(d -> {
+        assertThat(kit.kit.invitations().get(root, busy.id()).delivery()).satisfies(d -> {
             assertThat(d.state()).isEqualTo("RETRYING");
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.lastError()).isEqualTo("451 4.3.0 try again later");
@@ -215,17 +215,17 @@ class DeliveryServiceTest {
             }
         };
         TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(careless));
-        UserId root = kit.admin();
+        Actor root = kit.admin();
         InvitationView silent = kit.invite(root, "silent@example.org");
         InvitationView taken = kit.invite(root, "taken@example.org");
 
         assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 1, 1, 0));
 
-        assertThat(kit.kit.invitations().get(root, silent.id().toString()).delivery()).satisfies(d -> {
+        assertThat(kit.kit.invitations().get(root, silent.id()).delivery()).satisfies(d -> {
             assertThat(d.state()).isEqualTo("RETRYING");
             assertThat(d.lastError()).isEqualTo("the mail sender gave no result");
         });
-        assertThat(kit.kit.invitations().get(root, taken.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, taken.id()).delivery().state()).isEqualTo("SENT");
     }
 
     @Test
@@ -249,8 +249,8 @@ class DeliveryServiceTest {
     @Test
     void theSweeperPersistsExpiryInBoundedBatchesAndFreesReservations() {
         for (int i = 0; i < 3; i++) {
-            t.kit.invitations().create(new CreateCommand(admin, "o" + i + "@example.org", null, null, null, null, null,
-                    null, 1, "shop-" + i));
+            t.kit.invitations().create(admin,
+                    NewTenantInvitation.to("o" + i + "@example.org").expiresInDays(1).reserveSubdomain("shop-" + i));
         }
         assertThat(t.kit.delivery().sweepExpiredOnce()).isZero();
         t.clock.advance(Duration.ofDays(1));

@@ -1,34 +1,40 @@
 package io.invitekit.application.service;
 
-import static io.invitekit.application.TestKit.accept;
-import static io.invitekit.application.TestKit.on;
 import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.inmemory.InMemoryStorage;
+import io.invitekit.application.config.RateLimits;
+import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptResult;
-import io.invitekit.application.port.in.InvitationAcceptanceUseCase.AcceptCommand;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.InvitationView;
-import io.invitekit.application.port.in.TenantInvitationUseCase.CreateCommand;
+import io.invitekit.application.port.in.NewTenantInvitation;
+import io.invitekit.application.port.in.OwnerCredentials;
+import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.ValidationException;
+import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.SubdomainPolicy.Refusal;
 import io.invitekit.domain.tenant.SubdomainTakenException;
+import io.invitekit.domain.tenant.SubscriptionTier;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InvitationAcceptanceServiceTest {
     private final TestKit t = new TestKit();
-    private final UserId admin = t.admin();
+    private final Actor admin = t.admin();
 
     @Test
     void previewShowsTheOfferAndChangesNothing() {
-        InvitationView inv = t.kit.invitations().create(new CreateCommand(admin, "owner@example.org", "Bright Bakery",
-                "ENTERPRISE", null, null, on("can_use_custom_domain"), null, null, "bright"));
+        InvitationView inv = t.kit.invitations().create(admin, TestKit.invitation("owner@example.org")
+                .tier(SubscriptionTier.ENTERPRISE).grant(PlatformPermission.CAN_USE_CUSTOM_DOMAIN).reserveSubdomain("bright"));
 
         InvitationPreview preview = t.kit.acceptance().preview(t.tokenOf(inv));
         t.kit.acceptance().preview(t.tokenOf(inv));
@@ -37,18 +43,18 @@ class InvitationAcceptanceServiceTest {
         assertThat(preview.suggestedBusinessName()).isEqualTo("Bright Bakery");
         assertThat(preview.subscriptionTier()).isEqualTo("ENTERPRISE");
         assertThat(preview.maxUsers()).isNull();
-        assertThat(preview.permissions()).containsEntry("can_use_custom_domain", true);
+        assertThat(preview.permissions()).containsExactly(PlatformPermission.CAN_USE_CUSTOM_DOMAIN);
         assertThat(preview.reservedSubdomain()).isEqualTo("bright");
         assertThat(preview.inviterName()).isEqualTo("Platform Admin");
         assertThat(preview.status()).isEqualTo(InvitationStatus.PENDING);
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
     void unknownAndMalformedTokensAreNotFound() {
         refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().preview("A".repeat(43)));
         refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().preview("../../etc/passwd"));
-        refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().accept(accept(null, "bright")));
+        refused(ErrorCode.NOT_FOUND, () -> t.accept(null, "bright"));
     }
 
     @Test
@@ -56,48 +62,50 @@ class InvitationAcceptanceServiceTest {
         InvitationView expiring = t.invite(admin, "late@example.org");
         InvitationView cancelled = t.invite(admin, "gone@example.org");
         String cancelledToken = t.tokenOf(cancelled); // cancelling withdraws the unsent email, and its token with it
-        t.kit.invitations().cancel(admin, cancelled.id().toString());
+        t.kit.invitations().cancel(admin, cancelled.id());
         InvitationView accepted = t.invite(admin, "done@example.org");
-        t.kit.acceptance().accept(accept(t.tokenOf(accepted), "done"));
+        t.accept(t.tokenOf(accepted), "done");
         t.clock.advance(Duration.ofDays(7));
 
         refused(ErrorCode.INVITATION_EXPIRED, () -> t.kit.acceptance().preview(t.tokenOf(expiring)));
-        refused(ErrorCode.INVITATION_EXPIRED, () -> t.kit.acceptance().accept(accept(t.tokenOf(expiring), "late")));
+        refused(ErrorCode.INVITATION_EXPIRED, () -> t.accept(t.tokenOf(expiring), "late"));
         refused(ErrorCode.INVITATION_CANCELLED, () -> t.kit.acceptance().preview(cancelledToken));
         refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().preview(t.tokenOf(accepted)));
-        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().accept(accept(t.tokenOf(accepted), "other")));
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.accept(t.tokenOf(accepted), "other"));
     }
 
     @Test
     void acceptCreatesTenantDomainOwnerAndMembershipAndSignsTheOwnerIn() {
-        InvitationView inv = t.kit.invitations().create(new CreateCommand(admin, "owner@example.org", null, "STARTER",
-                null, 40, on("can_accept_payments"), on("calendars"), null, null));
+        InvitationView inv = t.kit.invitations().create(admin, NewTenantInvitation.to("owner@example.org").tier("STARTER")
+                .customMaxResources(40).grant(PlatformPermission.CAN_ACCEPT_PAYMENTS).flag("calendars", true));
 
-        AcceptResult result = t.kit.acceptance().accept(new AcceptCommand(t.tokenOf(inv), TestKit.PASSWORD, "Grace",
-                "Hopper", "Bright Bakery", "Bright-Bakery", "contact@bright.example", "+1 (555) 010-0000"));
+        AcceptResult result = t.kit.accounts().acceptInvitation(AcceptInvitation.token(t.tokenOf(inv))
+                        .businessName("Bright Bakery").subdomain("Bright-Bakery").contactEmail("contact@bright.example")
+                        .phone("+1 (555) 010-0000"),
+                OwnerCredentials.password(TestKit.PASSWORD).name("Grace", "Hopper"));
 
         assertThat(result.tenant().subdomain()).isEqualTo("bright-bakery");
         assertThat(result.tenant().domain()).isEqualTo("bright-bakery.acme.test");
         assertThat(result.tenant().subscriptionTier()).isEqualTo("STARTER");
         assertThat(result.tenant().maxUsers()).isEqualTo(10);
         assertThat(result.tenant().maxResources()).isEqualTo(40);
-        assertThat(result.tenant().permissions()).containsEntry("can_accept_payments", true);
+        assertThat(result.tenant().permissions()).containsExactly(PlatformPermission.CAN_ACCEPT_PAYMENTS);
         assertThat(result.tenant().featureFlags()).containsEntry("calendars", true);
         assertThat(result.tenant().contactEmail()).isEqualTo("contact@bright.example");
         assertThat(result.auth().user().email()).isEqualTo("owner@example.org");
         assertThat(result.auth().expiresInSeconds()).isEqualTo(3600);
 
-        UserId owner = t.kit.accounts().authenticate(result.auth().accessToken()).orElseThrow();
+        Actor owner = t.kit.accounts().authenticate(result.auth().accessToken()).orElseThrow();
         assertThat(t.kit.accounts().me(owner).memberships()).singleElement().satisfies(m -> {
             assertThat(m.role()).isEqualTo(Role.OWNER);
             assertThat(m.subdomain()).isEqualTo("bright-bakery");
         });
-        InvitationView after = t.kit.invitations().get(admin, inv.id().toString());
+        InvitationView after = t.kit.invitations().get(admin, inv.id());
         assertThat(after.status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(after.acceptedAt()).isEqualTo(TestKit.START);
         assertThat(after.createdTenantId()).isEqualTo(result.tenant().id());
-        assertThat(after.createdUserId()).isEqualTo(owner);
-        assertThat(t.kit.subdomains().check("bright-bakery").reason()).isEqualTo("taken");
+        assertThat(after.createdUserId()).isEqualTo(owner.id());
+        assertThat(t.kit.subdomains().check("bright-bakery").reason()).isEqualTo(Refusal.TAKEN);
         assertThat(t.storage.auditLog().events()).anyMatch(e -> e.action().equals("tenant_invitation.accepted"));
     }
 
@@ -106,10 +114,10 @@ class InvitationAcceptanceServiceTest {
         t.user("owner@example.org");
         InvitationView inv = t.invite(admin, "owner@example.org");
 
-        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.acceptance().accept(new AcceptCommand(t.tokenOf(inv),
-                "not the password", "X", "Y", "Bright", "bright", null, null)));
-        AcceptResult result = t.kit.acceptance().accept(new AcceptCommand(t.tokenOf(inv), TestKit.PASSWORD, null, null,
-                "Bright", "bright", null, null));
+        AcceptInvitation.Builder acceptance = AcceptInvitation.token(t.tokenOf(inv)).businessName("Bright").subdomain("bright");
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().acceptInvitation(acceptance,
+                OwnerCredentials.password("not the password").name("X", "Y")));
+        AcceptResult result = t.kit.accounts().acceptInvitation(acceptance, OwnerCredentials.password(TestKit.PASSWORD));
 
         assertThat(result.auth().user().firstName()).isEqualTo("Ada");
         assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
@@ -119,19 +127,20 @@ class InvitationAcceptanceServiceTest {
     void refusesWeakPasswordsMissingNamesAndBadContactDetails() {
         InvitationView inv = t.invite(admin, "owner@example.org");
         ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
-                t.kit.acceptance().accept(new AcceptCommand(t.tokenOf(inv), "owner@example.org", " ", null, "Bright",
-                        "bright", "nope", "call me")));
+                t.kit.accounts().acceptInvitation(AcceptInvitation.token(t.tokenOf(inv)).businessName("Bright")
+                        .subdomain("bright").contactEmail("nope").phone("call me"),
+                        OwnerCredentials.password("owner@example.org").name(" ", null)));
         assertThat(refusal.errors()).extracting(ValidationException.FieldError::field)
-                .containsExactlyInAnyOrder("password", "first_name", "last_name", "contact_email", "phone");
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+                .containsExactlyInAnyOrder("password", "firstName", "lastName", "contactEmail", "phone");
+        assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
     void refusesAnInvalidOrReservedSubdomainAsInvalidSubdomain() {
         InvitationView inv = t.invite(admin, "owner@example.org");
-        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.kit.acceptance().accept(accept(t.tokenOf(inv), "www")));
-        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.kit.acceptance().accept(accept(t.tokenOf(inv), "xn--abc")));
-        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.acceptance().accept(accept(t.tokenOf(inv), null)));
+        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.accept(t.tokenOf(inv), "www"));
+        refused(ErrorCode.INVALID_SUBDOMAIN, () -> t.accept(t.tokenOf(inv), "xn--abc"));
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.accept(t.tokenOf(inv), null));
     }
 
     @Test
@@ -140,44 +149,68 @@ class InvitationAcceptanceServiceTest {
         InvitationView inv = t.invite(admin, "owner@example.org");
 
         SubdomainTakenException taken = (SubdomainTakenException) refused(ErrorCode.SUBDOMAIN_TAKEN,
-                () -> t.kit.acceptance().accept(accept(t.tokenOf(inv), "bright")));
+                () -> t.accept(t.tokenOf(inv), "bright"));
 
         assertThat(taken.suggestions()).extracting(Object::toString).containsExactly("bright-2", "bright-3", "bright-4");
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(t.storage.accounts().byEmail(io.invitekit.domain.shared.EmailAddress.of("owner@example.org"))).isEmpty();
-        assertThat(t.kit.acceptance().accept(accept(t.tokenOf(inv), "bright-2")).tenant().subdomain()).isEqualTo("bright-2");
+        assertThat(t.accept(t.tokenOf(inv), "bright-2").tenant().subdomain()).isEqualTo("bright-2");
     }
 
     @Test
     void theOwnerMayTakeTheReservedSubdomainOrAnotherFreeOneWhichFreesTheReservation() {
-        InvitationView first = t.kit.invitations().create(new CreateCommand(admin, "a@example.org", null, null, null,
-                null, null, null, null, "alpha"));
-        InvitationView second = t.kit.invitations().create(new CreateCommand(admin, "b@example.org", null, null, null,
-                null, null, null, null, "beta"));
+        InvitationView first = t.kit.invitations().create(admin, NewTenantInvitation.to("a@example.org").reserveSubdomain("alpha"));
+        InvitationView second = t.kit.invitations().create(admin, NewTenantInvitation.to("b@example.org").reserveSubdomain("beta"));
 
-        refused(ErrorCode.SUBDOMAIN_TAKEN, () -> t.kit.acceptance().accept(accept(t.tokenOf(first), "beta")));
-        assertThat(t.kit.acceptance().accept(accept(t.tokenOf(first), "alpha")).tenant().subdomain()).isEqualTo("alpha");
-        assertThat(t.kit.acceptance().accept(accept(t.tokenOf(second), "gamma")).tenant().subdomain()).isEqualTo("gamma");
+        refused(ErrorCode.SUBDOMAIN_TAKEN, () -> t.accept(t.tokenOf(first), "beta"));
+        assertThat(t.accept(t.tokenOf(first), "alpha").tenant().subdomain()).isEqualTo("alpha");
+        assertThat(t.accept(t.tokenOf(second), "gamma").tenant().subdomain()).isEqualTo("gamma");
         assertThat(t.kit.subdomains().check("beta").available()).isTrue();
     }
 
     @Test
     void aFailureHalfwayThroughAcceptLeavesNothingWritten() {
-        TestKit failing = new TestKit(s -> s, (b, store) -> b.accounts(new FailingAfterAddAccounts(store.accounts())));
+        TestKit failing = new TestKit(s -> s, (b, store) -> b.storage(
+                TestKit.withAccounts(store, new FailingAfterAddAccounts(store.accounts()))));
         InMemoryStorage storage = failing.storage;
-        UserId root = failing.admin();
+        Actor root = failing.admin();
         InvitationView inv = failing.invite(root, "owner@example.org");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> failing.kit.acceptance().accept(accept(failing.tokenOf(inv), "bright")))
+                () -> failing.accept(failing.tokenOf(inv), "bright"))
                 .hasMessageContaining("disk on fire");
 
-        assertThat(failing.kit.invitations().get(root, inv.id().toString()).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(failing.kit.invitations().get(root, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(storage.tenants().list(null, null, 10)).isEmpty();
         assertThat(storage.accounts().byEmail(io.invitekit.domain.shared.EmailAddress.of("owner@example.org"))).isEmpty();
         assertThat(failing.kit.subdomains().check("bright").available()).isTrue();
         assertThat(storage.auditLog().events()).noneMatch(e -> e.action().equals("tenant_invitation.accepted"));
         assertThat(failing.kit.acceptance().preview(failing.tokenOf(inv)).status()).isEqualTo(InvitationStatus.PENDING);
+    }
+
+    /** Looking links up is limited per client address, guesses included: previews and accepts alike. */
+    @Test
+    void invitationLinksAreLimitedPerAddressForPreviewsAndAcceptsAlike() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLinkPerAddress(new RateLimit("token_address", 3, Duration.ofMinutes(1)))));
+        Actor root = limited.admin();
+        String token = limited.tokenOf(limited.invite(root, "owner@example.org"));
+        limited.kit.acceptance().preview(token, "192.0.2.1");
+        refused(ErrorCode.NOT_FOUND, () -> limited.kit.acceptance().preview("A".repeat(43), "192.0.2.1"));
+        refused(ErrorCode.NOT_FOUND, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance("B".repeat(43), "bright").from("192.0.2.1"), TestKit.owner()));
+
+        RetryLaterException refusal = (RetryLaterException) refused(ErrorCode.RATE_LIMITED,
+                () -> limited.kit.acceptance().preview(token, "192.0.2.1"));
+        assertThat(refusal.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance(token, "bright").from("192.0.2.1"), TestKit.owner()));
+        assertThat(limited.storage.tenants().list(null, null, 10)).isEmpty();
+
+        assertThat(limited.kit.acceptance().preview(token).status()).as("no address: no limit per address")
+                .isEqualTo(InvitationStatus.PENDING);
+        assertThat(limited.kit.accounts().acceptInvitation(TestKit.acceptance(token, "bright").from("192.0.2.2"),
+                TestKit.owner()).tenant().subdomain()).isEqualTo("bright");
     }
 
     /** Writes the account, then fails as a store might: the transaction must undo everything. */

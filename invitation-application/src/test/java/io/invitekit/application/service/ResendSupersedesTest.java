@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
-import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.shared.ErrorCode;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ResendSupersedesTest {
     private final TestKit t = new TestKit();
-    private final UserId admin = t.admin();
+    private final Actor admin = t.admin();
 
     @Test
     void withTheMailServerDownAcrossTwoResendsOnlyTheNewestEmailIsEverSent() {
@@ -37,10 +37,10 @@ class ResendSupersedesTest {
         assertThat(t.kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 0, 1, 0));
 
         t.clock.advance(Duration.ofMinutes(1));
-        String second = t.tokenOf(t.kit.invitations().resend(admin, inv.id().toString()));
+        String second = t.tokenOf(t.kit.invitations().resend(admin, inv.id()));
         assertThat(t.kit.delivery().relayOnce()).as("only the second email is tried").isEqualTo(new RelayReport(1, 0, 1, 0));
         t.clock.advance(Duration.ofMinutes(1));
-        InvitationView resent = t.kit.invitations().resend(admin, inv.id().toString());
+        InvitationView resent = t.kit.invitations().resend(admin, inv.id());
         String third = t.tokenOf(resent);
         assertThat(resent.delivery().state()).isEqualTo("QUEUED");
 
@@ -58,7 +58,7 @@ class ResendSupersedesTest {
         assertThat(t.storage.outbox().all()).extracting(OutboxMessage::status).containsExactly(
                 OutboxMessage.Status.WITHDRAWN, OutboxMessage.Status.WITHDRAWN, OutboxMessage.Status.SENT);
         assertThat(t.storage.outbox().all()).allSatisfy(m -> assertThat(m.secret()).isNull());
-        assertThat(t.kit.invitations().get(admin, inv.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(t.kit.invitations().get(admin, inv.id()).delivery().state()).isEqualTo("SENT");
         assertThat(t.storage.auditLog().events()).filteredOn(e -> e.action().equals("tenant_invitation.resent"))
                 .extracting(AuditEvent::details).allSatisfy(d -> assertThat(d).containsEntry("withdrawn_emails", "1"));
     }
@@ -69,7 +69,7 @@ class ResendSupersedesTest {
         t.kit.delivery().relayOnce();
         t.clock.advance(Duration.ofMinutes(1));
 
-        String newest = t.tokenOf(t.kit.invitations().resend(admin, inv.id().toString()));
+        String newest = t.tokenOf(t.kit.invitations().resend(admin, inv.id()));
         t.kit.delivery().relayOnce();
 
         assertThat(t.mail.sent()).hasSize(2);
@@ -84,7 +84,7 @@ class ResendSupersedesTest {
         t.mail.setDown(true);
         t.kit.delivery().relayOnce();
 
-        InvitationView cancelled = t.kit.invitations().cancel(admin, inv.id().toString());
+        InvitationView cancelled = t.kit.invitations().cancel(admin, inv.id());
 
         assertThat(cancelled.delivery().state()).isEqualTo("WITHDRAWN");
         assertThat(cancelled.delivery().attempts()).isEqualTo(1);
@@ -101,25 +101,25 @@ class ResendSupersedesTest {
         InvitationView inv = t.invite(admin, "owner@example.org");
         t.kit.delivery().relayOnce();
 
-        assertThat(t.kit.invitations().cancel(admin, inv.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(t.kit.invitations().cancel(admin, inv.id()).delivery().state()).isEqualTo("SENT");
     }
 
     @Test
     void aSendInFlightWhenTheResendCommitsMayFinishButIsNeverTriedAgain() {
         InFlight sender = new InFlight();
         TestKit kit = new TestKit(s -> s, (builder, storage) -> builder.mailSender(sender));
-        UserId root = kit.admin();
+        Actor root = kit.admin();
         InvitationView inv = kit.invite(root, "owner@example.org");
         kit.clock.advance(Duration.ofMinutes(1));
         // While the relay is sending the first email, the admin resends; then the send fails.
         sender.duringNextSend = mail -> {
-            kit.kit.invitations().resend(root, inv.id().toString());
+            kit.kit.invitations().resend(root, inv.id());
             throw new MailDeliveryException("421 try later (simulated)", false, null);
         };
 
         assertThat(kit.kit.delivery().relayOnce().claimed()).isEqualTo(1);
 
-        String newest = kit.tokenOf(kit.kit.invitations().get(root, inv.id().toString()));
+        String newest = kit.tokenOf(kit.kit.invitations().get(root, inv.id()));
         assertThat(kit.storage.outbox().all().get(0).status()).as("the failure did not bring it back")
                 .isEqualTo(OutboxMessage.Status.WITHDRAWN);
         kit.clock.advance(Duration.ofHours(2));
@@ -134,22 +134,22 @@ class ResendSupersedesTest {
     void aSendInFlightThatSucceedsStaysWithdrawnAndTheNewEmailStillGoesOut() {
         InFlight sender = new InFlight();
         TestKit kit = new TestKit(s -> s, (builder, storage) -> builder.mailSender(sender));
-        UserId root = kit.admin();
+        Actor root = kit.admin();
         InvitationView inv = kit.invite(root, "owner@example.org");
         kit.clock.advance(Duration.ofMinutes(1));
         sender.duringNextSend = mail -> {
-            kit.kit.invitations().resend(root, inv.id().toString());
+            kit.kit.invitations().resend(root, inv.id());
             sender.delivered.add(mail); // the old email did get out: its link is dead, the new one follows
         };
 
         kit.kit.delivery().relayOnce();
         assertThat(kit.storage.outbox().all().get(0).status()).isEqualTo(OutboxMessage.Status.WITHDRAWN);
-        String newest = kit.tokenOf(kit.kit.invitations().get(root, inv.id().toString()));
+        String newest = kit.tokenOf(kit.kit.invitations().get(root, inv.id()));
         kit.kit.delivery().relayOnce();
 
         assertThat(sender.delivered).hasSize(2);
         assertThat(TestKit.linkOf(sender.delivered.get(1))).endsWith("#token=" + newest);
-        assertThat(kit.kit.invitations().get(root, inv.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, inv.id()).delivery().state()).isEqualTo("SENT");
         kit.clock.advance(Duration.ofDays(1));
         assertThat(kit.kit.delivery().relayOnce().claimed()).isZero();
     }
@@ -158,7 +158,7 @@ class ResendSupersedesTest {
     void anEmailClaimedWithTheBatchButWithdrawnBeforeItsTurnIsNotSent() {
         InFlight sender = new InFlight();
         TestKit kit = new TestKit(s -> s, (builder, storage) -> builder.mailSender(sender));
-        UserId root = kit.admin();
+        Actor root = kit.admin();
         InvitationView sentFirst = kit.invite(root, "first@example.org");
         InvitationView resentMeanwhile = kit.invite(root, "second@example.org");
         String oldToken = kit.tokenOf(resentMeanwhile);
@@ -166,18 +166,18 @@ class ResendSupersedesTest {
         // Both emails are claimed in one batch; while the first is being sent, the second
         // invitation is resent, so the second email in the batch now carries a dead link.
         sender.duringNextSend = mail -> {
-            kit.kit.invitations().resend(root, resentMeanwhile.id().toString());
+            kit.kit.invitations().resend(root, resentMeanwhile.id());
             sender.delivered.add(mail);
         };
 
         assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 1, 0, 0));
-        String newToken = kit.tokenOf(kit.kit.invitations().get(root, resentMeanwhile.id().toString()));
+        String newToken = kit.tokenOf(kit.kit.invitations().get(root, resentMeanwhile.id()));
         assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0));
 
         assertThat(sender.delivered).extracting(mail -> mail.to().value())
                 .containsExactly("first@example.org", "second@example.org");
         assertThat(TestKit.linkOf(sender.delivered.get(1))).endsWith("#token=" + newToken).doesNotContain(oldToken);
-        assertThat(kit.kit.invitations().get(root, sentFirst.id().toString()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, sentFirst.id()).delivery().state()).isEqualTo("SENT");
     }
 
     /** A mail sender that can do something while a send is under way. */
