@@ -1,8 +1,10 @@
 package io.invitekit.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.invitekit.application.TestKit;
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationView;
@@ -48,6 +50,34 @@ class DeliveryServiceTest {
         });
         assertThat(t.kit.invitations().get(admin, inv.id()).delivery().state()).isEqualTo("SENT");
         assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+    }
+
+    @Test
+    void theLinkTemplateShapesTheEmailsLink() {
+        TestKit host = new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join/accept?t={token}"));
+        String token = host.tokenOf(host.invite(host.admin(), "owner@example.org"));
+
+        host.kit.delivery().relayOnce();
+
+        assertThat(TestKit.linkOf(host.mail.sent().get(0))).isEqualTo("https://app.acme.test/join/accept?t=" + token);
+        assertThat(host.kit.acceptance().preview(token).email()).as("the token in it is the invitation's")
+                .isEqualTo("owner@example.org");
+    }
+
+    @Test
+    void aLinkTemplateMayPointAnywhereButMustCarryTheToken() {
+        TestKit elsewhere = new TestKit(s -> s.invitationLinkTemplate("https://accept.example.com/invitations/{token}"));
+        String token = elsewhere.tokenOf(elsewhere.invite(elsewhere.admin(), "owner@example.org"));
+        elsewhere.kit.delivery().relayOnce();
+        assertThat(TestKit.linkOf(elsewhere.mail.sent().get(0))).isEqualTo("https://accept.example.com/invitations/" + token);
+
+        assertThat(InvitekitSettings.defaults().invitationLink("abc"))
+                .isEqualTo("http://localhost:8080/tenant-onboard#token=abc");
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join")));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate(null)));
+        // A template that makes no link would fail every invitation email at its first send: refused at start.
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join us?t={token}")));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("/join?t={token}")));
     }
 
     @Test

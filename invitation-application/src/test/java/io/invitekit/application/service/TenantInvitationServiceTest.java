@@ -18,11 +18,21 @@ import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.ValidationException;
+import io.invitekit.domain.invitation.InvitationPolicy;
+import io.invitekit.domain.tenant.FeatureFlagRegistry;
+import io.invitekit.domain.tenant.Limits;
 import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.SubdomainPolicy;
 import io.invitekit.domain.tenant.SubdomainTakenException;
+import io.invitekit.domain.tenant.SubscriptionTier;
+import io.invitekit.domain.tenant.TierCatalog;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +111,63 @@ class TenantInvitationServiceTest {
         assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder(
                 "email", "suggestedBusinessName", "subscriptionTier", "customMaxUsers", "customMaxResources",
                 "permissions", "featureFlags", "expiresInDays");
+        assertThat(t.storage.outbox().all()).isEmpty();
+    }
+
+    @Test
+    void theSettingsRefusalsComeInTheSameErrorAsTheMalformedFields() {
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
+                t.kit.invitations().create(admin, NewTenantInvitation.to("not-an-email").customMaxUsers(0) // malformed
+                        .tier("GOLD").flag("teleport", true).expiresInDays(31).reserveSubdomain("admin")));   // not offered here
+
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder(
+                "email", "customMaxUsers", "subscriptionTier", "featureFlags", "expiresInDays", "reservedSubdomain");
+        assertThat(t.storage.outbox().all()).isEmpty();
+        assertThat(t.kit.invitations().list(admin, InvitationQuery.all()).items()).isEmpty();
+    }
+
+    @Test
+    void whichTiersFlagsLifetimesAndSubdomainsAreRefusedIsTheDeploymentsChoice() {
+        Map<SubscriptionTier, Limits> tiers = new LinkedHashMap<>();
+        TierCatalog.defaults().tiers().forEach(tier -> tiers.put(tier, TierCatalog.defaults().defaultsOf(tier)));
+        tiers.put(new SubscriptionTier("GOLD"), Limits.of(500, 1000));
+        List<String> flags = new ArrayList<>(FeatureFlagRegistry.DEFAULT_KEYS);
+        flags.add("teleport");
+        TestKit custom = new TestKit(s -> s.tierCatalog(new TierCatalog(tiers))
+                .featureFlags(new FeatureFlagRegistry(flags))
+                .invitationPolicy(new InvitationPolicy(7, 60, 5, Duration.ofSeconds(60)))
+                .subdomainPolicy(new SubdomainPolicy(Set.of("bakery"))));
+        Actor root = custom.admin();
+
+        InvitationView created = custom.kit.invitations().create(root, NewTenantInvitation.to("o@example.org")
+                .tier("GOLD").flag("teleport", true).expiresInDays(31).reserveSubdomain("admin"));
+
+        assertThat(created.subscriptionTier()).isEqualTo("GOLD");
+        assertThat(created.maxUsers()).isEqualTo(500);
+        assertThat(created.featureFlags()).containsEntry("teleport", true);
+        assertThat(created.expiresAt()).isEqualTo(TestKit.START.plus(Duration.ofDays(31)));
+        assertThat(created.reservedSubdomain()).isEqualTo("admin");
+        ValidationException refusal = (ValidationException) refused(ErrorCode.VALIDATION_FAILED, () ->
+                custom.kit.invitations().create(root, NewTenantInvitation.to("p@example.org").tier("PLATINUM")
+                        .flag("calendars_v2", true).expiresInDays(61).reserveSubdomain("bakery")));
+        assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder(
+                "subscriptionTier", "featureFlags", "expiresInDays", "reservedSubdomain");
+    }
+
+    @Test
+    void aNonAdminIsForbiddenBeforeAnyFieldIsLookedAt() {
+        Actor member = t.newUser();
+        NewTenantInvitation.Builder malformed = NewTenantInvitation.to("not-an-email").tier("GOLD").expiresInDays(0)
+                .reserveSubdomain("admin");
+        InvitationQuery.Builder badQuery = InvitationQuery.all().status("SLEEPING").email("x").page(new PageRequest(0, "%%%"));
+
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.invitations().create(member, malformed));
+        refused(ErrorCode.FORBIDDEN, () -> t.kit.invitations().list(member, badQuery));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.invitations().create(null, malformed));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.invitations().list(null, badQuery));
+
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.invitations().create(admin, malformed));
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.invitations().list(admin, badQuery));
         assertThat(t.storage.outbox().all()).isEmpty();
     }
 
