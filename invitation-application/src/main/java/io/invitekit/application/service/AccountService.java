@@ -162,11 +162,8 @@ public final class AccountService implements AccountUseCase {
         // has its tokens, and one whose session cannot be issued never happened, so that
         // an accept is never answered with an error after it committed (a retry then works).
         return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
-            if (newAccount) {
-                accounts.add(owner);
-            }
             AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
-                    owner.id(), newAccount, now);
+                    owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
             AuthResult session = credentials.signIn(owner);
             TenantView tenant = acceptance.withOwner(accepted.tenant(),
                     new TenantView.Member(UserView.of(owner), Role.OWNER, now));
