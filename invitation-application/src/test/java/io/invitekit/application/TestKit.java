@@ -36,10 +36,13 @@ import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.tenant.Tenant;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -152,6 +155,18 @@ public final class TestKit {
     /** The link of a tenant invitation email that was sent. */
     public static String linkOf(OutgoingMail mail) {
         return ((TenantInvitationMail) mail.mail()).link().toString();
+    }
+
+    /** Every tenant in {@code storage} (the first thousand), newest first. */
+    public static List<Tenant> tenantsIn(Storage storage) {
+        Boolean activeOrNot = null;
+        UUID fromTheNewest = null;
+        return storage.tenants().list(activeOrNot, fromTheNewest, 1_000);
+    }
+
+    /** Every tenant in this kit's store, newest first. */
+    public List<Tenant> storedTenants() {
+        return tenantsIn(storage);
     }
 
     /** {@code storage} with its accounts replaced, as an embedder or a failing store might. */

@@ -55,7 +55,7 @@ class AcceptIsAllOrNothingTest {
         InvitationView after = t.kit.invitations().get(admin, inv.id());
         assertThat(after.status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(after.createdTenantId()).isNull();
-        assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(t.storedTenants()).isEmpty();
         assertThat(t.storage.accounts().byEmail(EmailAddress.of("owner@example.org"))).isEmpty();
         assertThat(sessions.written).as("the session written before the failure is undone too").isNotNull();
         assertThat(t.storage.sessions().byAccessDigest(sessions.written.accessDigest())).isEmpty();
@@ -70,7 +70,7 @@ class AcceptIsAllOrNothingTest {
         assertThat(t.storage.memberships().ofUser(owner)).singleElement()
                 .satisfies(m -> assertThat(m.tenantId()).isEqualTo(retried.tenant().id()));
         assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.ACCEPTED);
-        assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
+        assertThat(t.storedTenants()).hasSize(1);
     }
 
     @Test
@@ -85,7 +85,7 @@ class AcceptIsAllOrNothingTest {
                 .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(t.storage.memberships().ofUser(existing)).isEmpty();
-        assertThat(t.storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(t.storedTenants()).isEmpty();
         assertThat(t.kit.invitations().get(admin, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
 
         AcceptResult retried = t.kit.accounts().acceptInvitation(acceptance, password);

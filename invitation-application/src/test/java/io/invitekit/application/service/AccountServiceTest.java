@@ -208,7 +208,9 @@ class AccountServiceTest {
 
     @Test
     void theFirstAdminIsCreatedOnceAndNeverChangedAfterwards() {
-        Optional<FirstAdmin> created = t.kit.accounts().createFirstPlatformAdmin(null, null);
+        String defaultEmail = null;
+        String generatedPassword = null;
+        Optional<FirstAdmin> created = t.kit.accounts().createFirstPlatformAdmin(defaultEmail, generatedPassword);
         assertThat(created).hasValueSatisfying(admin -> {
             assertThat(admin.email()).isEqualTo("admin@localhost");
             assertThat(admin.generatedPassword()).hasSize(43);
@@ -405,6 +407,6 @@ class AccountServiceTest {
                     () -> t.kit.tenants().memberships(user, new PageRequest(10, bad)));
             assertThat(refusal.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor");
         }
-        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.tenants().memberships(null, null));
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.tenants().memberships(null, PageRequest.first()));
     }
 }

@@ -53,7 +53,7 @@ class ConcurrencyTest {
 
         assertThat(outcomes.successes.get()).isEqualTo(1);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.INVITATION_ACCEPTED);
-        assertThat(t.storage.tenants().list(null, null, 100)).hasSize(1);
+        assertThat(t.storedTenants()).hasSize(1);
         UserId owner = t.kit.invitations().get(admin, inv.id()).createdUserId();
         assertThat(t.storage.memberships().ofUser(owner)).hasSize(1);
         assertThat(t.storage.accounts().byIds(List.of(owner))).hasSize(1);
@@ -68,7 +68,7 @@ class ConcurrencyTest {
 
         assertThat(outcomes.successes.get()).isEqualTo(1);
         assertThat(outcomes.refusals).containsOnlyKeys(ErrorCode.SUBDOMAIN_TAKEN);
-        assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
+        assertThat(t.storedTenants()).hasSize(1);
     }
 
     @Test
@@ -189,7 +189,7 @@ class ConcurrencyTest {
         assertThat(outcomes.refusals).containsOnly(Map.entry(ErrorCode.TENANT_LIMIT_REACHED, 22));
         assertThat(t.storage.memberships().ofUser(owner.id())).hasSize(10);
         assertThat(t.storage.memberships().ownedTenants(owner.id())).isEqualTo(10);
-        assertThat(t.storage.tenants().list(null, null, 100)).hasSize(10);
+        assertThat(t.storedTenants()).hasSize(10);
     }
 
     private Object disable(Actor owner, TenantId tenant) {

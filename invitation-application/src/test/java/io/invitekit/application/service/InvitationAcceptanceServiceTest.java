@@ -25,6 +25,7 @@ import io.invitekit.domain.tenant.SubdomainPolicy.Refusal;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.SubscriptionTier;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class InvitationAcceptanceServiceTest {
@@ -120,7 +121,7 @@ class InvitationAcceptanceServiceTest {
         AcceptResult result = t.kit.accounts().acceptInvitation(acceptance, OwnerCredentials.password(TestKit.PASSWORD));
 
         assertThat(result.auth().user().firstName()).isEqualTo("Ada");
-        assertThat(t.storage.tenants().list(null, null, 10)).hasSize(1);
+        assertThat(t.storedTenants()).hasSize(1);
     }
 
     @Test
@@ -181,11 +182,71 @@ class InvitationAcceptanceServiceTest {
                 .hasMessageContaining("disk on fire");
 
         assertThat(failing.kit.invitations().get(root, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
-        assertThat(storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(TestKit.tenantsIn(storage)).isEmpty();
         assertThat(storage.accounts().byEmail(io.invitekit.domain.shared.EmailAddress.of("owner@example.org"))).isEmpty();
         assertThat(failing.kit.subdomains().check("bright").available()).isTrue();
         assertThat(storage.auditLog().events()).noneMatch(e -> e.action().equals("tenant_invitation.accepted"));
         assertThat(failing.kit.acceptance().preview(failing.tokenOf(inv)).status()).isEqualTo(InvitationStatus.PENDING);
+    }
+
+    /**
+     * Two accepts of one link by an owner without an account: the second looked for the account
+     * before the first created it, and claims the invitation after the first committed. It must
+     * lose on the invitation (as every loser does) before it writes an account of its own.
+     */
+    @Test
+    void anAcceptThatLostTheRaceIsToldTheInvitationWasAcceptedAndWritesNothing() {
+        AtomicReference<Runnable> afterNextLookUp = new AtomicReference<>();
+        TestKit racing = new TestKit(s -> s, (b, store) -> b.storage(TestKit.withAccounts(store,
+                new LookUpThenRun(store.accounts(), afterNextLookUp))));
+        Actor root = racing.admin();
+        InvitationView inv = racing.invite(root, "owner@example.org");
+        String token = racing.tokenOf(inv);
+        AtomicReference<AcceptResult> first = new AtomicReference<>();
+        afterNextLookUp.set(() -> first.set(racing.accept(token, "first")));
+
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> racing.accept(token, "second"));
+
+        assertThat(first.get().tenant().subdomain()).isEqualTo("first");
+        UserId owner = racing.kit.invitations().get(root, inv.id()).createdUserId();
+        assertThat(owner).isEqualTo(first.get().auth().user().id());
+        assertThat(racing.storage.accounts().byId(owner)).isPresent();
+        assertThat(racing.storedTenants()).hasSize(1);
+        assertThat(racing.kit.subdomains().check("second").available()).isTrue();
+    }
+
+    /** Accounts that run something right after the next look-up by email has answered. */
+    private record LookUpThenRun(io.invitekit.application.port.out.Accounts delegate,
+                                 AtomicReference<Runnable> afterNextLookUp) implements io.invitekit.application.port.out.Accounts {
+        @Override
+        public java.util.Optional<io.invitekit.domain.account.Account> byEmail(io.invitekit.domain.shared.EmailAddress email) {
+            java.util.Optional<io.invitekit.domain.account.Account> found = delegate.byEmail(email);
+            Runnable meanwhile = afterNextLookUp.getAndSet(null);
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            return found;
+        }
+
+        @Override
+        public void add(io.invitekit.domain.account.Account account) {
+            delegate.add(account);
+        }
+
+        @Override
+        public java.util.Optional<io.invitekit.domain.account.Account> byId(UserId id) {
+            return delegate.byId(id);
+        }
+
+        @Override
+        public java.util.List<io.invitekit.domain.account.Account> byIds(java.util.Collection<UserId> ids) {
+            return delegate.byIds(ids);
+        }
+
+        @Override
+        public boolean anyPlatformAdmin() {
+            return delegate.anyPlatformAdmin();
+        }
     }
 
     /** Looking links up is limited per client address, guesses included: previews and accepts alike. */
@@ -205,7 +266,7 @@ class InvitationAcceptanceServiceTest {
         assertThat(refusal.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
         refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().acceptInvitation(
                 TestKit.acceptance(token, "bright").from("192.0.2.1"), TestKit.owner()));
-        assertThat(limited.storage.tenants().list(null, null, 10)).isEmpty();
+        assertThat(limited.storedTenants()).isEmpty();
 
         assertThat(limited.kit.acceptance().preview(token).status()).as("no address: no limit per address")
                 .isEqualTo(InvitationStatus.PENDING);
