@@ -7,6 +7,7 @@ import io.invitekit.domain.tenant.SubdomainPolicy;
 import io.invitekit.domain.tenant.SubscriptionTier;
 import io.invitekit.domain.tenant.TierCatalog;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -73,6 +74,15 @@ public record InvitekitSettings(
         baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the base URL is an http or https URL");
+        }
+        // Checked now, or every invitation email would fail for good at its first send.
+        String sampleLink = invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", "token");
+        try {
+            if (!new URI(sampleLink).isAbsolute()) {
+                throw new IllegalArgumentException("the invitation link template makes no absolute URL");
+            }
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("the invitation link template makes no URL: " + malformed.getReason());
         }
         if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1
                 || maxTenantsPerUser < 1) {

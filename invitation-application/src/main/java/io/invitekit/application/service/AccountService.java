@@ -163,11 +163,7 @@ public final class AccountService implements AccountUseCase {
         // an accept is never answered with an error after it committed (a retry then works).
         return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
             AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
-                    owner.id(), newAccount, now, () -> {
-                        if (newAccount) {
-                            accounts.add(owner);
-                        }
-                    });
+                    owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
             AuthResult session = credentials.signIn(owner);
             TenantView tenant = acceptance.withOwner(accepted.tenant(),
                     new TenantView.Member(UserView.of(owner), Role.OWNER, now));

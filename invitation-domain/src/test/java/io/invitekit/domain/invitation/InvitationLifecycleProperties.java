@@ -84,9 +84,9 @@ class InvitationLifecycleProperties {
             }
         });
         Statistics.label("outcome").coverage(checker -> {
-            checker.check("RESEND resend_too_soon").count(n -> n > 0);
-            checker.check("RESEND resend_limit_reached").count(n -> n > 0);
-            checker.check("ACCEPT invitation_expired").count(n -> n > 0);
+            checker.check("RESEND " + ErrorCode.RESEND_TOO_SOON).count(n -> n > 0);
+            checker.check("RESEND " + ErrorCode.RESEND_LIMIT_REACHED).count(n -> n > 0);
+            checker.check("ACCEPT " + ErrorCode.INVITATION_EXPIRED).count(n -> n > 0);
             checker.check("EXPIRE done").count(n -> n > 0);
         });
     }

@@ -69,6 +69,42 @@ class TenantInvitationTest {
         }
     }
 
+    /** The inviter's display name, kept as the user directory gave it when the invitation was made. */
+    @Nested
+    class InviterName {
+        private TenantInvitation invitedBy(String name) {
+            return TenantInvitation.create(pending().id(), pending().email(), null, pending().plan(), null, ADMIN, name,
+                    digest(0), 7, T0);
+        }
+
+        @Test
+        void isKeptStrippedAndMayBeAbsent() {
+            assertThat(pending().inviterName()).isEqualTo("Ada Admin");
+            assertThat(invitedBy("  Ada Admin \t").inviterName()).isEqualTo("Ada Admin");
+            assertThat(invitedBy(null).inviterName()).isNull();
+        }
+
+        @Test
+        void aNameNobodyCouldShowOnOneLineIsNotShownAtAll() {
+            assertThat(invitedBy("   ").inviterName()).isNull();
+            assertThat(invitedBy("Ada\r\nBcc: x@example.org").inviterName()).isNull();
+            assertThat(invitedBy("\u202EnimdA adA").inviterName()).isNull();
+        }
+
+        @Test
+        void aLongNameIsCut() {
+            String longName = "A".repeat(TenantInvitation.MAX_INVITER_NAME + 50);
+            assertThat(invitedBy(longName).inviterName()).hasSize(TenantInvitation.MAX_INVITER_NAME);
+        }
+
+        @Test
+        void survivesEveryTransition() {
+            for (InvitationStatus status : InvitationStatus.values()) {
+                assertThat(in(status).inviterName()).as("%s", status).isEqualTo("Ada Admin");
+            }
+        }
+    }
+
     @Nested
     class ComputedExpiry {
         @Test

@@ -1,0 +1,297 @@
+package io.invitekit.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.invitekit.application.TestKit;
+import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.port.in.DeliveryUseCase.RelayReport;
+import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.NewTenantInvitation;
+import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.MailBatch;
+import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.QueuedMail;
+import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.shared.EmailAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DeliveryServiceTest {
+    private final TestKit t = new TestKit(s -> s.sweepBatchSize(2));
+    private final Actor admin = t.admin();
+
+    @Test
+    void sendsTheInvitationWithALinkBuiltFromTheBaseUrlAndForgetsTheToken() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        String token = t.tokenOf(inv);
+
+        RelayReport report = t.kit.delivery().relayOnce();
+
+        assertThat(report).isEqualTo(new RelayReport(1, 1, 0, 0));
+        OutgoingMail sent = t.mail.sent().get(0);
+        assertThat(sent.to().value()).isEqualTo("owner@example.org");
+        assertThat(sent.mail()).isInstanceOfSatisfying(TenantInvitationMail.class, mail -> {
+            assertThat(mail.link()).hasToString("https://app.acme.test/tenant-onboard#token=" + token);
+            assertThat(mail.platformName()).isEqualTo("Acme Cloud");
+        });
+        assertThat(t.storage.outbox().all()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxMessage.Status.SENT);
+            assertThat(m.secret()).isNull();
+        });
+        assertThat(t.kit.invitations().get(admin, inv.id()).delivery().state()).isEqualTo("SENT");
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+    }
+
+    @Test
+    void theLinkTemplateShapesTheEmailsLink() {
+        TestKit host = new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join/accept?t={token}"));
+        String token = host.tokenOf(host.invite(host.admin(), "owner@example.org"));
+
+        host.kit.delivery().relayOnce();
+
+        assertThat(TestKit.linkOf(host.mail.sent().get(0))).isEqualTo("https://app.acme.test/join/accept?t=" + token);
+        assertThat(host.kit.acceptance().preview(token).email()).as("the token in it is the invitation's")
+                .isEqualTo("owner@example.org");
+    }
+
+    @Test
+    void aLinkTemplateMayPointAnywhereButMustCarryTheToken() {
+        TestKit elsewhere = new TestKit(s -> s.invitationLinkTemplate("https://accept.example.com/invitations/{token}"));
+        String token = elsewhere.tokenOf(elsewhere.invite(elsewhere.admin(), "owner@example.org"));
+        elsewhere.kit.delivery().relayOnce();
+        assertThat(TestKit.linkOf(elsewhere.mail.sent().get(0))).isEqualTo("https://accept.example.com/invitations/" + token);
+
+        assertThat(InvitekitSettings.defaults().invitationLink("abc"))
+                .isEqualTo("http://localhost:8080/tenant-onboard#token=abc");
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join")));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate(null)));
+        // A template that makes no link would fail every invitation email at its first send: refused at start.
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join us?t={token}")));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("/join?t={token}")));
+    }
+
+    @Test
+    void backsOffExponentiallyThenGivesUpAfterTenAttempts() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        t.mail.setDown(true);
+        Duration[] expectedWaits = {Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(240), Duration.ofSeconds(480), Duration.ofSeconds(960), Duration.ofSeconds(1920),
+                Duration.ofHours(1), Duration.ofHours(1)};
+
+        for (Duration wait : expectedWaits) {
+            assertThat(t.kit.delivery().relayOnce().retrying()).isEqualTo(1);
+            t.clock.advance(wait.minusSeconds(1));
+            assertThat(t.kit.delivery().relayOnce().claimed()).as("not due before %s", wait).isZero();
+            t.clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(t.kit.delivery().relayOnce().dead()).isEqualTo(1);
+
+        InvitationView seen = t.kit.invitations().get(admin, inv.id());
+        assertThat(seen.delivery().state()).isEqualTo("DEAD");
+        assertThat(seen.delivery().attempts()).isEqualTo(10);
+        assertThat(t.storage.outbox().dead(10)).singleElement().satisfies(m -> assertThat(m.secret()).isNull());
+        t.mail.setDown(false);
+        t.clock.advance(Duration.ofDays(1));
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.sent()).isEmpty();
+    }
+
+    @Test
+    void aMailServerBackInServiceGetsTheMessageExactlyOnce() {
+        t.invite(admin, "owner@example.org");
+        t.mail.setDown(true);
+        t.kit.delivery().relayOnce();
+        t.mail.setDown(false);
+        t.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(t.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        t.clock.advance(Duration.ofHours(2));
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.sent()).hasSize(1);
+    }
+
+    @Test
+    void aMessageClaimedByARelayThatDiedIsSentAfterItsLease() {
+        t.invite(admin, "owner@example.org");
+        assertThat(t.storage.outbox().claimDue("dead-relay", t.clock.instant(), Duration.ofMinutes(2), 10)).hasSize(1);
+
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        t.clock.advance(Duration.ofMinutes(2));
+        assertThat(t.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        assertThat(t.storage.outbox().markSent(t.storage.outbox().all().get(0).id(), "dead-relay", t.clock.instant())).isFalse();
+    }
+
+    @Test
+    void aSlowMailServerNeverMakesTwoRelaysSendOneMessage() {
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<TestKit> kit = new java.util.concurrent.atomic.AtomicReference<>();
+        TestKit slow = new TestKit(s -> s.outboxLease(Duration.ofMinutes(5)), (b, store) -> b.mailSender(mail -> {
+            sent.add(mail.to().value());
+            kit.get().clock.advance(Duration.ofMinutes(2)); // each send takes two minutes
+        }));
+        kit.set(slow);
+        Actor root = slow.admin();
+        for (int i = 0; i < 3; i++) {
+            slow.invite(root, "o" + i + "@example.org");
+        }
+
+        RelayReport report = slow.kit.delivery().relayOnce();
+
+        assertThat(report.claimed()).isEqualTo(3);
+        assertThat(report.sent()).isEqualTo(2); // at minute 4 of 5, past half the lease: the third waits
+        assertThat(slow.kit.delivery().relayOnce().claimed()).isZero(); // its lease still holds
+        slow.clock.advance(Duration.ofMinutes(1));
+        assertThat(slow.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        assertThat(sent).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRoundSendsItsMessagesInOneBatch() {
+        for (int i = 0; i < 3; i++) {
+            t.invite(admin, "o" + i + "@example.org");
+        }
+
+        assertThat(t.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 3, 0, 0));
+        assertThat(t.mail.batches()).isEqualTo(1);
+        assertThat(t.mail.sent(TenantInvitationMail.class)).extracting(mail -> mail.to().value())
+                .containsExactlyInAnyOrder("o0@example.org", "o1@example.org", "o2@example.org");
+        assertThat(t.kit.delivery().relayOnce().claimed()).isZero();
+        assertThat(t.mail.batches()).as("a round with nothing to send opens no batch").isEqualTo(1);
+    }
+
+    @Test
+    void eachMessageOfABatchGetsItsOwnOutcome() {
+        Map<String, DeliveryResult> outcomes = Map.of(
+                "taken@example.org", DeliveryResult.delivered(),
+                "refused@example.org", new DeliveryResult.Refused("550 5.1.1 no such user"),
+                "busy@example.org", new DeliveryResult.RetryLater("451 4.3.0 try again later"));
+        List<String> batchesOpened = new ArrayList<>();
+        MailSender perRecipient = new MailSender() {
+            @Override
+            public void send(OutgoingMail mail) {
+                throw new AssertionError("the relay sends through a batch");
+            }
+
+            @Override
+            public MailBatch batch() {
+                batchesOpened.add("batch");
+                return new MailBatch() {
+                    @Override
+                    public DeliveryResult send(OutgoingMail mail) {
+                        return outcomes.get(mail.to().value());
+                    }
+
+                    @Override
+                    public void close() {
+                        batchesOpened.add("closed");
+                    }
+                };
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(perRecipient));
+        Actor root = kit.admin();
+        InvitationView taken = kit.invite(root, "taken@example.org");
+        InvitationView refused = kit.invite(root, "refused@example.org");
+        InvitationView busy = kit.invite(root, "busy@example.org");
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 1, 1, 1));
+
+        assertThat(batchesOpened).containsExactly("batch", "closed");
+        assertThat(kit.kit.invitations().get(root, taken.id()).delivery().state()).isEqualTo("SENT");
+        assertThat(kit.kit.invitations().get(root, refused.id()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("DEAD");
+            assertThat(d.lastError()).isEqualTo("550 5.1.1 no such user");
+        });
+        assertThat(kit.kit.invitations().get(root, busy.id()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("RETRYING");
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.lastError()).isEqualTo("451 4.3.0 try again later");
+        });
+        assertThat(kit.storage.outbox().all()).filteredOn(m -> m.status() != OutboxMessage.Status.PENDING)
+                .allSatisfy(m -> assertThat(m.secret()).isNull());
+    }
+
+    @Test
+    void aBatchThatGivesNoResultOrFailsToCloseStillHasEveryOutcomeRecorded() {
+        MailSender careless = new MailSender() {
+            @Override
+            public void send(OutgoingMail mail) {
+                throw new AssertionError("the relay sends through a batch");
+            }
+
+            @Override
+            public MailBatch batch() {
+                return new MailBatch() {
+                    @Override
+                    public DeliveryResult send(OutgoingMail mail) {
+                        return mail.to().value().startsWith("silent") ? null : DeliveryResult.delivered();
+                    }
+
+                    @Override
+                    public void close() {
+                        throw new IllegalStateException("cannot close");
+                    }
+                };
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(careless));
+        Actor root = kit.admin();
+        InvitationView silent = kit.invite(root, "silent@example.org");
+        InvitationView taken = kit.invite(root, "taken@example.org");
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 1, 1, 0));
+
+        assertThat(kit.kit.invitations().get(root, silent.id()).delivery()).satisfies(d -> {
+            assertThat(d.state()).isEqualTo("RETRYING");
+            assertThat(d.lastError()).isEqualTo("the mail sender gave no result");
+        });
+        assertThat(kit.kit.invitations().get(root, taken.id()).delivery().state()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aStoredEmailThisVersionCannotReadFailsForGoodWithItsReason() {
+        OutboxMessageId id = new OutboxMessageId(UUID.randomUUID());
+        t.storage.transactions().inTransaction(() -> {
+            t.storage.outbox().enqueue(OutboxMessage.queue(id, new QueuedMail.Unreadable(EmailAddress.of("a@example.org"),
+                    "password_reset", "there is no template for emails of kind \"password_reset\""), "secret", null,
+                    t.clock.instant()));
+            return null;
+        });
+
+        assertThat(t.kit.delivery().relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1));
+        assertThat(t.storage.outbox().dead(10)).singleElement().satisfies(m -> {
+            assertThat(m.lastError()).contains("no template for emails of kind \"password_reset\"");
+            assertThat(m.secret()).isNull();
+        });
+        assertThat(t.mail.sent()).isEmpty();
+    }
+
+    @Test
+    void theSweeperPersistsExpiryInBoundedBatchesAndFreesReservations() {
+        List<InvitationView> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(t.kit.invitations().create(admin,
+                    NewTenantInvitation.to("o" + i + "@example.org").expiresInDays(1).reserveSubdomain("shop-" + i)));
+        }
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isZero();
+        t.clock.advance(Duration.ofDays(1));
+
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isEqualTo(2);
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isEqualTo(1);
+        assertThat(t.kit.delivery().sweepExpiredOnce()).isZero();
+        assertThat(created).allSatisfy(inv -> assertThat(t.storage.invitations().byId(inv.id()).orElseThrow()
+                .storedStatus()).isEqualTo(InvitationStatus.EXPIRED));
+        t.clock.advance(Duration.ofDays(-1)); // even read as of before expiry, the reservation is gone
+        assertThat(t.kit.subdomains().check("shop-0").available()).isTrue();
+    }
+}
