@@ -110,7 +110,7 @@ class InvitationLifecycleProperties {
             Statistics.label("outcome").collect(action + " done");
             return next;
         } catch (InvalidTransitionException refused) {
-            Statistics.label("outcome").collect(action + " " + refused.code().name().toLowerCase(java.util.Locale.ROOT));
+            Statistics.label("outcome").collect(action + " " + refused.code().name());
             assertThat(refused.from()).isEqualTo(status);
             assertThat(refused.action()).isEqualTo(action);
             assertThat(refused.code()).isEqualTo(action != InvitationAction.ACCEPT ? ErrorCode.INVALID_TRANSITION
@@ -129,13 +129,13 @@ class InvitationLifecycleProperties {
             }
             return null;
         } catch (RuleViolationException limit) {
-            Statistics.label("outcome").collect(action + " " + limit.code().name().toLowerCase(java.util.Locale.ROOT));
+            Statistics.label("outcome").collect(action + " " + limit.code().name());
             assertThat(action).isEqualTo(InvitationAction.RESEND);
             assertThat(limit.code()).isEqualTo(ErrorCode.RESEND_LIMIT_REACHED);
             assertThat(invitation.resendCount()).isEqualTo(POLICY.maxResends());
             return null;
         } catch (RetryLaterException tooSoon) {
-            Statistics.label("outcome").collect(action + " " + tooSoon.code().name().toLowerCase(java.util.Locale.ROOT));
+            Statistics.label("outcome").collect(action + " " + tooSoon.code().name());
             assertThat(action).isEqualTo(InvitationAction.RESEND);
             assertThat(tooSoon.code()).isEqualTo(ErrorCode.RESEND_TOO_SOON);
             assertThat(tooSoon.retryAfter())
