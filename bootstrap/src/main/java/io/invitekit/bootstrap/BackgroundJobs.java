@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox relay and the expiry sweeper, each on its own fixed delay. The relay runs on several
+ * The outbox relay and the expiry sweeper (which also removes rate-limit buckets that have
+ * refilled, when they are in the database), each on its own fixed delay. The relay runs on several
  * threads: sending is a few round trips to the SMTP server per email, so one thread spends most
  * of its time waiting, and claims are leases, so the threads (like several nodes) never take the
  * same email.
@@ -24,6 +26,7 @@ final class BackgroundJobs implements AutoCloseable {
     private final DeliveryUseCase delivery;
     private final int relayBatch;
     private final int sweepBatch;
+    private final IntUnaryOperator expiredBuckets;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 1, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
         thread.setDaemon(true);
@@ -31,9 +34,15 @@ final class BackgroundJobs implements AutoCloseable {
     });
 
     BackgroundJobs(DeliveryUseCase delivery, int relayBatch, int sweepBatch) {
+        this(delivery, relayBatch, sweepBatch, batch -> 0);
+    }
+
+    /** @param expiredBuckets removes at most the given number of expired rate-limit buckets and says how many */
+    BackgroundJobs(DeliveryUseCase delivery, int relayBatch, int sweepBatch, IntUnaryOperator expiredBuckets) {
         this.delivery = delivery;
         this.relayBatch = relayBatch;
         this.sweepBatch = sweepBatch;
+        this.expiredBuckets = expiredBuckets;
     }
 
     void start(Duration relayInterval, Duration sweepInterval) {
@@ -60,6 +69,13 @@ final class BackgroundJobs implements AutoCloseable {
         guarded("expiry sweeper", () -> {
             for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
                 if (delivery.sweepExpiredOnce() < sweepBatch) {
+                    return;
+                }
+            }
+        });
+        guarded("rate-limit bucket sweeper", () -> {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                if (expiredBuckets.applyAsInt(sweepBatch) < sweepBatch) {
                     return;
                 }
             }

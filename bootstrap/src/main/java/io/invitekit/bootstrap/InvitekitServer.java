@@ -1,15 +1,16 @@
 package io.invitekit.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.invitekit.adapter.http.Bucket4jRateLimiter;
 import io.invitekit.adapter.http.HttpSettings;
 import io.invitekit.adapter.http.InvitekitHttp;
 import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
+import io.invitekit.adapter.jdbi.PostgresRateLimiter;
 import io.invitekit.adapter.mail.ConsoleMailSender;
 import io.invitekit.adapter.mail.MailRenderer;
 import io.invitekit.adapter.mail.SmtpMailSender;
 import io.invitekit.adapter.mail.SmtpSettings;
+import io.invitekit.adapter.ratelimit.Bucket4jRateLimiter;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
@@ -73,9 +74,10 @@ public final class InvitekitServer implements AutoCloseable {
         HikariDataSource dataSource = Databases.pool(configuration.databaseSettings());
         try {
             JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
-            RateLimiter limiter = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
-                    ? Bucket4jRateLimiter.postgres(dataSource, storage.prefix().table("bucket"))
-                    : Bucket4jRateLimiter.inMemory();
+            PostgresRateLimiter shared = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
+                    ? PostgresRateLimiter.create(dataSource, storage.prefix())
+                    : null;
+            RateLimiter limiter = shared != null ? shared : Bucket4jRateLimiter.inMemory();
             Invitekit kit = Invitekit.builder()
                     .settings(settings)
                     .clock(clock)
@@ -99,7 +101,8 @@ public final class InvitekitServer implements AutoCloseable {
                     config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());
 
-            BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize());
+            BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize(),
+                    shared != null ? shared::removeExpired : batch -> 0);
             jobs.start(configuration.relayInterval(), configuration.sweepInterval());
             LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
                     (System.nanoTime() - started) / 1_000_000);

@@ -3,7 +3,10 @@ package io.invitekit.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.port.in.DeliveryUseCase;
+import io.invitekit.application.port.out.StoreUnavailableException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,5 +44,30 @@ class BackgroundJobsTest {
                     .isTrue();
         }
         assertThat(stepsThatSawTheOthers.get()).isGreaterThanOrEqualTo(BackgroundJobs.RELAY_THREADS);
+    }
+
+    @Test
+    void theSweeperRemovesExpiredBucketsBatchAfterBatchUntilOneIsNotFull() {
+        List<Integer> asked = new ArrayList<>();
+        int[] answers = {500, 500, 3, 500};
+        DeliveryUseCase delivery = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                return new RelayReport(0, 0, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                throw new StoreUnavailableException("the database does not answer", null);
+            }
+        };
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500, batch -> {
+            asked.add(batch);
+            return answers[asked.size() - 1];
+        })) {
+            jobs.sweep();
+        }
+        assertThat(asked).as("after a failed invitation sweep too; stops at the first batch that is not full")
+                .containsExactly(500, 500, 500);
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record AccountRow(UUID id, String email, String passwordHash, String firstName, String lastName,
                          String platformRole, Instant createdAt) {
 
-    public static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at";
+    static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at";
 
     public static AccountRow of(Account a) {
         return new AccountRow(a.id().value(), a.email().value(), a.passwordHash().encoded(), a.firstName().value(),

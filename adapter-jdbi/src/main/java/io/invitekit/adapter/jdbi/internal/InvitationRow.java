@@ -43,7 +43,7 @@ public record InvitationRow(
         Instant lastSentAt,
         long version) {
 
-    public static final String COLUMNS = "id, email, pending_email, lapses_at, suggested_business_name, tier, "
+    static final String COLUMNS = "id, email, pending_email, lapses_at, suggested_business_name, tier, "
             + "custom_max_users, custom_max_resources, permissions, feature_flags, reserved_subdomain, invited_by, "
             + "inviter_name, token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at, created_tenant, "
             + "created_user, resend_count, last_sent_at, version";

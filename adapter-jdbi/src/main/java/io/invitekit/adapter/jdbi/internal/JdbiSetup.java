@@ -72,7 +72,7 @@ public final class JdbiSetup {
      * Readies a handle just opened from a host's {@code Jdbi} for Invitekit's statements (or a
      * {@code Jdbi} of Invitekit's own for all of them); changes nothing outside it.
      */
-    public static <C extends Configurable<C>> C configure(C target, String prefix) {
+    static <C extends Configurable<C>> C configure(C target, String prefix) {
         target.getConfig(SqlStatements.class).setTemplateEngine(TEMPLATES).setSqlParser(PARSER);
         return target.define(PREFIX, prefix)
                 .registerArgument(INSTANTS)

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record JoinCodeRow(UUID id, UUID tenantId, String code, UUID activeTenantId, Instant createdAt, Instant expiresAt,
                           Integer maxUses, int uses) {
 
-    public static final String COLUMNS = "id, tenant_id, code, active_tenant_id, created_at, expires_at, max_uses, uses";
+    static final String COLUMNS = "id, tenant_id, code, active_tenant_id, created_at, expires_at, max_uses, uses";
 
     public static JoinCodeRow of(JoinCode c) {
         return new JoinCodeRow(c.id().value(), c.tenantId().value(), c.code().value(),

@@ -114,7 +114,7 @@ public final class LegacyLayout {
     }
 
     /** Whether the connection's current schema holds Invitekit 0.1's layout (see the class comment). */
-    public static boolean holdsLegacyLayout(Connection connection, String prefix) throws SQLException {
+    static boolean holdsLegacyLayout(Connection connection, String prefix) throws SQLException {
         String schema = currentSchema(connection);
         if (tableExists(connection, schema, prefix + "schema_history") || !tableExists(connection, schema, LEGACY_HISTORY)) {
             return false;

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * a newer version, or incomplete values) is read as {@link QueuedMail.Unreadable}, which the
  * relay fails for good with the reason, instead of failing the whole claim.
  */
-public final class MailJson {
+final class MailJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer version may add a field
             .build();
@@ -40,9 +40,9 @@ public final class MailJson {
     }
 
     /** The stored form of the tenant invitation email. */
-    public record TenantInvitationJson(String type, String platformName, String inviterName, String tier,
-                                       Integer maxUsers, Integer maxResources, List<String> permissions,
-                                       String suggestedBusinessName, String expiresAt, Integer expiresInDays) {
+    record TenantInvitationJson(String type, String platformName, String inviterName, String tier,
+                                Integer maxUsers, Integer maxResources, List<String> permissions,
+                                String suggestedBusinessName, String expiresAt, Integer expiresInDays) {
         static TenantInvitationJson of(TenantInvitationMail.Queued mail) {
             return new TenantInvitationJson(TenantInvitationMail.KIND, mail.platformName(), mail.inviterName(),
                     mail.tier().name(), mail.maxUsers(), mail.maxResources(),
@@ -60,7 +60,7 @@ public final class MailJson {
         }
     }
 
-    public static String write(QueuedMail mail) {
+    static String write(QueuedMail mail) {
         Object json = mail.accept(new QueuedMail.Visitor<Object>() {
             @Override
             public Object tenantInvitation(TenantInvitationMail.Queued invitation) {
@@ -84,7 +84,7 @@ public final class MailJson {
      * @param createdAt when the row was written: a row in the URL-encoded format did not keep the
      *                  expiry instant, which was {@code expires_in_days} after it
      */
-    public static QueuedMail read(String kind, EmailAddress to, String data, Instant createdAt) {
+    static QueuedMail read(String kind, EmailAddress to, String data, Instant createdAt) {
         try {
             return data != null && data.startsWith("{") ? readJson(kind, to, data) : readEncoded(kind, to, data, createdAt);
         } catch (RuntimeException | JsonProcessingException incomplete) { // a missing field, a value that is not one

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A row of {@code memberships}. */
 public record MembershipRow(UUID tenantId, UUID userId, String role, Instant joinedAt) {
 
-    public static final String COLUMNS = "tenant_id, user_id, role, joined_at";
+    static final String COLUMNS = "tenant_id, user_id, role, joined_at";
 
     public static MembershipRow of(Membership m) {
         return new MembershipRow(m.tenantId().value(), m.userId().value(), m.role().name(), m.joinedAt());

@@ -11,7 +11,7 @@ public record OutboxRow(UUID id, String kind, String recipient, String data, Str
                         String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
                         Instant sentAt) {
 
-    public static final String COLUMNS = "id, kind, recipient, data, secret, aggregate_id, status, attempts, "
+    static final String COLUMNS = "id, kind, recipient, data, secret, aggregate_id, status, attempts, "
             + "next_attempt_at, last_error, created_at, sent_at";
 
     public static OutboxRow of(OutboxMessage m) {

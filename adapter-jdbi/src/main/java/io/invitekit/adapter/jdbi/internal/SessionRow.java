@@ -11,7 +11,7 @@ import java.util.UUID;
 public record SessionRow(UUID id, UUID userId, String accessDigest, String refreshDigest, Instant createdAt,
                          Instant accessExpiresAt, Instant refreshExpiresAt) {
 
-    public static final String COLUMNS = "id, user_id, access_digest, refresh_digest, created_at, access_expires_at, "
+    static final String COLUMNS = "id, user_id, access_digest, refresh_digest, created_at, access_expires_at, "
             + "refresh_expires_at";
 
     public static SessionRow of(Session s) {

@@ -28,7 +28,7 @@ public record TenantRow(
         String phone,
         Instant createdAt) {
 
-    public static final String SELECT = "SELECT t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
+    static final String SELECT = "SELECT t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
             + "t.custom_max_users, t.custom_max_resources, t.permissions, t.feature_flags, t.max_users, t.max_resources, "
             + "t.active, t.contact_email, t.phone, t.created_at "
             + "FROM <prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id ";

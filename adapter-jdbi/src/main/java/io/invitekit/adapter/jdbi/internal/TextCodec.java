@@ -30,7 +30,7 @@ public final class TextCodec {
         return text.toString();
     }
 
-    public static Map<String, String> decodeMap(String text) {
+    static Map<String, String> decodeMap(String text) {
         Map<String, String> map = new HashMap<>();
         if (text == null || text.isEmpty()) {
             return map;
@@ -47,11 +47,11 @@ public final class TextCodec {
     }
 
     /** Names that never contain a comma (enum wire names, feature flag keys). */
-    public static String encodeNames(Collection<String> names) {
+    static String encodeNames(Collection<String> names) {
         return String.join(",", names.stream().sorted().toList());
     }
 
-    public static List<String> decodeNames(String text) {
+    static List<String> decodeNames(String text) {
         List<String> names = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return names;

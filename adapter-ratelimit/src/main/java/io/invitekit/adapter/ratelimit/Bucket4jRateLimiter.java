@@ -1,4 +1,4 @@
-package io.invitekit.adapter.http;
+package io.invitekit.adapter.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,9 +10,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.StoreUnavailableException;
@@ -22,13 +20,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import javax.sql.DataSource;
 
 /**
- * The rate limiter port on Bucket4j: token buckets that refill smoothly, in this process's
- * memory or shared by every node through a PostgreSQL table.
+ * The rate limiter port on Bucket4j in this process's memory: token buckets that refill smoothly,
+ * right for one node. (Several nodes share their buckets through PostgreSQL instead, with
+ * adapter-jdbi's {@code PostgresRateLimiter}.)
  *
- * <p>In memory, the buckets live in a Caffeine cache that drops a bucket only once it has
+ * <p>The buckets live in a Caffeine cache that drops a bucket only once it has
  * refilled completely (its state then equals a fresh bucket's; Bucket4j's
  * {@code basedOnTimeForRefillingBucketUpToMax}, plus a second). A bucket that still holds a
  * penalty is never dropped, however many keys arrive; each bucket lives at most its limit's
@@ -41,12 +39,12 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(1);
 
     private final ProxyManager<String> proxies;
-    private final Cache<String, ?> memory; // the in-memory buckets; null when they are in PostgreSQL
+    private final Cache<String, ?> memory;
     private final ConcurrentMap<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-    private Bucket4jRateLimiter(ProxyManager<String> proxies, Cache<String, ?> memory) {
+    private Bucket4jRateLimiter(CaffeineProxyManager<String> proxies) {
         this.proxies = proxies;
-        this.memory = memory;
+        this.memory = proxies.getCache();
     }
 
     /** Buckets in this process: right for one node. */
@@ -75,16 +73,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 .clientClock(time)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .build();
-        return new Bucket4jRateLimiter(proxies, proxies.getCache());
-    }
-
-    /** Buckets in a PostgreSQL table (id text primary key, state bytea): shared by every node. */
-    public static Bucket4jRateLimiter postgres(DataSource dataSource, String table) {
-        ProxyManager<String> proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(table)
-                .build();
-        return new Bucket4jRateLimiter(proxies, null);
+        return new Bucket4jRateLimiter(proxies);
     }
 
     @Override
@@ -106,11 +95,12 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         }
     }
 
-    /** In memory: drops every bucket that has refilled by now and says how many are left. */
-    long liveBuckets() {
-        if (memory == null) {
-            throw new IllegalStateException("the buckets are in PostgreSQL");
-        }
+    /**
+     * Drops every bucket that has refilled by now and says how many are left: the keys that still
+     * hold a penalty, or were hit within their limit's last period. For tests and monitoring; the
+     * cache also drops them by itself as it is used.
+     */
+    public long liveBuckets() {
         long before;
         do { // one clean-up expires at most 1,000 entries (Caffeine 3.3), and hands the rest to its executor
             before = memory.estimatedSize();
@@ -125,7 +115,6 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 .build());
         return proxies.builder().build(limit.bucketId(key), () -> configuration);
     }
-
 
     private static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
