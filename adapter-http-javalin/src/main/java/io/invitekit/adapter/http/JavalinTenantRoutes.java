@@ -58,7 +58,7 @@ final class JavalinTenantRoutes {
         routes.get("/api/tenants/{id}/invite-code", ctx -> Json.reply(ctx, JoinCodeResponse.of(
                 kit.joinCodes().view(Authentication.requireActor(ctx), tenantId(ctx)))));
         routes.post("/api/tenants/{id}/invite-code/rotate", ctx -> {
-            RotateCodeRequest b = bodies.readOrDefault(ctx, RotateCodeRequest.class, new RotateCodeRequest(null, null));
+            RotateCodeRequest b = bodies.readOrDefault(ctx, RotateCodeRequest.class, RotateCodeRequest.NO_LIMITS);
             Json.reply(ctx, JoinCodeResponse.of(kit.joinCodes().rotate(Authentication.requireActor(ctx), tenantId(ctx),
                     CodeRotation.limits().validForHours(b.validForHours()).maxUses(b.maxUses()))));
         });

@@ -132,7 +132,7 @@ class AccountApiTest {
             assertThat(bad.json().path("errors").findValuesAsText("field")).as(query)
                     .containsExactly(query.substring(0, query.indexOf('=')));
         }
-        assertThat(api.raw("GET", "/api/me/memberships", null, null, Map.of()).code()).isEqualTo("unauthenticated");
+        assertThat(api.anonymous("GET", "/api/me/memberships", Map.of()).code()).isEqualTo("unauthenticated");
     }
 
     @Test
@@ -147,9 +147,9 @@ class AccountApiTest {
 
     @Test
     void noOrABadTokenIs401() {
-        assertThat(api.raw("GET", "/api/me", null, null, Map.of()).code()).isEqualTo("unauthenticated");
+        assertThat(api.anonymous("GET", "/api/me", Map.of()).code()).isEqualTo("unauthenticated");
         assertThat(api.get("/api/me", "not-a-token").status()).isEqualTo(401);
-        assertThat(api.raw("GET", "/api/me", null, null, Map.of("Authorization", "Basic abc")).status()).isEqualTo(401);
+        assertThat(api.anonymous("GET", "/api/me", Map.of("Authorization", "Basic abc")).status()).isEqualTo(401);
     }
 
     @Test
@@ -159,7 +159,7 @@ class AccountApiTest {
                 "{\"email\":\"a@b.co\",\"password\":\"x\",\"admin\":true}", Map.of("Content-Type", "application/json"));
         Reply wrongType = api.raw("POST", "/api/auth/login", null, "{\"email\":5,\"password\":\"x\"}",
                 Map.of("Content-Type", "application/json"));
-        Reply empty = api.raw("POST", "/api/auth/login", null, null, Map.of());
+        Reply empty = api.anonymous("POST", "/api/auth/login", Map.of());
         Reply array = api.raw("POST", "/api/auth/login", null, "[]", Map.of("Content-Type", "application/json"));
 
         for (Reply reply : new Reply[] {notJson, unknownField, wrongType, empty, array}) {

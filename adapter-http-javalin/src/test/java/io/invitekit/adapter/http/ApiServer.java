@@ -41,6 +41,10 @@ import java.util.function.UnaryOperator;
  */
 final class ApiServer implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
+    /** No bearer token: the call is anonymous. */
+    static final String ANONYMOUS = null;
+    /** No request body. */
+    static final String NO_BODY = null;
     private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
             .createForSpecificationUrl(Path.of("src/main/resources/invitekit/http/openapi.yaml").toUri().toString())
             .build();
@@ -135,7 +139,17 @@ final class ApiServer implements AutoCloseable {
 
     /** Something outside the API description. */
     Reply page(String path) {
-        return send("GET", path, null, null, Map.of(), Check.NONE);
+        return send("GET", path, ANONYMOUS, NO_BODY, Map.of(), Check.NONE);
+    }
+
+    /** A request without a token or a body that is wrong on purpose: only the response is held to the contract. */
+    Reply anonymous(String method, String path, Map<String, String> headers) {
+        return send(method, path, ANONYMOUS, NO_BODY, headers, Check.RESPONSE);
+    }
+
+    /** {@code HEAD} without a token, request and response held to the contract. */
+    Reply head(String path) {
+        return send("HEAD", path, ANONYMOUS, NO_BODY, Map.of(), Check.BOTH);
     }
 
     Reply send(String method, String path, String token, String body, Map<String, String> headers, Check check) {

@@ -53,7 +53,7 @@ class CachingHeadersTest {
             Reply[] replies = {
                 api.get("/api/me", user),
                 api.get("/api/platform/tenant-invitations/token/" + "A".repeat(43), null), // a preview: 404
-                api.raw("GET", "/api/me", null, null, Map.of()),                              // 401
+                api.anonymous("GET", "/api/me", Map.of()),                              // 401
                 api.page("/api/no-such-thing"),                                               // 404
             };
             for (Reply reply : replies) {
@@ -70,7 +70,7 @@ class CachingHeadersTest {
         }
         try (ApiServer https = new ApiServer(s -> s.withHstsSeconds(31_536_000))) {
             for (Reply reply : new Reply[] {https.get("/health/live", null), https.page("/"), https.signup("a@example.org"),
-                    https.raw("GET", "/api/me", null, null, Map.of())}) {
+                    https.anonymous("GET", "/api/me", Map.of())}) {
                 assertThat(reply.header("Strict-Transport-Security")).as("%d", reply.status()).isEqualTo("max-age=31536000");
             }
         }

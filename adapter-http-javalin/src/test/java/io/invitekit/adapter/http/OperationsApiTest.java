@@ -37,7 +37,7 @@ class OperationsApiTest {
     @Test
     void metricsCountRequestsByRouteAndShowTheOutboxBacklog() {
         api.signup("m@example.org");
-        api.raw("GET", "/api/me", null, null, Map.of());
+        api.anonymous("GET", "/api/me", Map.of());
         Reply metrics = api.get("/metrics", null);
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/api/auth/signup\",status=\"201\"}")
@@ -48,7 +48,7 @@ class OperationsApiTest {
     @Test
     void metricsMayBeKeptForPlatformAdmins() {
         try (ApiServer closed = new ApiServer(s -> s.withMetricsPublic(false))) {
-            assertThat(closed.raw("GET", "/metrics", null, null, Map.of()).status()).isEqualTo(401);
+            assertThat(closed.anonymous("GET", "/metrics", Map.of()).status()).isEqualTo(401);
             assertThat(closed.get("/metrics", closed.newUserToken()).status()).isEqualTo(403);
             assertThat(closed.get("/metrics", closed.adminToken()).status()).isEqualTo(200);
         }
@@ -69,7 +69,7 @@ class OperationsApiTest {
 
     @Test
     void everyResponseCarriesTheHygieneHeaders() {
-        for (Reply reply : new Reply[] {api.get("/health/live", null), api.raw("GET", "/api/me", null, null, Map.of()),
+        for (Reply reply : new Reply[] {api.get("/health/live", null), api.anonymous("GET", "/api/me", Map.of()),
                 api.page("/api/nothing-here"), api.page("/docs"),
                 api.raw("POST", "/api/auth/login", null, "{", Map.of())}) {
             assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");

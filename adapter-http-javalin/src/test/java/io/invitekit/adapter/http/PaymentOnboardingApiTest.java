@@ -75,7 +75,7 @@ class PaymentOnboardingApiTest {
 
         assertThat(api.post(path, member, null).code()).isEqualTo("forbidden");
         assertThat(api.post(path, api.newUserToken(), null).code()).isEqualTo("not_found");
-        assertThat(api.raw("POST", path, null, null, Map.of()).status()).isEqualTo(401);
+        assertThat(api.anonymous("POST", path, Map.of()).status()).isEqualTo(401);
         assertThat(begun).isEmpty();
     }
 

@@ -114,22 +114,22 @@ class PluginInAHostAppTest {
         assertThat(read(otherEmail).path("code").asText()).isEqualTo("forbidden");
         assertThat(unverified.statusCode()).isEqualTo(403);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/invitekit/api/platform/tenant-invitations/token/" + token, null, null).statusCode())
+        assertThat(get("/invitekit/api/platform/tenant-invitations/token/" + token).statusCode())
                 .as("still open").isEqualTo(200);
     }
 
     @Test
     void theHostsRoutesKeepTheirOwnJsonErrorsAndHeaders() throws Exception {
-        HttpResponse<String> hello = send("GET", "/hello", null, null);
+        HttpResponse<String> hello = get("/hello");
         assertThat(hello.body()).isEqualTo("{\"greetingText\":\"hi\"}");
         assertThat(hello.headers().firstValue("Cache-Control")).isEmpty();
         assertThat(hello.headers().firstValue("X-Content-Type-Options")).isEmpty();
 
-        HttpResponse<String> missing = send("GET", "/nowhere", null, null);
+        HttpResponse<String> missing = get("/nowhere");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("host's own 404");
 
-        HttpResponse<String> boom = send("GET", "/boom", null, null);
+        HttpResponse<String> boom = get("/boom");
         assertThat(boom.statusCode()).isEqualTo(418);
         assertThat(boom.body()).isEqualTo("host handled it");
 
@@ -140,7 +140,7 @@ class PluginInAHostAppTest {
 
     @Test
     void underItsPathInvitekitAnswersItsOwnWay() throws Exception {
-        HttpResponse<String> missing = send("GET", "/invitekit/api/nowhere", null, null);
+        HttpResponse<String> missing = get("/invitekit/api/nowhere");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(read(missing).path("code").asText()).isEqualTo("not_found");
@@ -171,11 +171,16 @@ class PluginInAHostAppTest {
         assertThat(login.statusCode()).isEqualTo(404);
     }
 
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, "no-session", "");
+    }
+
     private HttpResponse<String> send(String method, String path, String session, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+                .method(method, body == null || body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !body.isEmpty()) {
             request.header("Content-Type", "application/json");
         }
         if (session != null) {

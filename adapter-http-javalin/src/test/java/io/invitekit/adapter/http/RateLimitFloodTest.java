@@ -51,10 +51,11 @@ class RateLimitFloodTest {
             }
             assertThat(shared.liveBuckets()).as("a log-in that could never succeed creates no bucket").isEqualTo(before);
             for (int i = 0; i < 250; i++) {
-                assertThat(send(api, "127.1.1." + i, "/api/auth/login", null,
+                assertThat(send(api, "127.1.1." + i, "/api/auth/login", ApiServer.ANONYMOUS,
                         "{\"email\":\"flood" + i + "@example.org\",\"password\":\"wrong password\"}")).isEqualTo(401);
                 assertThat(send(api, "127.1.2." + i, "/api/join", guesser, "{\"code\":\"" + code + "\"}")).isEqualTo(429);
-                assertThat(send(api, "127.1.3." + i, "/api/platform/tenant-invitations/token/" + "A".repeat(43), null, null))
+                assertThat(send(api, "127.1.3." + i, "/api/platform/tenant-invitations/token/" + "A".repeat(43), ApiServer.ANONYMOUS,
+                        ApiServer.NO_BODY))
                         .isEqualTo(404);
             }
             assertThat(shared.liveBuckets()).as("per address and email for a log-in, per address for a link")

@@ -48,7 +48,13 @@ public record DatabaseSettings(String url, String user, String password, int max
 
     /** The embedded default database, with the default pool. */
     public static DatabaseSettings defaults() {
-        return of(DEFAULT_URL, null, null);
+        return of(DEFAULT_URL);
+    }
+
+    /** A database whose URL says everything (or needs no user), with the default pool size and timeouts. */
+    public static DatabaseSettings of(String url) {
+        return new DatabaseSettings(url, null, null, DEFAULT_MAXIMUM_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_STATEMENT_TIMEOUT);
     }
 
     /** A database with the default pool size and timeouts. */

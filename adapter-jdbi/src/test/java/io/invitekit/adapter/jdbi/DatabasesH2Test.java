@@ -43,13 +43,13 @@ class DatabasesH2Test {
         Account account = account(email("persisted"));
         assertThat(directory).doesNotExist();
 
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null))) {
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url))) {
             assertThat(directory).isDirectory();
             JdbiStorage storage = JdbiStorage.migrateAndCreate(pool);
             assertThat(storage.isPostgreSql()).isFalse();
             storage.accounts().add(account);
         }
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null))) {
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url))) {
             JdbiStorage storage = JdbiStorage.migrateAndCreate(pool);
             assertThat(storage.accounts().byEmail(account.email())).contains(account);
         }
@@ -58,7 +58,7 @@ class DatabasesH2Test {
 
     @Test
     void on_postgresql_every_wait_has_a_bound_and_the_url_may_set_its_own() {
-        DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://127.0.0.1:1/kit", null, null);
+        DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://127.0.0.1:1/kit");
         assertThat(settings.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.statementTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(6));
@@ -72,10 +72,10 @@ class DatabasesH2Test {
             assertThat(pool.getConnectionInitSql()).isEqualTo("SET statement_timeout = 4000");
         }
         try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(
-                "jdbc:postgresql://127.0.0.1:1/kit?options=-c%20statement_timeout%3D60000", null, null))) {
+                "jdbc:postgresql://127.0.0.1:1/kit?options=-c%20statement_timeout%3D60000"))) {
             assertThat(pool.getConnectionInitSql()).as("the URL's own statement_timeout stands").isNull();
         }
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of("jdbc:h2:mem:bounds", null, null))) {
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of("jdbc:h2:mem:bounds"))) {
             assertThat(pool.getDataSourceProperties()).doesNotContainKey("socketTimeout");
             assertThat(pool.getConnectionInitSql()).isEqualTo("SET LOCK_TIMEOUT 10000");
         }
@@ -85,9 +85,9 @@ class DatabasesH2Test {
     void settings_refuse_other_databases_and_never_show_the_password() {
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:mysql://localhost/kit", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, null).withPool(0, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x").withPool(0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, null).withStatementTimeout(Duration.ZERO))
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x").withStatementTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://db/kit", "kit", "s3cret-pass");
 

@@ -103,7 +103,7 @@ class H2DurableCommitsTest {
     }
 
     private static int writeDelayThrough(String url) throws SQLException {
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null));
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url));
              Connection connection = pool.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(

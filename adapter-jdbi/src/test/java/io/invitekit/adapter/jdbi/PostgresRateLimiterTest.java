@@ -114,7 +114,7 @@ class PostgresRateLimiterTest {
 
     @Test
     void aDatabaseThatCannotBeReachedIsAStoreFailure() {
-        HikariDataSource closed = Databases.pool(DatabaseSettings.of(DATABASE.url(), null, null));
+        HikariDataSource closed = Databases.pool(DatabaseSettings.of(DATABASE.url()));
         closed.close();
         PostgresRateLimiter limiter = PostgresRateLimiter.create(closed, TablePrefix.DEFAULT);
         assertThatThrownBy(() -> limiter.tryAcquire(fivePerMinute, "k")).isInstanceOf(StoreUnavailableException.class);

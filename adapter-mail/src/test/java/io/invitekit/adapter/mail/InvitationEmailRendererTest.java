@@ -82,7 +82,7 @@ class InvitationEmailRendererTest {
 
     @Test
     void absent_limits_read_as_unlimited() {
-        RenderedEmail email = english.render(Mails.withPlan(Mails.invitation(), "ENTERPRISE", null, null, false, false));
+        RenderedEmail email = english.render(Mails.withPlan(Mails.invitation(), "ENTERPRISE", Mails.UNLIMITED, Mails.UNLIMITED, false, false));
 
         assertThat(email.text()).contains("Your plan: Enterprise\n- Unlimited team members\n- Unlimited resources\n\n")
                 .doesNotContain("Up to");

@@ -15,6 +15,9 @@ import java.util.UUID;
 
 /** Invitation emails for tests, with every field at a plain value unless a test changes it. */
 final class Mails {
+    /** A limit of none: the tier's users or resources are unlimited. */
+    static final Integer UNLIMITED = null;
+
     static final String LINK = "https://app.example.com/tenant-onboard#token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
     static final Instant EXPIRES_AT = Instant.parse("2026-03-08T09:00:00Z");
 

@@ -89,7 +89,7 @@ class DatabaseBlackHoleIT {
                 Instant answersAt = Instant.now();
                 database.restore();
                 Poll.until("ready again", DEADLINE, () ->
-                        node.call("GET", "/health/ready", null, null).status() == 200 ? true : null);
+                        node.anonymous("GET", "/health/ready").status() == 200 ? true : null);
                 Poll.until("every kind of call succeeds again", DEADLINE, () -> load.operations().stream()
                         .allMatch(op -> load.seen(c -> c.started().isAfter(answersAt) && c.operation().equals(op)
                                 && c.succeeded())) ? true : null);
@@ -209,7 +209,7 @@ class DatabaseBlackHoleIT {
                 case "signup" -> node.tryCall("POST", "/api/auth/signup", null, Map.of("email", "signup-" + n
                         + "@blackhole.test", "password", "a decent password", "first_name", "Sig", "last_name", "Nup"), client);
                 case "join" -> node.tryCall("POST", "/api/join", user, Map.of("code", code), client);
-                default -> node.tryCall("GET", "/health/ready", null, null, client);
+                default -> node.tryCall("GET", "/health/ready", Node.ANONYMOUS, Node.NO_BODY, client);
             };
             calls.add(new Call(started, Instant.now(), operation, reply.map(Reply::status).orElse(0),
                     reply.map(Reply::code).orElse(null)));

@@ -67,8 +67,8 @@ class DatabaseOutageIT {
                 Instant restoredAt = Instant.now();
                 int successesAtRestore = load.successes();
                 Poll.until("both nodes ready again", DEADLINE, () ->
-                        a.call("GET", "/health/ready", null, null).status() == 200
-                                && b.call("GET", "/health/ready", null, null).status() == 200 ? true : null);
+                        a.anonymous("GET", "/health/ready").status() == 200
+                                && b.anonymous("GET", "/health/ready").status() == 200 ? true : null);
                 Poll.until("the load succeeds again", DEADLINE, () -> load.successes() >= successesAtRestore + 40 ? true : null);
                 List<Outcome> outcomes = load.stop();
                 Duration recovery = Duration.between(restoredAt, load.firstSuccessAfter(restoredAt));

@@ -56,8 +56,7 @@ class TwoRelaysOnePostgresOutboxTest {
         assumeTrue(url != null, "INVITEKIT_TEST_PG_URL is not set");
         schema = "relays_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         sql("CREATE SCHEMA " + schema);
-        dataSource = Databases.pool(DatabaseSettings.of(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                null, null));
+        dataSource = Databases.pool(DatabaseSettings.of(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema));
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
     }

@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * end-to-end and the several-node tests build on this; each adds its own environment.
  */
 public class ServerNode implements AutoCloseable {
+    /** No bearer token: the call is anonymous. */
+    public static final String ANONYMOUS = null;
+    /** No request body. */
+    public static final Object NO_BODY = null;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -91,7 +96,7 @@ public class ServerNode implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited early:\n" + log());
             }
-            Optional<Reply> ready = tryCall("GET", "/health/ready", null, null, Map.of());
+            Optional<Reply> ready = tryCall("GET", "/health/ready", ANONYMOUS, NO_BODY, Map.of());
             if (ready.isPresent() && ready.get().status() == 200) {
                 return this;
             }
@@ -128,6 +133,11 @@ public class ServerNode implements AutoCloseable {
         public String text(String field) {
             return json.path(field).asText(null);
         }
+    }
+
+    /** Without a token or a body. */
+    public Reply anonymous(String method, String path) {
+        return call(method, path, ANONYMOUS, NO_BODY);
     }
 
     public Reply call(String method, String path, String token, Object body) {

@@ -35,6 +35,11 @@ public record JoinCode(
         }
     }
 
+    /** A code that lives until it is rotated and may be used any number of times. */
+    public static JoinCode unlimited(JoinCodeId id, TenantId tenantId, InviteCode code, Instant now) {
+        return new JoinCode(id, tenantId, code, now, null, null, 0, true);
+    }
+
     public static JoinCode issue(JoinCodeId id, TenantId tenantId, InviteCode code, Instant now,
                                  Instant expiresAt, Integer maxUses) {
         return new JoinCode(id, tenantId, code, now, expiresAt, maxUses, 0, true);

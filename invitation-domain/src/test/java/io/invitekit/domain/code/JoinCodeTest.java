@@ -17,7 +17,7 @@ class JoinCodeTest {
 
     @Test
     void aFreshCodeIsActiveUnusedAndUsable() {
-        JoinCode code = JoinCode.issue(ID, TENANT, CODE, T0, null, null);
+        JoinCode code = JoinCode.unlimited(ID, TENANT, CODE, T0);
 
         assertThat(code.active()).isTrue();
         assertThat(code.uses()).isZero();
@@ -27,7 +27,7 @@ class JoinCodeTest {
 
     @Test
     void aDeactivatedCodeIsNotUsable() {
-        JoinCode code = JoinCode.issue(ID, TENANT, CODE, T0, null, null).deactivate();
+        JoinCode code = JoinCode.unlimited(ID, TENANT, CODE, T0).deactivate();
 
         assertThat(code.usableAt(T0)).isFalse();
         assertThat(code.reactivate().usableAt(T0)).isTrue();
@@ -57,7 +57,7 @@ class JoinCodeTest {
 
     @Test
     void neverCountsUsesBelowZero() {
-        assertThat(JoinCode.issue(ID, TENANT, CODE, T0, null, null).withOneUseLess().uses()).isZero();
+        assertThat(JoinCode.unlimited(ID, TENANT, CODE, T0).withOneUseLess().uses()).isZero();
     }
 
     @Test

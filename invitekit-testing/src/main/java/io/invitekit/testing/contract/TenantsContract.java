@@ -59,7 +59,7 @@ public abstract class TenantsContract {
         assertThatThrownBy(() -> tenants().add(aTenant().plain().subdomain(first.subdomain()).build()))
                 .isInstanceOfSatisfying(SubdomainTakenException.class,
                         taken -> assertThat(taken.subdomain()).isEqualTo(first.subdomain()));
-        assertThat(tenants().list(null, null, 10)).containsExactly(first);
+        assertThat(tenants().newest(10)).containsExactly(first);
     }
 
     @Test
@@ -99,7 +99,7 @@ public abstract class TenantsContract {
             newestFirst.add(0, tenant);
         }
 
-        assertThat(tenants().list(null, null, 3)).containsExactlyElementsOf(newestFirst.subList(0, 3));
+        assertThat(tenants().newest(3)).containsExactlyElementsOf(newestFirst.subList(0, 3));
         assertThat(tenants().list(null, newestFirst.get(2).id().value(), 3)).containsExactlyElementsOf(newestFirst.subList(3, 5));
         assertThat(tenants().list(true, null, 10)).containsExactly(newestFirst.get(0), newestFirst.get(2), newestFirst.get(4));
         assertThat(tenants().list(false, null, 10)).containsExactly(newestFirst.get(1), newestFirst.get(3));

@@ -26,6 +26,9 @@ public final class TenantPayloads {
     }
 
     public record RotateCodeRequest(Integer validForHours, Integer maxUses) {
+        /** An empty body: a code without limits. */
+        public static final RotateCodeRequest NO_LIMITS = new RotateCodeRequest(null, null);
+
     }
 
     public record JoinRequest(@NotNull @Size(max = 64) String code) {

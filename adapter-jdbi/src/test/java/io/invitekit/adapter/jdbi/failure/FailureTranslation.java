@@ -145,7 +145,7 @@ public abstract class FailureTranslation {
             closedPort = socket.getLocalPort();
         }
         try (HikariDataSource pool = Databases.pool(
-                DatabaseSettings.of(unreachableUrl(closedPort), null, null).withPool(2, Duration.ofMillis(250)))) {
+                DatabaseSettings.of(unreachableUrl(closedPort)).withPool(2, Duration.ofMillis(250)))) {
             assertThatThrownBy(() -> JdbiStorage.migrateAndCreate(pool))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> JdbiStorage.create(pool))
@@ -156,7 +156,7 @@ public abstract class FailureTranslation {
 
     @Test
     void a_closed_pool_is_store_unavailable() {
-        HikariDataSource pool = Databases.pool(DatabaseSettings.of(database().url(), null, null));
+        HikariDataSource pool = Databases.pool(DatabaseSettings.of(database().url()));
         JdbiStorage storage = JdbiStorage.create(pool);
         Account account = account(email("closed"));
         storage.accounts().add(account);

@@ -45,7 +45,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
     @Test
     void a_statement_that_outlasts_the_statement_timeout_is_store_unavailable_and_the_connection_serves_on() throws Exception {
         Account account = account(email("slow"));
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(DATABASE.url(), null, null)
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(DATABASE.url())
                 .withPool(1, Duration.ofSeconds(20)).withStatementTimeout(Duration.ofMillis(300)));
              TableLock lock = TableLock.on("invitekit_accounts")) {
             JdbiStorage storage = JdbiStorage.create(pool);
@@ -67,7 +67,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
         // The URL turns the server's statement timeout off, so the wait only ends by the driver's
         // socket timeout (0.5 s + 2 s, rounded up: 3 s), as when the server does not answer at all.
         String url = DATABASE.url() + "&options=-c%20statement_timeout%3D0";
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url, null, null)
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url)
                 .withPool(2, Duration.ofSeconds(20)).withStatementTimeout(Duration.ofMillis(500)));
              TableLock lock = TableLock.on("invitekit_memberships")) {
             JdbiStorage storage = JdbiStorage.create(pool);
@@ -88,7 +88,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
     void a_server_that_accepts_connections_and_never_answers_is_store_unavailable() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              HikariDataSource pool = Databases.pool(DatabaseSettings.of("jdbc:postgresql://127.0.0.1:"
-                     + silent.getLocalPort() + "/test?user=postgres", null, null).withPool(2, Duration.ofMillis(500)))) {
+                     + silent.getLocalPort() + "/test?user=postgres").withPool(2, Duration.ofMillis(500)))) {
             // Connections are accepted by the kernel's backlog and never answered.
             assertThatThrownBy(() -> JdbiStorage.create(pool))
                     .isInstanceOf(StoreUnavailableException.class)
@@ -99,7 +99,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
 
     @Test
     void migrations_run_without_the_timeouts_of_requests_and_give_them_back() throws Exception {
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(DATABASE.url(), null, null)
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(DATABASE.url())
                 .withPool(1, Duration.ofSeconds(20)).withStatementTimeout(Duration.ofMillis(200)))) {
             DataSource migrations = MigrationConnections.of(pool);
             try (Connection connection = migrations.getConnection(); Statement statement = connection.createStatement()) {
@@ -152,7 +152,7 @@ class FailureTranslationPostgresTest extends FailureTranslation {
     void a_connection_killed_in_the_middle_of_a_transaction_is_store_unavailable_and_leaves_nothing() {
         String applicationName = "invitekit-killed-" + UUID.randomUUID();
         try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(
-                DATABASE.url() + "&ApplicationName=" + applicationName, null, null))) {
+                DATABASE.url() + "&ApplicationName=" + applicationName))) {
             JdbiStorage storage = JdbiStorage.create(pool);
             Account first = account(email("killed"));
             Account second = account(email("killed"));

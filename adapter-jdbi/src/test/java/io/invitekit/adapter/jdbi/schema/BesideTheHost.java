@@ -125,7 +125,7 @@ public abstract class BesideTheHost {
         assertThat(storage.accounts().byEmail(account.email())).contains(account);
         TenantInvitation invitation = invitation(email("host-jdbi-invitee"));
         storage.invitations().add(invitation);
-        assertThat(storage.invitations().list(new InvitationFilter(null, null, NOW), null, 10)).containsExactly(invitation);
+        assertThat(storage.invitations().list(InvitationFilter.all(NOW), null, 10)).containsExactly(invitation);
 
         String hostName = hostJdbi.withHandle(h -> h.createQuery("SELECT display_name FROM accounts WHERE id = #id")
                 .bind("id", 1L).mapTo(String.class).one());

@@ -33,7 +33,7 @@ class BesideTheHostPostgresTest extends BesideTheHost {
             CyclicBarrier start = new CyclicBarrier(nodes);
             List<Future<JdbiStorage>> started = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
-                HikariDataSource pool = Databases.pool(DatabaseSettings.of(database().url(), null, null));
+                HikariDataSource pool = Databases.pool(DatabaseSettings.of(database().url()));
                 pools.add(pool);
                 started.add(threads.submit(() -> {
                     start.await(60, TimeUnit.SECONDS);

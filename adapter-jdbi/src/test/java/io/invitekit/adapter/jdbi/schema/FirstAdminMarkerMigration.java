@@ -42,7 +42,7 @@ public abstract class FirstAdminMarkerMigration {
 
     @BeforeEach
     void migrateUpToTheVersionBeforeTheMarkers() {
-        pool = Databases.pool(DatabaseSettings.of(createEmptyDatabase(), null, null));
+        pool = Databases.pool(DatabaseSettings.of(createEmptyDatabase()));
         FluentConfiguration migrations = Flyway.configure().dataSource(pool)
                 .locations("classpath:db/invitekit/migration").table("invitekit_schema_history")
                 .placeholders(Map.of("prefix", "invitekit_"));

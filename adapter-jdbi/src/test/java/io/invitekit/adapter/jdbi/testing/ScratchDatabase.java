@@ -28,12 +28,14 @@ public final class ScratchDatabase implements AutoCloseable {
         this.kind = kind;
         this.baseUrl = baseUrl;
         this.schema = schema;
-        this.pool = Databases.pool(DatabaseSettings.of(url, null, null).withPool(4, Duration.ofSeconds(20)));
+        this.pool = Databases.pool(DatabaseSettings.of(url).withPool(4, Duration.ofSeconds(20)));
     }
 
     public static ScratchDatabase of(TestDatabase.Kind kind) throws SQLException {
         if (kind == TestDatabase.Kind.H2) {
-            return new ScratchDatabase(kind, null, null, TestDatabase.freshH2Url());
+            String noServer = null;
+            String noSchema = null;
+            return new ScratchDatabase(kind, noServer, noSchema, TestDatabase.freshH2Url());
         }
         String base = TestDatabase.requirePostgresUrl();
         String schema = "sc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);

@@ -100,7 +100,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         } else {
             url = freshH2Url();
         }
-        pool = Databases.pool(DatabaseSettings.of(url, null, null).withPool(poolSize, Duration.ofSeconds(20))
+        pool = Databases.pool(DatabaseSettings.of(url).withPool(poolSize, Duration.ofSeconds(20))
                 .withStatementTimeout(statementTimeout));
         storage = JdbiStorage.migrateAndCreate(pool);
         jdbi = invitekitJdbi(pool);

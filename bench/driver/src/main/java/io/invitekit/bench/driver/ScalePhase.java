@@ -131,7 +131,7 @@ final class ScalePhase {
 
     /** @return {expired, millis} */
     private static long[] sweep(String url) {
-        try (HikariDataSource dataSource = Databases.pool(DatabaseSettings.of(url, null, null))) {
+        try (HikariDataSource dataSource = Databases.pool(DatabaseSettings.of(url))) {
             JdbiStorage storage = JdbiStorage.create(dataSource);
             Instant later = Instant.now().plus(Duration.ofDays(30)); // every loaded invitation is past its expiry then
             long started = System.nanoTime();

@@ -55,5 +55,9 @@ public interface TenantInvitations {
 
     /** {@code status} and {@code email} are optional ({@code null}). */
     record InvitationFilter(InvitationStatus status, EmailAddress email, Instant now) {
+        /** Every invitation, whatever its status and email. */
+        public static InvitationFilter all(Instant now) {
+            return new InvitationFilter(null, null, now);
+        }
     }
 }

@@ -25,4 +25,9 @@ public interface Tenants {
 
     /** Newest first, after {@code after} when given; {@code active} filters when not {@code null}. */
     List<Tenant> list(Boolean active, UUID after, int limit);
+
+    /** The first page of every tenant, active or not, newest first. */
+    default List<Tenant> newest(int limit) {
+        return list(null, null, limit);
+    }
 }
