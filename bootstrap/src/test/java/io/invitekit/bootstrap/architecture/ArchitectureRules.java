@@ -79,6 +79,47 @@ final class ArchitectureRules {
                     .as("application classes other than outbound ports"))
             .as("driven adapters depend on the application only through its outbound ports");
 
+    /** Read models may carry as many values as they show; commands and use cases may not. */
+    private static final java.util.List<String> READ_MODEL_SUFFIXES = java.util.List.of(
+            "View", "Result", "Preview", "Availability", "Page", "AcceptedInvitation", "FirstAdmin");
+
+    private static final com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit>
+            AT_MOST_FOUR_PARAMETERS = new com.tngtech.archunit.lang.ArchCondition<>("take at most four parameters") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaCodeUnit unit,
+                                  com.tngtech.archunit.lang.ConditionEvents events) {
+                    int count = unit.getRawParameterTypes().size();
+                    if (count > 4) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(unit,
+                                unit.getFullName() + " takes " + count + " parameters"));
+                    }
+                }
+            };
+
+    private static final DescribedPredicate<JavaClass> READ_MODEL = new DescribedPredicate<>("a read model") {
+        @Override
+        public boolean test(JavaClass type) {
+            String name = type.getSimpleName();
+            return READ_MODEL_SUFFIXES.stream().anyMatch(name::endsWith)
+                    || type.getEnclosingClass().map(e -> READ_MODEL_SUFFIXES.stream().anyMatch(e.getSimpleName()::endsWith))
+                    .orElse(false);
+        }
+    };
+
+    /** Use cases are called with a few typed values: a command, an actor, an id. */
+    static final ArchRule USE_CASE_METHODS_TAKE_AT_MOST_FOUR_PARAMETERS = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .codeUnits().that().areDeclaredInClassesThat().resideInAPackage(PORTS_IN)
+            .and().areDeclaredInClassesThat().areInterfaces()
+            .should(AT_MOST_FOUR_PARAMETERS)
+            .as("use-case methods take at most four parameters");
+
+    /** Commands are built by builders and named factories, never from a long row of positional values. */
+    static final ArchRule COMMAND_CONSTRUCTORS_TAKE_AT_MOST_FOUR_PARAMETERS = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .constructors().that().areDeclaredInClassesThat().resideInAPackage(PORTS_IN)
+            .and().areDeclaredInClassesThat(DescribedPredicate.not(READ_MODEL))
+            .should(AT_MOST_FOUR_PARAMETERS)
+            .as("command constructors take at most four parameters (read models are exempt)");
+
     /** No two packages need each other. */
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching("io.invitekit.(**)")

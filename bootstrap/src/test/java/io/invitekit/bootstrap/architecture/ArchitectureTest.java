@@ -14,6 +14,8 @@ import io.invitekit.application.archfixture.leak.UsingAnAdapter;
 import io.invitekit.application.archfixture.ping.Ping;
 import io.invitekit.application.archfixture.pong.Pong;
 import io.invitekit.application.port.in.archfixture.InboundPortNamingOutboundPort;
+import io.invitekit.application.port.in.archfixture.LongUseCase;
+import io.invitekit.application.port.in.archfixture.PositionalCommand;
 import io.invitekit.domain.archfixture.DomainLeakingIntoApplication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,12 @@ class ArchitectureTest {
         ArchitectureRules.DRIVEN_ADAPTERS_ONLY_IMPLEMENT_OUTBOUND_PORTS.check(production);
     }
 
+    @Test
+    void useCasesAndCommandsTakeAtMostFourParameters() {
+        ArchitectureRules.USE_CASE_METHODS_TAKE_AT_MOST_FOUR_PARAMETERS.check(production);
+        ArchitectureRules.COMMAND_CONSTRUCTORS_TAKE_AT_MOST_FOUR_PARAMETERS.check(production);
+    }
+
     // The rules bite: each deliberate violation (test fixtures, never production code) is caught.
 
     @Test
@@ -117,5 +125,13 @@ class ArchitectureTest {
     void aStoreCallingAUseCaseBreaksTheDrivenAdapterRule() {
         JavaClasses bad = new ClassFileImporter().importClasses(StoreCallingAUseCase.class);
         assertThat(ArchitectureRules.DRIVEN_ADAPTERS_ONLY_IMPLEMENT_OUTBOUND_PORTS.evaluate(bad).hasViolation()).isTrue();
+    }
+
+    @Test
+    void aFiveParameterCommandOrUseCaseBreaksTheParameterRules() {
+        assertThat(ArchitectureRules.COMMAND_CONSTRUCTORS_TAKE_AT_MOST_FOUR_PARAMETERS
+                .evaluate(new ClassFileImporter().importClasses(PositionalCommand.class)).hasViolation()).isTrue();
+        assertThat(ArchitectureRules.USE_CASE_METHODS_TAKE_AT_MOST_FOUR_PARAMETERS
+                .evaluate(new ClassFileImporter().importClasses(LongUseCase.class)).hasViolation()).isTrue();
     }
 }

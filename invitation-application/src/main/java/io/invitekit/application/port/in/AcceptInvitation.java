@@ -3,6 +3,7 @@ package io.invitekit.application.port.in;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.Phone;
+import java.util.Objects;
 
 /**
  * What the invited owner fills in to accept: the business's name, its subdomain, and optionally a
@@ -13,8 +14,51 @@ import io.invitekit.domain.shared.Phone;
  * AcceptInvitation.token(token).businessName("Bright Bakery").subdomain("bright").build()
  * }</pre>
  */
-public record AcceptInvitation(String token, Name businessName, String subdomain, EmailAddress contactEmail,
-                               Phone phone, String clientAddress) {
+public final class AcceptInvitation {
+    private final String token;
+    private final Name businessName;
+    private final String subdomain;
+    private final EmailAddress contactEmail;
+    private final Phone phone;
+    private final String clientAddress;
+
+    private AcceptInvitation(Builder given, Name businessName, EmailAddress contactEmail, Phone phone) {
+        this.token = given.token;
+        this.businessName = businessName;
+        this.subdomain = given.subdomain;
+        this.contactEmail = contactEmail;
+        this.phone = phone;
+        this.clientAddress = given.clientAddress;
+    }
+
+    /** The token as the link carried it. */
+    public String token() {
+        return token;
+    }
+
+    public Name businessName() {
+        return businessName;
+    }
+
+    /** As asked for; the use case checks it against the reserved names. */
+    public String subdomain() {
+        return subdomain;
+    }
+
+    /** Null when none was given. */
+    public EmailAddress contactEmail() {
+        return contactEmail;
+    }
+
+    /** Null when none was given. */
+    public Phone phone() {
+        return phone;
+    }
+
+    /** Null when the caller did not say where the request came from. */
+    public String clientAddress() {
+        return clientAddress;
+    }
 
     public static Builder token(String token) {
         return new Builder(token);
@@ -28,6 +72,16 @@ public record AcceptInvitation(String token, Name businessName, String subdomain
         b.phone = phone == null ? null : phone.value();
         b.clientAddress = clientAddress;
         return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AcceptInvitation other && Objects.equals(token, other.token) && Objects.equals(businessName, other.businessName) && Objects.equals(subdomain, other.subdomain) && Objects.equals(contactEmail, other.contactEmail) && Objects.equals(phone, other.phone) && Objects.equals(clientAddress, other.clientAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(token, businessName, subdomain, contactEmail, phone, clientAddress);
     }
 
     @Override
@@ -96,7 +150,7 @@ public record AcceptInvitation(String token, Name businessName, String subdomain
             Name name = errors.required("businessName", businessName, Name::of);
             EmailAddress contact = errors.optional("contactEmail", contactEmail, EmailAddress::of);
             Phone parsedPhone = errors.optional("phone", phone, Phone::new);
-            return new AcceptInvitation(token, name, subdomain, contact, parsedPhone, clientAddress);
+            return new AcceptInvitation(this, name, contact, parsedPhone);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.invitekit.application.port.in;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
+import java.util.Objects;
 
 /**
  * A sign-up for an Invitekit account, and optionally the address it came from (sign-ups are
@@ -10,10 +11,62 @@ import io.invitekit.domain.shared.Name;
  *
  * <pre>{@code NewAccount.email("ana@example.org").password(secret).name("Ana", "Lima").build()}</pre>
  */
-public record NewAccount(EmailAddress email, Password password, Name firstName, Name lastName, String clientAddress) {
+public final class NewAccount {
+    private final EmailAddress email;
+    private final Password password;
+    private final Name firstName;
+    private final Name lastName;
+    private final String clientAddress;
+
+    private NewAccount(EmailAddress email, Password password, Name firstName, Name lastName) {
+        this.email = email;
+        this.password = password;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.clientAddress = null;
+    }
+
+    private NewAccount(NewAccount account, String clientAddress) {
+        this.email = account.email;
+        this.password = account.password;
+        this.firstName = account.firstName;
+        this.lastName = account.lastName;
+        this.clientAddress = clientAddress;
+    }
+
+    public EmailAddress email() {
+        return email;
+    }
+
+    public Password password() {
+        return password;
+    }
+
+    public Name firstName() {
+        return firstName;
+    }
+
+    public Name lastName() {
+        return lastName;
+    }
+
+    /** Null when the caller did not say where the sign-up came from. */
+    public String clientAddress() {
+        return clientAddress;
+    }
 
     public static Builder email(String email) {
         return new Builder(email);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NewAccount other && Objects.equals(email, other.email) && Objects.equals(firstName, other.firstName) && Objects.equals(lastName, other.lastName) && Objects.equals(clientAddress, other.clientAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(email, firstName, lastName, clientAddress);
     }
 
     @Override
@@ -61,7 +114,7 @@ public record NewAccount(EmailAddress email, Password password, Name firstName, 
             Name first = errors.required("firstName", firstName, Name::of);
             Name last = errors.required("lastName", lastName, Name::of);
             errors.throwIfAny();
-            return new NewAccount(parsed, checked, first, last, clientAddress);
+            return new NewAccount(new NewAccount(parsed, checked, first, last), clientAddress);
         }
 
         @Override

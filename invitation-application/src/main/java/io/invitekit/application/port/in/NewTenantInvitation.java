@@ -39,17 +39,20 @@ public final class NewTenantInvitation {
     private final Integer expiresInDays;
     private final Subdomain reservedSubdomain;
 
-    private NewTenantInvitation(EmailAddress email, Name suggestedBusinessName, SubscriptionTier tier,
-                                CustomLimits customLimits, Set<PlatformPermission> permissions,
-                                Map<String, Boolean> featureFlags, Integer expiresInDays, Subdomain reservedSubdomain) {
-        this.email = email;
-        this.suggestedBusinessName = suggestedBusinessName;
-        this.tier = tier;
-        this.customLimits = customLimits;
-        this.permissions = permissions;
-        this.featureFlags = featureFlags;
-        this.expiresInDays = expiresInDays;
-        this.reservedSubdomain = reservedSubdomain;
+    /** Reads the builder's values, recording every refusal in {@code errors}. */
+    private NewTenantInvitation(Builder b, FieldErrors errors) {
+        this.email = b.email != null ? b.email : errors.required("email", b.rawEmail, EmailAddress::of);
+        this.suggestedBusinessName = errors.optional("suggestedBusinessName", b.businessName, Name::of);
+        this.tier = b.tier != null ? b.tier : errors.optional("subscriptionTier", b.rawTier, SubscriptionTier::new);
+        Integer users = errors.value("customMaxUsers", () -> new CustomLimits(b.customMaxUsers, null).maxUsers());
+        Integer resources = errors.value("customMaxResources",
+                () -> new CustomLimits(null, b.customMaxResources).maxResources());
+        this.customLimits = new CustomLimits(users, resources);
+        this.permissions = b.permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.permissions));
+        this.featureFlags = Collections.unmodifiableMap(new LinkedHashMap<>(b.featureFlags));
+        this.expiresInDays = b.expiresInDays;
+        this.reservedSubdomain = errors.optional("reservedSubdomain", b.reservedSubdomain, Subdomain::of);
+        errors.addAll(b.rejected);
     }
 
     /** An invitation to {@code email}; {@link Builder#build()} refuses it when it is no email address. */
@@ -106,6 +109,16 @@ public final class NewTenantInvitation {
         b.customMaxResources = customLimits.maxResources();
         b.reservedSubdomain = reservedSubdomain == null ? null : reservedSubdomain.value();
         return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NewTenantInvitation other && Objects.equals(email, other.email) && Objects.equals(suggestedBusinessName, other.suggestedBusinessName) && Objects.equals(tier, other.tier) && Objects.equals(customLimits, other.customLimits) && Objects.equals(permissions, other.permissions) && Objects.equals(featureFlags, other.featureFlags) && Objects.equals(expiresInDays, other.expiresInDays) && Objects.equals(reservedSubdomain, other.reservedSubdomain);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(email, suggestedBusinessName, tier, customLimits, permissions, featureFlags, expiresInDays, reservedSubdomain);
     }
 
     @Override
@@ -236,19 +249,7 @@ public final class NewTenantInvitation {
          * its own before it throws: the result lacks each refused value and is only good for that.
          */
         public NewTenantInvitation build(FieldErrors errors) {
-            Objects.requireNonNull(errors, "errors");
-            EmailAddress parsedEmail = email != null ? email : errors.required("email", rawEmail, EmailAddress::of);
-            Name suggested = errors.optional("suggestedBusinessName", businessName, Name::of);
-            SubscriptionTier parsedTier = tier != null ? tier
-                    : errors.optional("subscriptionTier", rawTier, SubscriptionTier::new);
-            Integer users = errors.value("customMaxUsers", () -> new CustomLimits(customMaxUsers, null).maxUsers());
-            Integer resources = errors.value("customMaxResources",
-                    () -> new CustomLimits(null, customMaxResources).maxResources());
-            Subdomain reserved = errors.optional("reservedSubdomain", reservedSubdomain, Subdomain::of);
-            errors.addAll(rejected);
-            return new NewTenantInvitation(parsedEmail, suggested, parsedTier, new CustomLimits(users, resources),
-                    permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(featureFlags)), expiresInDays, reserved);
+            return new NewTenantInvitation(this, Objects.requireNonNull(errors, "errors"));
         }
     }
 }
