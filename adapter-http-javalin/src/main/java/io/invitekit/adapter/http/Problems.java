@@ -15,6 +15,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     static final String CONTENT_TYPE = "application/problem+json";
+    /** The problem a request was answered with (see {@link #registerErrors}). */
+    private static final String ANSWERED = "invitekit.problem";
 
     private final HttpMetrics metrics;
 
@@ -69,22 +73,48 @@ final class Problems {
 
     /**
      * Problem answers for unmatched API paths and wrong methods under {@code prefix} only; the
-     * host's other paths keep whatever it answers.
+     * host's other paths keep whatever it answers. And for every status a problem may carry, the
+     * problem an Invitekit handler answered is put back after the error pages the host registered
+     * for that status (Javalin runs every error handler of a status, whatever the path, and the
+     * plugin's are registered after the host's), so that a host's 404 page, say, does not turn
+     * {@code invalid_code} into its own body.
      */
     void registerErrors(RoutesConfig routes, String prefix) {
-        routes.error(404, ctx -> {
-            // Only for paths no route matched: a 404 a handler already explained stays as it is.
-            String written = ctx.res().getContentType();
-            if ((written == null || !written.startsWith(CONTENT_TYPE)) && isApi(ctx, prefix)) {
-                write(ctx, 404, "not_found", "Not found", "no such resource", Map.of());
-            }
-        });
-        routes.error(405, ctx -> {
-            if (ctx.path().startsWith(prefix + "/")) {
-                writeUnlessWritten(ctx, 405, "method_not_allowed", "Method not allowed",
-                        "this resource does not take " + ctx.method());
-            }
-        });
+        for (int status : problemStatuses()) {
+            routes.error(status, ctx -> {
+                if (restoreAnswered(ctx)) {
+                    return;
+                }
+                if (status == 404 && isApi(ctx, prefix)) {
+                    // A path no route matched (a 404 a handler explained was restored above).
+                    write(ctx, 404, "not_found", "Not found", "no such resource", Map.of());
+                } else if (status == 405 && ctx.path().startsWith(prefix + "/")) {
+                    writeUnlessWritten(ctx, 405, "method_not_allowed", "Method not allowed",
+                            "this resource does not take " + ctx.method());
+                }
+            });
+        }
+    }
+
+    /** Every status an Invitekit problem may carry. */
+    private static Set<Integer> problemStatuses() {
+        Set<Integer> statuses = new TreeSet<>(List.of(400, 401, 404, 405, 413, 429, 500, 503));
+        for (ErrorCode code : ErrorCode.values()) {
+            statuses.add(statusOf(code));
+        }
+        return statuses;
+    }
+
+    /** Writes the problem an Invitekit handler answered this request with again, if it did. */
+    private static boolean restoreAnswered(Context ctx) {
+        Map<String, Object> answered = ctx.attribute(ANSWERED);
+        if (answered == null) {
+            return false;
+        }
+        ctx.status((Integer) answered.get("status"));
+        Json.reply(ctx, answered);
+        ctx.contentType(CONTENT_TYPE);
+        return true;
     }
 
     private void domain(DomainException e, Context ctx) {
@@ -154,6 +184,7 @@ final class Problems {
         ctx.status(status);
         Json.reply(ctx, body);
         ctx.contentType(CONTENT_TYPE);
+        ctx.attribute(ANSWERED, body);
     }
 
     private static boolean isApi(Context ctx, String prefix) {
