@@ -161,7 +161,7 @@ final class Problems {
             case 429 -> "rate_limited";
             default -> "http_" + status;
         };
-        String detail = status == 413 ? "the request body is larger than 64 KiB" : "the request was refused";
+        String detail = status == 413 ? "the request body is too large" : "the request was refused";
         write(ctx, status, code, titleOf(status), detail, Map.of());
     }
 

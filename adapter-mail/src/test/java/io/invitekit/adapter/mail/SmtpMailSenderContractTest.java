@@ -5,7 +5,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.domain.shared.EmailAddress;
-import io.invitekit.testing.contract.MailSenderContract;
+import io.invitekit.testing.contract.RemoteMailSenderContract;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The MailSender contract, spoken over SMTP to a GreenMail server (a new one for each test). */
-class SmtpMailSenderContractTest extends MailSenderContract {
+class SmtpMailSenderContractTest extends RemoteMailSenderContract {
     private static final long WAIT_MS = 10_000;
     private static final EmailAddress FROM = EmailAddress.of("noreply@acme.example");
 
@@ -43,14 +43,14 @@ class SmtpMailSenderContractTest extends MailSenderContract {
     }
 
     @Override
-    protected Optional<MailSender> unreachableSender() {
+    protected MailSender unreachableSender() {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(senderTo("127.0.0.1", closedPort));
+        return senderTo("127.0.0.1", closedPort);
     }
 
     private SmtpMailSender senderTo(String host, int port) {

@@ -3,7 +3,6 @@ package io.invitekit.testing.contract;
 import static io.invitekit.testing.fixtures.Fixtures.anInvitationMail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.MailBatch;
@@ -29,10 +28,10 @@ import org.junit.jupiter.api.Test;
  * io.invitekit.testing.fixtures.Fixtures#anInvitationMail()}), and may override:
  * <ul>
  *   <li>{@link #taken(int)}, to let the suite look at what the mail system took (without it,
- *       the suite checks the results alone);</li>
- *   <li>{@link #unreachableSender()}, a sender whose mail system cannot be reached (without it,
- *       the two tests of that case are skipped).</li>
+ *       the suite checks the results alone).</li>
  * </ul>
+ * A sender that hands mail to another system (an SMTP server, an HTTP API) extends
+ * {@link RemoteMailSenderContract} instead, which adds what it must do while that system is down.
  * The suite uses a sender from one thread at a time.
  */
 public abstract class MailSenderContract {
@@ -62,21 +61,11 @@ public abstract class MailSenderContract {
         return Optional.empty();
     }
 
-    /**
-     * A sender of the same kind whose mail system cannot be reached (a server that is down or
-     * not there). By default there is none, for a sender that needs no other system (a console).
-     *
-     * @return the unreachable sender, or empty for none
-     */
-    protected Optional<MailSender> unreachableSender() {
-        return Optional.empty();
-    }
-
-    private static OutgoingMail newMessage() {
+    static OutgoingMail newMessage() {
         return anInvitationMail().outgoing();
     }
 
-    private void assertTaken(OutgoingMail... messages) {
+    void assertTaken(OutgoingMail... messages) {
         List<EmailAddress> recipients = List.of(messages).stream().map(OutgoingMail::to).toList();
         taken(messages.length).ifPresent(taken -> assertThat(taken).containsExactlyInAnyOrderElementsOf(recipients));
     }
@@ -164,35 +153,5 @@ public abstract class MailSenderContract {
         }
 
         assertTaken(message, message);
-    }
-
-    @Test
-    void while_the_mail_system_cannot_be_reached_a_batch_answers_retry_later_for_each_message_and_throws_nothing() {
-        MailSender unreachable = requireUnreachableSender();
-        List<DeliveryResult> results = new ArrayList<>();
-
-        try (MailBatch batch = unreachable.batch()) {
-            results.add(batch.send(newMessage()));
-            results.add(batch.send(newMessage()));
-        }
-
-        assertThat(results).hasSize(2).allSatisfy(result -> assertThat(result)
-                .isInstanceOfSatisfying(DeliveryResult.RetryLater.class, later -> assertThat(later.reason()).isNotBlank()));
-        assertTaken();
-    }
-
-    @Test
-    void while_the_mail_system_cannot_be_reached_sending_alone_fails_with_a_delivery_exception_worth_retrying() {
-        MailSender unreachable = requireUnreachableSender();
-
-        assertThatThrownBy(() -> unreachable.send(newMessage()))
-                .isInstanceOfSatisfying(MailDeliveryException.class, failure -> assertThat(failure.permanent()).isFalse());
-        assertTaken();
-    }
-
-    private MailSender requireUnreachableSender() {
-        Optional<MailSender> unreachable = unreachableSender();
-        assumeTrue(unreachable.isPresent(), "this sender reaches no other system");
-        return unreachable.get();
     }
 }

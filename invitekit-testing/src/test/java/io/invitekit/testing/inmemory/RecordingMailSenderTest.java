@@ -4,11 +4,11 @@ import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.domain.shared.EmailAddress;
-import io.invitekit.testing.contract.MailSenderContract;
+import io.invitekit.testing.contract.RemoteMailSenderContract;
 import java.util.List;
 import java.util.Optional;
 
-class RecordingMailSenderTest extends MailSenderContract {
+class RecordingMailSenderTest extends RemoteMailSenderContract {
     private final RecordingMailSender sender = new RecordingMailSender();
 
     @Override
@@ -22,9 +22,9 @@ class RecordingMailSenderTest extends MailSenderContract {
     }
 
     @Override
-    protected Optional<MailSender> unreachableSender() {
+    protected MailSender unreachableSender() {
         RecordingMailSender down = new RecordingMailSender();
         down.setDown(true);
-        return Optional.of(down);
+        return down;
     }
 }
