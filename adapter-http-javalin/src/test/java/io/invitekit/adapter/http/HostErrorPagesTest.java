@@ -58,7 +58,7 @@ class HostErrorPagesTest {
     void invitekits_problems_survive_the_hosts_error_pages_for_their_statuses() throws Exception {
         String user = UUID.randomUUID().toString();
 
-        assertProblem(send("GET", "/invitekit/api/tenants/" + UUID.randomUUID(), null, null), 401, "unauthenticated");
+        assertProblem(anonymous("/invitekit/api/tenants/" + UUID.randomUUID()), 401, "unauthenticated");
         assertProblem(send("POST", "/invitekit/api/platform/tenant-invitations", user, "{\"email\":\"o@example.org\"}"),
                 403, "forbidden");
         assertProblem(send("POST", "/invitekit/api/join", user, "{\"code\":\"ZZZZ-ZZZZ\"}"), 404, "invalid_code");
@@ -68,11 +68,11 @@ class HostErrorPagesTest {
 
     @Test
     void the_hosts_own_routes_keep_the_hosts_error_pages() throws Exception {
-        HttpResponse<String> missing = send("GET", "/no/such/page", null, null);
+        HttpResponse<String> missing = anonymous("/no/such/page");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("<h1>host page 404</h1>");
 
-        HttpResponse<String> conflict = send("GET", "/conflict", null, null);
+        HttpResponse<String> conflict = anonymous("/conflict");
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).isEqualTo("<h1>host page 409</h1>");
     }
@@ -83,6 +83,12 @@ class HostErrorPagesTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asText()).as(response.body()).isEqualTo(code);
         assertThat(body.path("status").asInt()).isEqualTo(status);
+    }
+
+    private HttpResponse<String> anonymous(String path) throws Exception {
+        String noUser = null;
+        String noBody = null;
+        return send("GET", path, noUser, noBody);
     }
 
     private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {

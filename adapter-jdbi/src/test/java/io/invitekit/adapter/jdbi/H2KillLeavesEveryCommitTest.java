@@ -40,7 +40,7 @@ class H2KillLeavesEveryCommitTest {
     void every_answered_commit_survives_a_kill_once_h2_reuses_space(@TempDir Path temp) throws Exception {
         Path live = temp.resolve("live");
         List<String> lost = new ArrayList<>();
-        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url(live), null, null))) {
+        try (HikariDataSource pool = Databases.pool(DatabaseSettings.of(url(live)))) {
             JdbiStorage storage = JdbiStorage.migrateAndCreate(pool);
             List<Account> answered = new ArrayList<>();
             for (int write = 1; write <= WRITES; write++) {
@@ -73,7 +73,7 @@ class H2KillLeavesEveryCommitTest {
     }
 
     private static List<Account> missingAfterRestart(Path directory, List<Account> answered) {
-        try (HikariDataSource reopened = Databases.pool(DatabaseSettings.of(url(directory), null, null))) {
+        try (HikariDataSource reopened = Databases.pool(DatabaseSettings.of(url(directory)))) {
             JdbiStorage storage = JdbiStorage.create(reopened);
             return answered.stream().filter(a -> storage.accounts().byEmail(a.email()).isEmpty()).toList();
         }

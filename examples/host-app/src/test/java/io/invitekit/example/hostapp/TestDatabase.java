@@ -38,7 +38,9 @@ final class TestDatabase implements AutoCloseable {
 
     static TestDatabase of(Kind kind) throws SQLException {
         if (kind == Kind.H2) {
-            return new TestDatabase(kind, null, null, "jdbc:h2:mem:host_" + UUID.randomUUID().toString().replace("-", "")
+            String noServer = null;
+            String noSchema = null;
+            return new TestDatabase(kind, noServer, noSchema, "jdbc:h2:mem:host_" + UUID.randomUUID().toString().replace("-", "")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         String base = System.getenv(PG_URL_VARIABLE);
