@@ -24,7 +24,6 @@ import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -62,10 +61,8 @@ final class JavalinInvitationRoutes {
         routes.delete(BASE + "/{id}", ctx -> Json.reply(ctx, InvitationResponse.of(
                 kit.invitations().cancel(Authentication.requireActor(ctx), id(ctx)))));
 
-        Handler preview = ctx -> Json.reply(ctx, PreviewResponse.of(
-                kit.acceptance().preview(ctx.pathParam("token"), clients.of(ctx))));
-        routes.get(BASE + "/token/{token}", preview);
-        routes.head(BASE + "/token/{token}", preview);
+        routes.get(BASE + "/token/{token}", ctx -> Json.reply(ctx, PreviewResponse.of(
+                kit.acceptance().preview(ctx.pathParam("token"), clients.of(ctx)))));
         routes.post(BASE + "/token/{token}/accept", this::accept);
 
         routes.get("/api/platform/subdomains/{name}/availability", ctx ->

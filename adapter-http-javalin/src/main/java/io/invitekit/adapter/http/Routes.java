@@ -28,11 +28,13 @@ final class Routes {
         return prefix;
     }
 
+    /**
+     * A GET route, and HEAD on the same path through the same handler (the server drops the body):
+     * a HEAD answers with the status and headers the GET would, so {@code HEAD /api/me} without a
+     * token is 401 like its GET, rather than an empty 200.
+     */
     void get(String path, Handler handler) {
         add(HandlerType.GET, path, handler);
-    }
-
-    void head(String path, Handler handler) {
         add(HandlerType.HEAD, path, handler);
     }
 

@@ -153,6 +153,18 @@ class AccountApiTest {
     }
 
     @Test
+    void aHeadRequestAnswersWhatItsGetWould() {
+        Reply anonymous = api.send("HEAD", "/api/me", ApiServer.ANONYMOUS, ApiServer.NO_BODY, Map.of(), ApiServer.Check.NONE);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).isEmpty();
+        String token = api.signup("head@example.org").json().path("access_token").asText();
+        Reply signedIn = api.send("HEAD", "/api/me", token, ApiServer.NO_BODY, Map.of(), ApiServer.Check.NONE);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.header("Content-Type")).startsWith("application/json");
+        assertThat(signedIn.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void malformedBodiesAre400() {
         Reply notJson = api.raw("POST", "/api/auth/login", null, "{not json", Map.of("Content-Type", "application/json"));
         Reply unknownField = api.raw("POST", "/api/auth/login", null,
