@@ -77,8 +77,8 @@ public final class Invitekit {
         this.invitations = new TenantInvitationService(context, storage.transactions(), storage.invitations(),
                 storage.subdomains(), directory, storage.outbox(), suggestions);
         InvitationAcceptanceService acceptanceService = new InvitationAcceptanceService(context, storage.transactions(),
-                storage.invitations(), storage.subdomains(), storage.tenants(), storage.memberships(), directory, limits,
-                suggestions);
+                storage.invitations(), storage.subdomains(), storage.tenants(), storage.memberships(), storage.outbox(),
+                directory, limits, suggestions);
         this.acceptance = acceptanceService;
         TenantService tenantService = new TenantService(context, storage.transactions(), storage.tenants(),
                 storage.subdomains(), storage.memberships(), directory, suggestions);

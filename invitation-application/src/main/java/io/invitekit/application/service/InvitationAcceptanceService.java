@@ -10,6 +10,7 @@ import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.in.VerifiedUser;
 import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Tenants;
@@ -44,6 +45,7 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
     private final SubdomainRegistry subdomains;
     private final Tenants tenants;
     private final Memberships memberships;
+    private final Outbox outbox;
     private final UserDirectory directory;
     private final RequestLimits limits;
     private final ViewMapper views;
@@ -51,13 +53,14 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
 
     public InvitationAcceptanceService(ServiceContext context, Transactions transactions, TenantInvitations invitations,
                                        SubdomainRegistry subdomains, Tenants tenants, Memberships memberships,
-                                       UserDirectory directory, RequestLimits limits, SubdomainSuggestions suggestions) {
+                                       Outbox outbox, UserDirectory directory, RequestLimits limits, SubdomainSuggestions suggestions) {
         this.context = context;
         this.transactions = transactions;
         this.invitations = invitations;
         this.subdomains = subdomains;
         this.tenants = tenants;
         this.memberships = memberships;
+        this.outbox = outbox;
         this.directory = directory;
         this.limits = limits;
         this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags());
@@ -148,8 +151,11 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         memberships.add(new Membership(tenantId, owner, Role.OWNER, now), Limit.UNLIMITED);
         // A platform admin's invitation is a deliberate grant: never refused for the cap, but counted.
         memberships.countOwnedTenant(owner, Limit.UNLIMITED);
+        // An email not sent yet (a resend still queued) would only carry a link that now answers "accepted".
+        int withdrawn = outbox.withdraw(invitation.id().toString());
         context.audit(now, owner, "tenant_invitation.accepted", tenantId, invitation.id(),
-                Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount)));
+                Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount),
+                        "withdrawn_emails", Integer.toString(withdrawn)));
         return new AcceptedInvitation(owner, views.tenant(created, java.util.List.of()));
     }
 

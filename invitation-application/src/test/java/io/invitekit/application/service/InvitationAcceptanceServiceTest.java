@@ -65,14 +65,15 @@ class InvitationAcceptanceServiceTest {
         String cancelledToken = t.tokenOf(cancelled); // cancelling withdraws the unsent email, and its token with it
         t.kit.invitations().cancel(admin, cancelled.id());
         InvitationView accepted = t.invite(admin, "done@example.org");
-        t.accept(t.tokenOf(accepted), "done");
+        String acceptedToken = t.tokenOf(accepted); // accepting withdraws the unsent email, and its token with it
+        t.accept(acceptedToken, "done");
         t.clock.advance(Duration.ofDays(7));
 
         refused(ErrorCode.INVITATION_EXPIRED, () -> t.kit.acceptance().preview(t.tokenOf(expiring)));
         refused(ErrorCode.INVITATION_EXPIRED, () -> t.accept(t.tokenOf(expiring), "late"));
         refused(ErrorCode.INVITATION_CANCELLED, () -> t.kit.acceptance().preview(cancelledToken));
-        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().preview(t.tokenOf(accepted)));
-        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.accept(t.tokenOf(accepted), "other"));
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().preview(acceptedToken));
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.accept(acceptedToken, "other"));
     }
 
     @Test

@@ -196,4 +196,17 @@ class ResendSupersedesTest {
             delivered.add(mail);
         }
     }
+
+    @Test
+    void anAcceptWithdrawsTheInvitationsUnsentEmailInItsTransaction() {
+        InvitationView inv = t.invite(admin, "quick@example.org");
+        String token = t.tokenOf(inv); // the owner got the link some other way before the relay ran
+
+        t.accept(token, "quick");
+
+        assertThat(t.kit.delivery().relayOnce().claimed()).as("nothing left to send").isZero();
+        assertThat(t.mail.sent()).isEmpty();
+        assertThat(t.storage.outbox().all()).extracting(OutboxMessage::status)
+                .containsExactly(OutboxMessage.Status.WITHDRAWN);
+    }
 }
