@@ -48,7 +48,6 @@ public final class AccountService implements AccountUseCase {
     private final ServiceContext context;
     private final Transactions transactions;
     private final Accounts accounts;
-    private final PasswordHasher hasher;
     private final SessionTokens tokens;
     private final Credentials credentials;
     private final BootstrapMarkers markers;
@@ -63,7 +62,6 @@ public final class AccountService implements AccountUseCase {
         this.transactions = transactions;
         this.accounts = accounts;
         this.markers = markers;
-        this.hasher = hasher;
         this.tokens = tokens;
         this.credentials = new Credentials(hasher, tokens, context.random());
         this.limits = limits;
@@ -75,7 +73,7 @@ public final class AccountService implements AccountUseCase {
     public AuthResult signup(NewAccount.Builder request) {
         limits.signup(request.clientAddress());
         NewAccount c = request.build();
-        Account account = new Account(new UserId(context.ids().next()), c.email(), hasher.hash(c.password()),
+        Account account = new Account(new UserId(context.ids().next()), c.email(), credentials.hash(c.password()),
                 c.firstName(), c.lastName(), PlatformRole.NONE, context.now());
         // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
         // session cannot be written never happened, so the retry is not told "email taken".
@@ -153,7 +151,7 @@ public final class AccountService implements AccountUseCase {
         // The slow part (password hashing) happens before the transaction, never inside it.
         Account owner = existing
                 .map(account -> credentials.requirePassword(account, password))
-                .orElseGet(() -> new Account(new UserId(context.ids().next()), invitation.email(), hasher.hash(password),
+                .orElseGet(() -> new Account(new UserId(context.ids().next()), invitation.email(), credentials.hash(password),
                         firstName, lastName, PlatformRole.NONE, context.now()));
         boolean newAccount = existing.isEmpty();
         TenantId tenantId = new TenantId(context.ids().next());
@@ -191,7 +189,7 @@ public final class AccountService implements AccountUseCase {
         String generated = password == null || password.isBlank() ? SecretToken.generate(context.random()).reveal() : null;
         Password adminPassword = Password.forAccount(generated != null ? generated : password, adminEmail);
         Instant now = context.now();
-        Account admin = new Account(new UserId(context.ids().next()), adminEmail, hasher.hash(adminPassword),
+        Account admin = new Account(new UserId(context.ids().next()), adminEmail, credentials.hash(adminPassword),
                 Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
         boolean created = transactions.inTransaction(() -> {
             if (!markers.place(FIRST_ADMIN_MARKER, now)) {
