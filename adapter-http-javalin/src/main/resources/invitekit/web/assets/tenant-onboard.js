@@ -300,11 +300,15 @@ function refused(error) {
   if (error.status === 404 || error.status === 410) {
     dead(error);
   } else if (error.code === "invalid_credentials") {
-    // An account with the invited email exists, and this is not its password.
+    // Sent with names: an account with the invited email exists, and this is not its password.
+    // Sent as an existing account (no names): a wrong password or no account at all, which the
+    // server answers alike so that a link holder cannot probe for accounts.
+    const asExisting = state.existing;
     setExisting(true);
     show("account", false);
     accountForm.querySelector(".form-error").hidden = true;
-    setFieldError(accountForm, "password", t("onboard.error.invalid_credentials"));
+    setFieldError(accountForm, "password",
+      t(asExisting ? "onboard.error.invalid_credentials_or_no_account" : "onboard.error.invalid_credentials"));
     document.getElementById("account-password").focus();
   } else if (error.code === "subdomain_taken") {
     lastCheck = { name: null, promise: null };

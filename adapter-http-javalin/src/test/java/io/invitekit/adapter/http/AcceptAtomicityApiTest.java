@@ -107,6 +107,11 @@ class AcceptAtomicityApiTest {
         }
 
         @Override
+        public Optional<SessionId> familyOfRetired(TokenDigest refreshDigest) {
+            return delegate.familyOfRetired(refreshDigest);
+        }
+
+        @Override
         public void remove(SessionId id) {
             delegate.remove(id);
         }

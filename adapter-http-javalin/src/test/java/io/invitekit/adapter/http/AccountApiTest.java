@@ -75,13 +75,34 @@ class AccountApiTest {
 
         Reply renewed = api.post("/api/auth/refresh", null, Map.of("refresh_token", refresh));
         assertThat(renewed.status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refresh_token", refresh)).code()).isEqualTo("unauthenticated");
 
         String fresh = renewed.json().path("access_token").asText();
         assertThat(api.post("/api/auth/logout", fresh, null).status()).isEqualTo(204);
         Reply after = api.get("/api/me", fresh);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.code()).isEqualTo("unauthenticated");
+        // After the log-out: a reuse before it would have revoked the session it ends (see below).
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refresh_token", refresh)).code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void aRotatedRefreshTokenPresentedAgainRevokesEveryTokenOfItsLogIn() {
+        api.signup("family@example.org");
+        Reply login = api.post("/api/auth/login", null, Map.of("email", "family@example.org", "password", ApiServer.PASSWORD));
+        Reply other = api.post("/api/auth/login", null, Map.of("email", "family@example.org", "password", ApiServer.PASSWORD));
+        String stolen = login.json().path("refresh_token").asText();
+        Reply renewed = api.post("/api/auth/refresh", null, Map.of("refresh_token", stolen));
+        assertThat(api.get("/api/me", renewed.json().path("access_token").asText()).status()).isEqualTo(200);
+
+        Reply reuse = api.post("/api/auth/refresh", null, Map.of("refresh_token", stolen));
+
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.code()).isEqualTo("unauthenticated");
+        assertThat(api.get("/api/me", renewed.json().path("access_token").asText()).code()).isEqualTo("unauthenticated");
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refresh_token", renewed.json().path("refresh_token").asText()))
+                .status()).isEqualTo(401);
+        assertThat(api.get("/api/me", other.json().path("access_token").asText()).status())
+                .as("another log-in of the same user lives on").isEqualTo(200);
     }
 
     @Test
@@ -202,6 +223,42 @@ class AccountApiTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.code()).isEqualTo("rate_limited");
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 300L);
+        }
+    }
+
+    /**
+     * One guessing budget: passwords tried at an invitation's accept count with log-ins for that
+     * email, and a password without names answers alike whether the email has an account or not.
+     */
+    @Test
+    void passwordsTriedAtAcceptSpendTheLogInBudgetAndAnUnknownAccountIsAnsweredLikeAWrongPassword() {
+        try (ApiServer limited = ApiServer.withRateLimits(r -> r.withLoginPerEmail(
+                new RateLimit("login_email", 3, Duration.ofMinutes(15))))) {
+            String admin = limited.adminToken();
+            limited.signup("owner@example.org");
+            String known = limited.tokenOf(limited.post("/api/platform/tenant-invitations", admin,
+                    Map.of("email", "owner@example.org")).json().path("id").asText());
+            String unknown = limited.tokenOf(limited.post("/api/platform/tenant-invitations", admin,
+                    Map.of("email", "nobody@example.org")).json().path("id").asText());
+            Map<String, Object> guess = Map.of("password", "guess", "business_name", "Bright", "subdomain", "bright");
+
+            Reply wrong = limited.post("/api/platform/tenant-invitations/token/" + known + "/accept", null, guess);
+            Reply none = limited.post("/api/platform/tenant-invitations/token/" + unknown + "/accept", null, guess);
+            assertThat(List.of(wrong.status(), none.status())).containsOnly(401);
+            assertThat(List.of(wrong.code(), none.code())).containsOnly("invalid_credentials");
+            assertThat(none.json().path("detail")).isEqualTo(wrong.json().path("detail"));
+
+            assertThat(limited.post("/api/auth/login", null, Map.of("email", "owner@example.org", "password", "guess 2"))
+                    .status()).isEqualTo(401);
+            limited.post("/api/platform/tenant-invitations/token/" + known + "/accept", null, guess);
+
+            Reply spent = limited.post("/api/platform/tenant-invitations/token/" + known + "/accept", null,
+                    Map.of("password", ApiServer.PASSWORD, "business_name", "Bright", "subdomain", "bright"));
+            assertThat(spent.status()).isEqualTo(429);
+            assertThat(spent.code()).isEqualTo("rate_limited");
+            assertThat(Long.parseLong(spent.header("Retry-After"))).isBetween(1L, 900L);
+            assertThat(limited.post("/api/auth/login", null, Map.of("email", "owner@example.org", "password",
+                    ApiServer.PASSWORD)).status()).isEqualTo(429);
         }
     }
 

@@ -9,7 +9,11 @@ import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.shared.TokenDigest;
 import java.util.Optional;
 
-/** Sessions in {@code sessions}: token digests only; a refresh is a compare-and-set on the refresh digest. */
+/**
+ * Sessions in {@code sessions}: token digests only; a refresh is a compare-and-set on the refresh
+ * digest, and the digest it replaced is kept in {@code retired_refresh_digests} (deleted with the
+ * session by the foreign key's cascade).
+ */
 final class JdbiSessions implements Sessions {
     private final Handles handles;
 
@@ -37,7 +41,21 @@ final class JdbiSessions implements Sessions {
 
     @Override
     public boolean rotate(TokenDigest expectedRefresh, Session next) {
-        return handles.call(SessionSql.class, sql -> sql.rotate(SessionRow.of(next), expectedRefresh.hex()) == 1);
+        // The update takes the row lock first: a concurrent rotation with the same token waits,
+        // then finds the digest changed and updates nothing, so only the winner retires it.
+        return handles.atomically(handle -> {
+            SessionSql sql = handle.attach(SessionSql.class);
+            if (sql.rotate(SessionRow.of(next), expectedRefresh.hex()) != 1) {
+                return false;
+            }
+            sql.retire(expectedRefresh.hex(), next.id().value());
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<SessionId> familyOfRetired(TokenDigest refreshDigest) {
+        return handles.call(SessionSql.class, sql -> sql.familyOfRetired(refreshDigest.hex()).map(SessionId::new));
     }
 
     @Override

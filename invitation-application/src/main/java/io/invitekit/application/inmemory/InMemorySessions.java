@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class InMemorySessions implements Sessions {
     private final InMemoryTransactions transactions;
     private final Map<SessionId, Session> byId = new HashMap<>();
+    private final Map<TokenDigest, SessionId> retired = new HashMap<>();
 
     InMemorySessions(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -51,17 +52,33 @@ public final class InMemorySessions implements Sessions {
             return false;
         }
         byId.put(next.id(), next);
-        transactions.onRollback(() -> undo(next.id(), next, current));
+        retired.put(expectedRefresh, next.id());
+        transactions.onRollback(() -> {
+            undo(next.id(), next, current);
+            synchronized (this) {
+                retired.remove(expectedRefresh, next.id());
+            }
+        });
         return true;
+    }
+
+    @Override
+    public synchronized Optional<SessionId> familyOfRetired(TokenDigest refreshDigest) {
+        return Optional.ofNullable(retired.get(refreshDigest));
     }
 
     @Override
     public synchronized void remove(SessionId id) {
         Session removed = byId.remove(id);
-        if (removed != null) {
+        Map<TokenDigest, SessionId> forgotten = new HashMap<>();
+        retired.entrySet().removeIf(e -> e.getValue().equals(id) && forgotten.put(e.getKey(), e.getValue()) == null);
+        if (removed != null || !forgotten.isEmpty()) {
             transactions.onRollback(() -> {
                 synchronized (this) {
-                    byId.putIfAbsent(id, removed);
+                    if (removed != null) {
+                        byId.putIfAbsent(id, removed);
+                    }
+                    forgotten.forEach(retired::putIfAbsent);
                 }
             });
         }

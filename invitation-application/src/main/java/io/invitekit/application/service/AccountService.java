@@ -48,7 +48,6 @@ public final class AccountService implements AccountUseCase {
     private final ServiceContext context;
     private final Transactions transactions;
     private final Accounts accounts;
-    private final PasswordHasher hasher;
     private final SessionTokens tokens;
     private final Credentials credentials;
     private final BootstrapMarkers markers;
@@ -63,7 +62,6 @@ public final class AccountService implements AccountUseCase {
         this.transactions = transactions;
         this.accounts = accounts;
         this.markers = markers;
-        this.hasher = hasher;
         this.tokens = tokens;
         this.credentials = new Credentials(hasher, tokens, context.random());
         this.limits = limits;
@@ -75,7 +73,7 @@ public final class AccountService implements AccountUseCase {
     public AuthResult signup(NewAccount.Builder request) {
         limits.signup(request.clientAddress());
         NewAccount c = request.build();
-        Account account = new Account(new UserId(context.ids().next()), c.email(), hasher.hash(c.password()),
+        Account account = new Account(new UserId(context.ids().next()), c.email(), credentials.hash(c.password()),
                 c.firstName(), c.lastName(), PlatformRole.NONE, context.now());
         // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
         // session cannot be written never happened, so the retry is not told "email taken".
@@ -140,21 +138,31 @@ public final class AccountService implements AccountUseCase {
         TenantInvitation invitation = acceptance.open(request.token(), request.clientAddress());
         OwnerCredentials creds = given == null ? new OwnerCredentials(null, null, null) : given;
         Optional<Account> existing = accounts.byEmail(invitation.email());
+        // Credentials without names sign in with an account, whether or not one exists: such a
+        // request is answered alike for an unknown account and a wrong password (below).
+        boolean signingIn = existing.isPresent() || (creds.firstName() == null && creds.lastName() == null);
         FieldErrors in = new FieldErrors();
-        Password password = existing.isPresent()
+        Password password = signingIn
                 ? in.required("password", creds.password(), Password::presented)
                 : in.required("password", creds.password(), raw -> Password.forAccount(raw, invitation.email()));
-        Name firstName = existing.isPresent() ? null : in.required("firstName", creds.firstName(), Name::of);
-        Name lastName = existing.isPresent() ? null : in.required("lastName", creds.lastName(), Name::of);
+        Name firstName = signingIn ? null : in.required("firstName", creds.firstName(), Name::of);
+        Name lastName = signingIn ? null : in.required("lastName", creds.lastName(), Name::of);
         AcceptInvitation details = request.build(in);
         in.throwIfAny();
         Subdomain subdomain = acceptance.subdomain(details);
 
         // The slow part (password hashing) happens before the transaction, never inside it.
-        Account owner = existing
-                .map(account -> credentials.requirePassword(account, password))
-                .orElseGet(() -> new Account(new UserId(context.ids().next()), invitation.email(), hasher.hash(password),
-                        firstName, lastName, PlatformRole.NONE, context.now()));
+        Account owner;
+        if (signingIn) {
+            // One guessing budget: a password tried here counts against the same allowances per
+            // address and per email as a log-in, and an unknown account is refused like a wrong
+            // password, after the same work.
+            limits.login(request.clientAddress(), invitation.email().value());
+            owner = credentials.requirePassword(existing, password);
+        } else {
+            owner = new Account(new UserId(context.ids().next()), invitation.email(), credentials.hash(password),
+                    firstName, lastName, PlatformRole.NONE, context.now());
+        }
         boolean newAccount = existing.isEmpty();
         TenantId tenantId = new TenantId(context.ids().next());
         Instant now = context.now();
@@ -191,7 +199,7 @@ public final class AccountService implements AccountUseCase {
         String generated = password == null || password.isBlank() ? SecretToken.generate(context.random()).reveal() : null;
         Password adminPassword = Password.forAccount(generated != null ? generated : password, adminEmail);
         Instant now = context.now();
-        Account admin = new Account(new UserId(context.ids().next()), adminEmail, hasher.hash(adminPassword),
+        Account admin = new Account(new UserId(context.ids().next()), adminEmail, credentials.hash(adminPassword),
                 Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
         boolean created = transactions.inTransaction(() -> {
             if (!markers.place(FIRST_ADMIN_MARKER, now)) {

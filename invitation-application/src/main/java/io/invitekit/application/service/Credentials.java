@@ -27,12 +27,34 @@ final class Credentials {
         this.random = random;
     }
 
+    /** The hash to store for a new password: of its NFKC form ({@link Password#normalized()}). */
+    PasswordHash hash(Password password) {
+        return hasher.hash(password.normalized());
+    }
+
     /** The account, if the password is its own; else {@code invalid_credentials}. */
     Account requirePassword(Account account, Password password) {
-        if (!hasher.verify(password, account.passwordHash())) {
+        if (!matches(password, account.passwordHash())) {
             throw invalid();
         }
         return account;
+    }
+
+    /**
+     * Whether the password is the one hashed. Hashes are made of the NFKC form, so that is
+     * checked first. Hashes made before passwords were normalized (by Invitekit 0.1) are of
+     * the password as it was typed then: when the NFKC form does not match and the password as
+     * typed differs from it, the password as typed is checked too. So an old account logs in as
+     * before, typed the way it was typed at sign-up (only ASCII and other passwords already in
+     * NFKC are the same in both forms, and they take the first check alone). Such a hash is not
+     * rewritten here: it becomes an NFKC one when the password is next set.
+     */
+    private boolean matches(Password password, PasswordHash hash) {
+        Password nfkc = password.normalized();
+        if (hasher.verify(nfkc, hash)) {
+            return true;
+        }
+        return nfkc != password && hasher.verify(password, hash);
     }
 
     /**
@@ -43,7 +65,7 @@ final class Credentials {
         if (account.isPresent()) {
             return requirePassword(account.get(), password);
         }
-        hasher.verify(password, decoy());
+        matches(password, decoy());
         throw invalid();
     }
 
@@ -57,7 +79,7 @@ final class Credentials {
         PasswordHash hash = decoy;
         if (hash == null) {
             // Racing threads may each make one; any of them serves.
-            hash = hasher.hash(Password.presented(SecretToken.generate(random).reveal()));
+            hash = hash(Password.presented(SecretToken.generate(random).reveal()));
             decoy = hash;
         }
         return hash;

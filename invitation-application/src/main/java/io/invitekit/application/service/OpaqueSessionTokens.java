@@ -60,15 +60,18 @@ public final class OpaqueSessionTokens implements SessionTokens {
     public IssuedTokens refresh(String refreshToken) {
         Instant now = Times.now(clock);
         SecretToken presented = parse(refreshToken).orElseThrow(OpaqueSessionTokens::refused);
-        Session current = sessions.byRefreshDigest(presented.digest())
-                .filter(session -> session.refreshValidAt(now))
-                .orElseThrow(OpaqueSessionTokens::refused);
+        Optional<Session> live = sessions.byRefreshDigest(presented.digest());
+        if (live.isEmpty()) {
+            throw revokeIfReused(presented);
+        }
+        Session current = live.filter(session -> session.refreshValidAt(now)).orElseThrow(OpaqueSessionTokens::refused);
         SecretToken access = SecretToken.generate(random);
         SecretToken refresh = SecretToken.generate(random);
         Session next = new Session(current.id(), current.userId(), access.digest(), refresh.digest(), current.createdAt(),
                 now.plus(accessTtl), now.plus(refreshTtl));
         if (!sessions.rotate(presented.digest(), next)) {
-            throw refused(); // presented twice at once: only the first wins
+            // Presented twice at once: only the first wins, and the second is a reuse like any other.
+            throw revokeIfReused(presented);
         }
         return new IssuedTokens(current.userId(), access.reveal(), refresh.reveal(), accessTtl);
     }
@@ -77,6 +80,18 @@ public final class OpaqueSessionTokens implements SessionTokens {
     public void revoke(String accessToken) {
         parse(accessToken).flatMap(token -> sessions.byAccessDigest(token.digest()))
                 .ifPresent(session -> sessions.remove(session.id()));
+    }
+
+    /**
+     * A refresh token that a refresh already retired is presented again: a copy is in somebody
+     * else's hands, and nobody can tell whose is the thief's. As the OAuth 2.0 Security BCP asks,
+     * the whole family (the session, every token pair issued since its log-in) is revoked, so
+     * both holders must log in again. This runs outside any transaction of the caller's (a
+     * refresh opens none), so the refusal thrown afterwards cannot roll the revocation back.
+     */
+    private RuleViolationException revokeIfReused(SecretToken presented) {
+        sessions.familyOfRetired(presented.digest()).ifPresent(sessions::remove);
+        return refused();
     }
 
     private static Optional<SecretToken> parse(String raw) {

@@ -142,6 +142,11 @@ class AcceptIsAllOrNothingTest {
         }
 
         @Override
+        public Optional<SessionId> familyOfRetired(TokenDigest refreshDigest) {
+            return delegate.familyOfRetired(refreshDigest);
+        }
+
+        @Override
         public void remove(SessionId id) {
             delegate.remove(id);
         }

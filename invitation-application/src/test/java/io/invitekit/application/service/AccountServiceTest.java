@@ -172,6 +172,36 @@ class AccountServiceTest {
                 .isEqualTo("c@example.org");
     }
 
+    /** "é" as one code point and as "e" with a combining accent; a fullwidth digit and an ASCII one. */
+    private static final String COMPOSED = "caf\u00e9 au lait 1";
+    private static final String DECOMPOSED = "cafe\u0301 au lait 1";
+    private static final String FULLWIDTH = "caf\u00e9 au lait \uff11";
+
+    @Test
+    void aPasswordTypedInAnotherNormalizationFormIsTheSamePassword() {
+        t.kit.accounts().signup(NewAccount.email("nfc@example.org").password(COMPOSED).name("A", "B"));
+        t.kit.accounts().signup(NewAccount.email("nfd@example.org").password(DECOMPOSED).name("A", "B"));
+
+        for (String typed : List.of(COMPOSED, DECOMPOSED, FULLWIDTH)) {
+            assertThat(t.kit.accounts().login(LogIn.with("nfc@example.org", typed)).user().email()).isEqualTo("nfc@example.org");
+            assertThat(t.kit.accounts().login(LogIn.with("nfd@example.org", typed)).user().email()).isEqualTo("nfd@example.org");
+        }
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().login(LogIn.with("nfc@example.org", "cafe au lait 1")));
+    }
+
+    @Test
+    void anAccountHashedBeforePasswordsWereNormalizedStillLogsInAsItWasTyped() {
+        // What Invitekit 0.1 stored: the hash of the password exactly as typed, here decomposed.
+        PasswordHash rawHash = new io.invitekit.application.inmemory.FastInsecurePasswordHasher(new java.util.Random(3))
+                .hash(io.invitekit.domain.account.Password.presented(DECOMPOSED));
+        t.storage.accounts().add(new Account(new UserId(UUID.randomUUID()), EmailAddress.of("old@example.org"), rawHash,
+                Name.of("Old"), Name.of("Timer"), PlatformRole.NONE, TestKit.START));
+
+        assertThat(t.kit.accounts().login(LogIn.with("old@example.org", DECOMPOSED)).user().email())
+                .isEqualTo("old@example.org");
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().login(LogIn.with("old@example.org", "cafe au lait 1")));
+    }
+
     @Test
     void refreshRotatesTheRefreshTokenWhichThenStopsWorking() {
         AuthResult first = t.signup("r@example.org");

@@ -11,12 +11,14 @@ import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.ValidationException;
@@ -25,6 +27,7 @@ import io.invitekit.domain.tenant.SubdomainPolicy.Refusal;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.SubscriptionTier;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +126,83 @@ class InvitationAcceptanceServiceTest {
 
         assertThat(result.auth().user().firstName()).isEqualTo("Ada");
         assertThat(t.storedTenants()).hasSize(1);
+    }
+
+    @Test
+    void wrongPasswordsAtAcceptSpendTheSameBudgetPerEmailAsLogIn() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerEmail(new RateLimit("login_email", 3, Duration.ofMinutes(15)))));
+        Actor root = limited.admin();
+        limited.signup("owner@example.org");
+        InvitationView inv = limited.invite(root, "owner@example.org");
+        AcceptInvitation.Builder acceptance = TestKit.acceptance(limited.tokenOf(inv), "bright");
+
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().login(LogIn.with("owner@example.org", "guess 1")));
+        for (String guess : List.of("guess 2", "guess 3")) {
+            refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().acceptInvitation(
+                    acceptance, OwnerCredentials.password(guess)));
+        }
+
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().acceptInvitation(acceptance,
+                OwnerCredentials.password(TestKit.PASSWORD)));
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().login(LogIn.with("owner@example.org", TestKit.PASSWORD)));
+        assertThat(limited.kit.invitations().get(root, inv.id()).status()).isEqualTo(InvitationStatus.PENDING);
+        limited.clock.advance(Duration.ofMinutes(15));
+        assertThat(limited.kit.accounts().acceptInvitation(acceptance, OwnerCredentials.password(TestKit.PASSWORD))
+                .auth().user().email()).isEqualTo("owner@example.org");
+    }
+
+    @Test
+    void passwordsTriedAtAcceptSpendTheSameBudgetPerAddressAsLogIn() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerAddress(new RateLimit("login_address", 2, Duration.ofMinutes(1)))));
+        Actor root = limited.admin();
+        limited.signup("owner@example.org");
+        limited.signup("other@example.org");
+        InvitationView inv = limited.invite(root, "owner@example.org");
+        AcceptInvitation.Builder fromOne = TestKit.acceptance(limited.tokenOf(inv), "bright").from("203.0.113.9");
+
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().acceptInvitation(fromOne,
+                OwnerCredentials.password("guess 1").name("X", "Y")));
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().login(
+                LogIn.with("other@example.org", "guess 2").from("203.0.113.9")));
+
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().acceptInvitation(fromOne,
+                OwnerCredentials.password(TestKit.PASSWORD)));
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().login(
+                LogIn.with("other@example.org", TestKit.PASSWORD).from("203.0.113.9")));
+        assertThat(limited.kit.accounts().acceptInvitation(
+                        TestKit.acceptance(limited.tokenOf(inv), "bright").from("203.0.113.10"),
+                        OwnerCredentials.password(TestKit.PASSWORD)).auth().user().email())
+                .isEqualTo("owner@example.org");
+    }
+
+    @Test
+    void aPasswordWithoutNamesIsAnsweredAlikeForAnUnknownAccountAndAWrongPassword() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLoginPerEmail(new RateLimit("login_email", 2, Duration.ofMinutes(15)))));
+        Actor root = limited.admin();
+        limited.signup("known@example.org");
+        InvitationView known = limited.invite(root, "known@example.org");
+        InvitationView unknown = limited.invite(root, "unknown@example.org");
+
+        DomainException wrong = refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance(limited.tokenOf(known), "known"), OwnerCredentials.password("x")));
+        DomainException none = refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance(limited.tokenOf(unknown), "unknown"), OwnerCredentials.password("x")));
+
+        assertThat(none.getMessage()).isEqualTo(wrong.getMessage());
+        assertThat(none.getClass()).isEqualTo(wrong.getClass());
+        // Both spend the budget alike, so running it out tells nothing either.
+        refused(ErrorCode.INVALID_CREDENTIALS, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance(limited.tokenOf(unknown), "unknown"), OwnerCredentials.password(TestKit.PASSWORD)));
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.accounts().acceptInvitation(
+                TestKit.acceptance(limited.tokenOf(unknown), "unknown"), OwnerCredentials.password(TestKit.PASSWORD)));
+        assertThat(limited.storage.accounts().byEmail(io.invitekit.domain.shared.EmailAddress.of("unknown@example.org")))
+                .isEmpty();
+        // With names, the invitee without an account creates it, as before.
+        assertThat(limited.kit.accounts().acceptInvitation(TestKit.acceptance(limited.tokenOf(unknown), "unknown"),
+                TestKit.owner()).auth().user().email()).isEqualTo("unknown@example.org");
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.invitekit.domain.account;
 
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.InvalidValueException;
+import java.text.Normalizer;
 
 /**
  * A password as typed, checked against the policy: 8–128 characters and not the account's own
- * email. It is never trimmed (spaces are characters) and {@link #toString()} hides it.
+ * email. It is never trimmed (spaces are characters) and {@link #toString()} hides it. What is
+ * hashed and checked is its {@link #normalized()} form, so that one password typed on keyboards
+ * that compose characters differently is one password.
  */
 public final class Password {
     public static final int MIN_LENGTH = 8;
@@ -40,6 +43,19 @@ public final class Password {
             throw new InvalidValueException("a password is required");
         }
         return new Password(raw);
+    }
+
+    /**
+     * This password in Unicode normalization form NFKC, as NIST SP 800-63B asks before hashing:
+     * "é" typed as one code point or as "e" and a combining accent, or a fullwidth "１" and an
+     * ASCII "1", become the same characters. The policy checks in {@link #forAccount} apply to
+     * the password as typed.
+     *
+     * @return this password when it is in NFKC already, else its NFKC form
+     */
+    public Password normalized() {
+        String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
+        return nfkc.equals(value) ? this : new Password(nfkc);
     }
 
     public String reveal() {

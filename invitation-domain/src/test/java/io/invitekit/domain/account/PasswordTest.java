@@ -78,4 +78,18 @@ class PasswordTest {
         assertThat(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")).hasToString("PasswordHash[redacted]");
         assertInvalid(() -> new PasswordHash(" "));
     }
+
+    @Test
+    void isHashedInItsNfkcFormWhichIsTheSameForComposedDecomposedAndFullwidthTyping() {
+        String composed = "caf\u00e9 passw\u00f6rd 12";
+        String decomposed = "cafe\u0301 passwo\u0308rd 12";
+        String fullwidth = "caf\u00e9 passw\u00f6rd \uff11\uff12";
+
+        assertThat(decomposed).isNotEqualTo(composed);
+        assertThat(Password.presented(decomposed).normalized().reveal()).isEqualTo(composed);
+        assertThat(Password.presented(fullwidth).normalized().reveal()).isEqualTo(composed);
+        Password alreadyNormal = Password.presented(composed);
+        assertThat(alreadyNormal.normalized()).isSameAs(alreadyNormal);
+        assertThat(Password.presented(decomposed).reveal()).as("the typed form is kept").isEqualTo(decomposed);
+    }
 }

@@ -6,16 +6,27 @@ import static io.invitekit.testing.fixtures.Fixtures.digest;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invitekit.application.port.out.IssuedTokens;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.application.service.OpaqueSessionTokens;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.RuleViolationException;
+import io.invitekit.testing.Concurrently;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Sessions} must do: find a session by either token digest, rotate it once per
- * refresh token, and forget a removed one.
+ * refresh token, remember which session a retired refresh token belonged to, and forget a removed
+ * one with everything it retired. With the default session tokens on top: of two clients racing
+ * one refresh token, at most one wins, and a reuse revokes the family.
  *
  * <p>An implementer provides {@link #storage()}: the {@link Storage} whose {@code sessions()} is
  * under test, the same instance throughout one test, and empty when each test starts.
@@ -64,6 +75,86 @@ public abstract class SessionsContract {
         assertThat(sessions().byAccessDigest(session.accessDigest())).isEmpty();
         assertThat(sessions().byRefreshDigest(next.refreshDigest())).contains(next);
         assertThat(sessions().byAccessDigest(competing.accessDigest())).isEmpty();
+    }
+
+    @Test
+    void a_rotation_remembers_the_retired_refresh_digest_until_the_session_is_removed() {
+        Session session = aSession().build();
+        Session other = aSession().build();
+        sessions().add(session);
+        sessions().add(other);
+        Session next = aSession().rotating(session).build();
+        Session third = aSession().rotating(session).build();
+        Session otherNext = aSession().rotating(other).build();
+
+        assertThat(sessions().rotate(session.refreshDigest(), next)).isTrue();
+        assertThat(sessions().rotate(digest(), third)).as("a refresh digest the session never had").isFalse();
+        assertThat(sessions().rotate(next.refreshDigest(), third)).isTrue();
+        assertThat(sessions().rotate(other.refreshDigest(), otherNext)).isTrue();
+
+        assertThat(sessions().familyOfRetired(session.refreshDigest())).contains(session.id());
+        assertThat(sessions().familyOfRetired(next.refreshDigest())).contains(session.id());
+        assertThat(sessions().familyOfRetired(third.refreshDigest())).as("the live one is not retired").isEmpty();
+        assertThat(sessions().familyOfRetired(digest())).isEmpty();
+
+        sessions().remove(session.id());
+
+        assertThat(sessions().familyOfRetired(session.refreshDigest())).isEmpty();
+        assertThat(sessions().familyOfRetired(next.refreshDigest())).isEmpty();
+        assertThat(sessions().byRefreshDigest(third.refreshDigest())).isEmpty();
+        assertThat(sessions().familyOfRetired(other.refreshDigest())).contains(other.id());
+        assertThat(sessions().byRefreshDigest(otherNext.refreshDigest())).contains(otherNext);
+    }
+
+    @Test
+    void of_two_clients_racing_one_refresh_token_at_most_one_wins_and_the_reuse_kills_the_family() throws Exception {
+        OpaqueSessionTokens tokens = new OpaqueSessionTokens(sessions(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new Random(11), Duration.ofHours(1), Duration.ofDays(30));
+        for (int round = 0; round < 10; round++) {
+            IssuedTokens stolen = tokens.issue(new UserId(nextId()));
+            IssuedTokens bystander = tokens.issue(stolen.user()); // another log-in of the same user
+
+            List<Concurrently.Outcome<IssuedTokens>> outcomes =
+                    Concurrently.run(2, client -> tokens.refresh(stolen.refreshToken()));
+
+            List<IssuedTokens> won = outcomes.stream().filter(Concurrently.Outcome::succeeded)
+                    .map(Concurrently.Outcome::value).toList();
+            assertThat(won).as("round %d: one rotation wins", round).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement().satisfies(lost ->
+                    assertThat(lost.failure()).isInstanceOfSatisfying(RuleViolationException.class,
+                            refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.UNAUTHENTICATED)));
+
+            // The loser presented a token its rival had just retired: that was a reuse already, and
+            // presenting it once more is one too. Either way nothing of the family works now.
+            assertThatRefused(() -> tokens.refresh(stolen.refreshToken()));
+            IssuedTokens winner = won.get(0);
+            assertThat(tokens.authenticate(winner.accessToken())).as("round %d", round).isEmpty();
+            assertThat(tokens.authenticate(stolen.accessToken())).isEmpty();
+            assertThatRefused(() -> tokens.refresh(winner.refreshToken()));
+            assertThat(tokens.authenticate(bystander.accessToken())).as("another log-in lives on").contains(stolen.user());
+            assertThat(tokens.refresh(bystander.refreshToken()).user()).isEqualTo(stolen.user());
+        }
+    }
+
+    @Test
+    void a_reuse_long_after_the_rotation_revokes_every_pair_issued_since_the_log_in() {
+        OpaqueSessionTokens tokens = new OpaqueSessionTokens(sessions(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new Random(13), Duration.ofHours(1), Duration.ofDays(30));
+        IssuedTokens first = tokens.issue(new UserId(nextId()));
+        IssuedTokens second = tokens.refresh(first.refreshToken());
+        IssuedTokens third = tokens.refresh(second.refreshToken());
+        assertThat(tokens.authenticate(third.accessToken())).contains(first.user());
+
+        assertThatRefused(() -> tokens.refresh(first.refreshToken()));
+
+        assertThat(tokens.authenticate(third.accessToken())).isEmpty();
+        assertThatRefused(() -> tokens.refresh(third.refreshToken()));
+        assertThatRefused(() -> tokens.refresh(second.refreshToken()));
+    }
+
+    private static void assertThatRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolationException.class,
+                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
     }
 
     @Test

@@ -24,6 +24,13 @@ public interface SessionSql {
             + "WHERE id = :id AND refresh_digest = :expectedRefresh")
     int rotate(@BindMethods SessionRow row, String expectedRefresh);
 
+    @SqlUpdate("INSERT INTO <prefix>retired_refresh_digests (refresh_digest, session_id) VALUES (:digest, :sessionId)")
+    void retire(String digest, UUID sessionId);
+
+    @SqlQuery("SELECT session_id FROM <prefix>retired_refresh_digests WHERE refresh_digest = :digest")
+    Optional<UUID> familyOfRetired(String digest);
+
+    /** Its retired refresh digests go with it (the foreign key cascades). */
     @SqlUpdate("DELETE FROM <prefix>sessions WHERE id = :id")
     int delete(UUID id);
 }

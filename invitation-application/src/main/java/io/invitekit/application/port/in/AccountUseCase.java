@@ -39,7 +39,14 @@ public interface AccountUseCase {
      * Accepts an invitation with an Invitekit account: the one with the invitation's email when it
      * exists (its password must match), else a new one made from {@code credentials}; then as
      * {@link InvitationAcceptanceUseCase#accept}, all in one transaction, and signs the owner in.
-     * Limited per client address, like every use of a link.
+     * Limited per client address, like every use of a link. Credentials without names sign in
+     * with the existing account: each such attempt counts against the log-in allowances (per
+     * client address and per email, one budget with {@link #login}), and an unknown account is
+     * refused like a wrong password.
+     *
+     * @throws io.invitekit.domain.shared.DomainException {@code invalid_credentials} for a wrong
+     *         password, and for credentials without names when no account has the email;
+     *         {@code rate_limited} when the log-in allowance is spent
      */
     AcceptResult acceptInvitation(AcceptInvitation.Builder acceptance, OwnerCredentials credentials);
 

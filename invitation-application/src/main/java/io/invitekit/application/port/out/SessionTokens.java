@@ -20,7 +20,9 @@ public interface SessionTokens {
     Optional<UserId> authenticate(String accessToken);
 
     /**
-     * A new pair for a live refresh token, which stops working.
+     * A new pair for a live refresh token, which stops working. A refresh token presented again
+     * after it stopped working revokes every token issued since the same log-in. Not called
+     * inside a transaction: that revocation must outlive the refusal.
      *
      * @throws io.invitekit.domain.shared.RuleViolationException {@code unauthenticated} otherwise
      */

@@ -5,7 +5,11 @@ import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.shared.TokenDigest;
 import java.util.Optional;
 
-/** Persistence of the default session tokens (digests only). */
+/**
+ * Persistence of the default session tokens (digests only). A session keeps its id across
+ * refreshes: it is the family of every token pair issued since one log-in, and the refresh
+ * tokens it retired point back at it, so that a reuse can revoke the whole family.
+ */
 public interface Sessions {
     void add(Session session);
 
@@ -19,5 +23,12 @@ public interface Sessions {
      */
     boolean rotate(TokenDigest expectedRefresh, Session next);
 
+    /**
+     * The session (the family) whose refresh token had this digest before a {@link #rotate}
+     * replaced it. Remembered for as long as the session is.
+     */
+    Optional<SessionId> familyOfRetired(TokenDigest refreshDigest);
+
+    /** Ends the session: its current tokens and the refresh tokens it retired are forgotten. */
     void remove(SessionId id);
 }
