@@ -79,6 +79,11 @@ public final class OpaqueSessionTokens implements SessionTokens {
                 .ifPresent(session -> sessions.remove(session.id()));
     }
 
+    @Override
+    public void revokeAll(UserId user) {
+        sessions.removeAllOf(user);
+    }
+
     private static Optional<SecretToken> parse(String raw) {
         try {
             return Optional.of(SecretToken.parse(raw));

@@ -26,4 +26,7 @@ public interface SessionSql {
 
     @SqlUpdate("DELETE FROM <prefix>sessions WHERE id = :id")
     int delete(UUID id);
+
+    @SqlUpdate("DELETE FROM <prefix>sessions WHERE user_id = :userId")
+    int deleteAllOf(UUID userId);
 }

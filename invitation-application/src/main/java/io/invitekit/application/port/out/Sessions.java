@@ -20,4 +20,11 @@ public interface Sessions {
     boolean rotate(TokenDigest expectedRefresh, Session next);
 
     void remove(SessionId id);
+
+    /**
+     * Ends every session of the user (a password reset). Joins the surrounding transaction.
+     *
+     * @return how many sessions ended
+     */
+    int removeAllOf(io.invitekit.domain.account.UserId user);
 }
