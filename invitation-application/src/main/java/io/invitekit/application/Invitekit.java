@@ -90,7 +90,8 @@ public final class Invitekit {
                     : new OpaqueSessionTokens(storage.sessions(), b.clock, b.random, settings.accessTokenTtl(),
                     settings.refreshTokenTtl());
             this.accounts = new AccountService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
-                    tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService);
+                    tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService,
+                    storage.passwordResets(), storage.outbox());
         } else {
             this.accounts = null;
         }

@@ -226,6 +226,11 @@ public final class TestKit {
             public BootstrapMarkers bootstrapMarkers() {
                 return storage.bootstrapMarkers();
             }
+
+            @Override
+            public io.invitekit.application.port.out.PasswordResets passwordResets() {
+                return storage.passwordResets();
+            }
         };
     }
 }

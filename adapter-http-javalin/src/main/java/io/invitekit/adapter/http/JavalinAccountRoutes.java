@@ -4,6 +4,9 @@ import io.invitekit.adapter.http.dto.AccountPayloads.AuthResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.LoginRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.MeResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.MembershipResponse;
+import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetAccepted;
+import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetConfirmRequest;
+import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.RefreshRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.SignupRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
@@ -12,9 +15,10 @@ import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.NewAccount;
 import io.invitekit.application.port.in.Page;
+import io.invitekit.application.port.in.ResetPassword;
 
 /**
- * Invitekit's own accounts — sign-up, log-in, refresh, log-out, "me" — and all of one's
+ * Invitekit's own accounts — sign-up, log-in, refresh, password reset, log-out, "me" — and all of one's
  * memberships, a page at a time (which needs only a signed-in caller).
  */
 final class JavalinAccountRoutes {
@@ -43,6 +47,17 @@ final class JavalinAccountRoutes {
             routes.post("/api/auth/refresh", ctx -> {
                 RefreshRequest body = bodies.read(ctx, RefreshRequest.class);
                 Json.reply(ctx, AuthResponse.of(kit.accounts().refresh(body.refreshToken())));
+            });
+            routes.post("/api/auth/password-reset", ctx -> {
+                PasswordResetRequest body = bodies.read(ctx, PasswordResetRequest.class);
+                kit.accounts().requestPasswordReset(
+                        io.invitekit.application.port.in.PasswordResetRequest.forEmail(body.email()).from(clients.of(ctx)));
+                Json.reply(ctx.status(202), PasswordResetAccepted.ANSWER);
+            });
+            routes.post("/api/auth/password-reset/confirm", ctx -> {
+                PasswordResetConfirmRequest body = bodies.read(ctx, PasswordResetConfirmRequest.class);
+                kit.accounts().resetPassword(ResetPassword.token(body.token()).password(body.password()).from(clients.of(ctx)));
+                ctx.status(204);
             });
             routes.post("/api/auth/logout", ctx -> {
                 kit.accounts().logout(Authentication.requireToken(ctx));

@@ -115,5 +115,10 @@ class AcceptAtomicityApiTest {
         public void remove(SessionId id) {
             delegate.remove(id);
         }
+
+        @Override
+        public int removeAllOf(io.invitekit.domain.account.UserId user) {
+            return delegate.removeAllOf(user);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.invitekit.adapter.jdbi.internal.AccountSql;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import java.util.Collection;
@@ -50,5 +51,10 @@ final class JdbiAccounts implements Accounts {
     @Override
     public boolean anyPlatformAdmin() {
         return handles.call(AccountSql.class, AccountSql::countPlatformAdmins) > 0;
+    }
+
+    @Override
+    public boolean changePassword(UserId id, PasswordHash hash) {
+        return handles.call(AccountSql.class, sql -> sql.updatePasswordHash(id.value(), hash.encoded()) == 1);
     }
 }

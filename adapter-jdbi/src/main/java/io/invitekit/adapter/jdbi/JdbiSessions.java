@@ -6,6 +6,7 @@ import io.invitekit.adapter.jdbi.internal.SessionSql;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
 import java.util.Optional;
 
@@ -61,5 +62,10 @@ final class JdbiSessions implements Sessions {
     @Override
     public void remove(SessionId id) {
         handles.call(SessionSql.class, sql -> sql.delete(id.value()));
+    }
+
+    @Override
+    public int removeAllOf(UserId user) {
+        return handles.call(SessionSql.class, sql -> sql.deleteAllOf(user.value()));
     }
 }

@@ -12,6 +12,7 @@ import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.PasswordResets;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.StoreUnavailableException;
@@ -75,6 +76,7 @@ public final class JdbiStorage implements Storage {
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final BootstrapMarkers bootstrapMarkers;
+    private final PasswordResets passwordResets;
 
     private JdbiStorage(Handles handles, TablePrefix prefix) {
         this.handles = handles;
@@ -90,6 +92,7 @@ public final class JdbiStorage implements Storage {
         this.outbox = new JdbiOutbox(handles);
         this.auditLog = new JdbiAuditLog(handles);
         this.bootstrapMarkers = new JdbiBootstrapMarkers(handles);
+        this.passwordResets = new JdbiPasswordResets(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -272,5 +275,10 @@ public final class JdbiStorage implements Storage {
     @Override
     public BootstrapMarkers bootstrapMarkers() {
         return bootstrapMarkers;
+    }
+
+    @Override
+    public PasswordResets passwordResets() {
+        return passwordResets;
     }
 }

@@ -3,6 +3,7 @@ package io.invitekit.adapter.mail;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -36,6 +37,11 @@ public final class ConsoleMailSender implements MailSender {
             @Override
             public String tenantInvitation(TenantInvitationMail invitation) {
                 return invitation.link().toString();
+            }
+
+            @Override
+            public String passwordReset(PasswordResetMail reset) {
+                return reset.link().toString();
             }
         });
         LOG.info("Email (no SMTP host configured, not sent) to {}, subject \"{}\", link: {}",

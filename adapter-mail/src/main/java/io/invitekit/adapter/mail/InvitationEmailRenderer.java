@@ -75,7 +75,7 @@ public final class InvitationEmailRenderer {
      * that does never becomes one, see {@link io.invitekit.application.port.out.Mail#link}.)
      * The reason given never repeats the link (it holds a token).
      */
-    private static String requireWebLink(URI link) {
+    static String requireWebLink(URI link) {
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || link.getHost() == null) {
             throw Rendering.failed("the link is not an absolute http or https URL");

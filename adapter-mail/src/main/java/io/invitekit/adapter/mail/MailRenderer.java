@@ -2,6 +2,7 @@ package io.invitekit.adapter.mail;
 
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Locale;
 
@@ -11,14 +12,21 @@ import java.util.Locale;
  */
 public final class MailRenderer {
     private final InvitationEmailRenderer invitation;
+    private final PasswordResetEmailRenderer passwordReset;
     private final Mail.Visitor<RenderedEmail> templates;
 
     public MailRenderer(Locale locale) {
         this.invitation = new InvitationEmailRenderer(locale);
+        this.passwordReset = new PasswordResetEmailRenderer(locale);
         this.templates = new Mail.Visitor<>() {
             @Override
             public RenderedEmail tenantInvitation(TenantInvitationMail mail) {
                 return invitation.render(mail);
+            }
+
+            @Override
+            public RenderedEmail passwordReset(PasswordResetMail mail) {
+                return passwordReset.render(mail);
             }
         };
     }

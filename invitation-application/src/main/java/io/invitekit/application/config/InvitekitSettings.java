@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param invitationLinkTemplate the link in an invitation email: {@code {baseUrl}} is replaced by
  *        the base URL and {@code {token}} (required) by the invitation's token. A host that serves
  *        its own acceptance page points it there, e.g. {@code {baseUrl}/join/accept?t={token}}.
- * @param rateLimits how often log-ins, sign-ups and invitation links may be tried per client
+ * @param rateLimits how often log-ins, sign-ups, invitation links and password resets may be tried per client
+ * @param passwordResetLinkTemplate the link in a password reset email, like {@code invitationLinkTemplate}:
+ *        {@code {baseUrl}} and {@code {token}} (required) are replaced
  */
 public record InvitekitSettings(
         String platformName,
@@ -46,9 +48,11 @@ public record InvitekitSettings(
         int outboxBatchSize,
         int sweepBatchSize,
         String invitationLinkTemplate,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        String passwordResetLinkTemplate) {
 
     public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
+    public static final String DEFAULT_PASSWORD_RESET_LINK = "{baseUrl}/reset-password#token={token}";
 
     public InvitekitSettings {
         Objects.requireNonNull(platformName, "platformName");
@@ -67,6 +71,9 @@ public record InvitekitSettings(
         if (invitationLinkTemplate == null || !invitationLinkTemplate.contains("{token}")) {
             throw new IllegalArgumentException("the invitation link template contains {token}");
         }
+        if (passwordResetLinkTemplate == null || !passwordResetLinkTemplate.contains("{token}")) {
+            throw new IllegalArgumentException("the password reset link template contains {token}");
+        }
         tierCatalog.require(defaultInvitationTier);
         tierCatalog.require(defaultTenantTier);
         InviteCode.requireLength(inviteCodeLength);
@@ -75,18 +82,23 @@ public record InvitekitSettings(
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the base URL is an http or https URL");
         }
-        // Checked now, or every invitation email would fail for good at its first send.
-        String sampleLink = invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", "token");
-        try {
-            if (!new URI(sampleLink).isAbsolute()) {
-                throw new IllegalArgumentException("the invitation link template makes no absolute URL");
-            }
-        } catch (URISyntaxException malformed) {
-            throw new IllegalArgumentException("the invitation link template makes no URL: " + malformed.getReason());
-        }
+        // Checked now, or every such email would fail for good at its first send.
+        requireAbsoluteLink("invitation", invitationLinkTemplate, baseUrl);
+        requireAbsoluteLink("password reset", passwordResetLinkTemplate, baseUrl);
         if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1
                 || maxTenantsPerUser < 1) {
             throw new IllegalArgumentException("limits and batch sizes are at least 1");
+        }
+    }
+
+    private static void requireAbsoluteLink(String what, String template, URI baseUrl) {
+        String sampleLink = template.replace("{baseUrl}", baseUrl.toString()).replace("{token}", "token");
+        try {
+            if (!new URI(sampleLink).isAbsolute()) {
+                throw new IllegalArgumentException("the " + what + " link template makes no absolute URL");
+            }
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("the " + what + " link template makes no URL: " + malformed.getReason());
         }
     }
 
@@ -96,12 +108,17 @@ public record InvitekitSettings(
                 TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
-                DEFAULT_INVITATION_LINK, RateLimits.defaults());
+                DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK);
     }
 
     /** The link an invitation email carries for {@code token}. */
     public String invitationLink(String token) {
         return invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
+    }
+
+    /** The link a password reset email carries for {@code token}. */
+    public String passwordResetLink(String token) {
+        return passwordResetLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
     }
 
     public Builder toBuilder() {
@@ -133,6 +150,7 @@ public record InvitekitSettings(
         private int sweepBatchSize;
         private String invitationLinkTemplate;
         private RateLimits rateLimits;
+        private String passwordResetLinkTemplate;
 
         private Builder(InvitekitSettings s) {
             platformName = s.platformName;
@@ -158,6 +176,7 @@ public record InvitekitSettings(
             sweepBatchSize = s.sweepBatchSize;
             invitationLinkTemplate = s.invitationLinkTemplate;
             rateLimits = s.rateLimits;
+            passwordResetLinkTemplate = s.passwordResetLinkTemplate;
         }
 
         public Builder platformName(String v) { platformName = v; return this; }
@@ -183,13 +202,14 @@ public record InvitekitSettings(
         public Builder sweepBatchSize(int v) { sweepBatchSize = v; return this; }
         public Builder invitationLinkTemplate(String v) { invitationLinkTemplate = v; return this; }
         public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
+        public Builder passwordResetLinkTemplate(String v) { passwordResetLinkTemplate = v; return this; }
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
                     defaultTenantTier, maxTenantsPerUser, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
-                    outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits);
+                    outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.invitekit.application.inmemory;
 
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
@@ -55,5 +56,24 @@ public final class InMemoryAccounts implements Accounts {
     @Override
     public synchronized boolean anyPlatformAdmin() {
         return byId.values().stream().anyMatch(Account::isPlatformAdmin);
+    }
+
+    @Override
+    public synchronized boolean changePassword(UserId id, PasswordHash hash) {
+        Account current = byId.get(id);
+        if (current == null) {
+            return false;
+        }
+        Account changed = new Account(current.id(), current.email(), hash, current.firstName(), current.lastName(),
+                current.platformRole(), current.createdAt());
+        byId.put(id, changed);
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                if (byId.get(id) == changed) {
+                    byId.put(id, current);
+                }
+            }
+        });
+        return true;
     }
 }

@@ -3,8 +3,10 @@ package io.invitekit.application.inmemory;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +67,13 @@ public final class InMemorySessions implements Sessions {
     @Override
     public synchronized Optional<SessionId> familyOfRetired(TokenDigest refreshDigest) {
         return Optional.ofNullable(retired.get(refreshDigest));
+    }
+
+    @Override
+    public synchronized int removeAllOf(UserId user) {
+        List<SessionId> ids = byId.values().stream().filter(s -> s.userId().equals(user)).map(Session::id).toList();
+        ids.forEach(this::remove);
+        return ids.size();
     }
 
     @Override

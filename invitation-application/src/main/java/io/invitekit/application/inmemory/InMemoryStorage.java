@@ -19,6 +19,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
     private final InMemoryBootstrapMarkers bootstrapMarkers = new InMemoryBootstrapMarkers(transactions);
+    private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(transactions);
 
     @Override
     public InMemoryTransactions transactions() {
@@ -73,5 +74,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public InMemoryBootstrapMarkers bootstrapMarkers() {
         return bootstrapMarkers;
+    }
+
+    @Override
+    public InMemoryPasswordResets passwordResets() {
+        return passwordResets;
     }
 }

@@ -12,34 +12,48 @@ import io.invitekit.application.port.in.MeView;
 import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.NewAccount;
 import io.invitekit.application.port.in.OwnerCredentials;
+import io.invitekit.application.port.in.PasswordResetRequest;
+import io.invitekit.application.port.in.ResetPassword;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.BootstrapMarkers;
+import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.PasswordHasher;
+import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.PasswordResets;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.PasswordHash;
+import io.invitekit.domain.account.PasswordReset;
+import io.invitekit.domain.account.PasswordResetId;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
+import io.invitekit.domain.shared.TokenDigest;
 import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Invitekit's own accounts: sign-up, sign-in, sessions, accepting an invitation with a password,
- * and the first platform admin.
+ * Invitekit's own accounts: sign-up, sign-in, sessions, password reset, accepting an invitation
+ * with a password, and the first platform admin.
  */
 public final class AccountService implements AccountUseCase {
     /** Placed in the transaction that creates the first platform admin (and by migration V3 on older databases). */
@@ -54,10 +68,14 @@ public final class AccountService implements AccountUseCase {
     private final RequestLimits limits;
     private final TenantService tenants;
     private final InvitationAcceptanceService acceptance;
+    private final PasswordResets resets;
+    private final Outbox outbox;
 
     public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, PasswordHasher hasher,
                           SessionTokens tokens, BootstrapMarkers markers, RequestLimits limits, TenantService tenants,
-                          InvitationAcceptanceService acceptance) {
+                          InvitationAcceptanceService acceptance, PasswordResets resets, Outbox outbox) {
+        this.resets = resets;
+        this.outbox = outbox;
         this.context = context;
         this.transactions = transactions;
         this.accounts = accounts;
@@ -112,6 +130,85 @@ public final class AccountService implements AccountUseCase {
         Account account = requireAccount(issued.user());
         return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
                 issued.accessTokenTtl().toSeconds());
+    }
+
+    @Override
+    public void requestPasswordReset(PasswordResetRequest request) {
+        FieldErrors in = new FieldErrors();
+        EmailAddress email = in.required("email", request.email(), EmailAddress::of);
+        in.throwIfAny();
+        limits.passwordReset(request.clientAddress(), email.value());
+        // The token is made (and digested) whether or not the email has an account, so both
+        // answers cost about the same; only an existing account's is ever stored and sent.
+        SecretToken token = SecretToken.generate(context.random());
+        TokenDigest digest = token.digest();
+        Optional<Account> account = accounts.byEmail(email);
+        if (account.isEmpty()) {
+            return;
+        }
+        UserId user = account.get().id();
+        Instant now = context.now();
+        Instant expiresAt = now.plus(Duration.ofMinutes(PASSWORD_RESET_MINUTES));
+        transactions.run(() -> {
+            // A newer request supersedes the older tokens: their links stop working, and their
+            // unsent emails go with them (as a resend does for an invitation).
+            int superseded = resets.supersedeUnused(user, now);
+            int withdrawn = outbox.withdraw(resetMailsOf(user));
+            resets.add(PasswordReset.issue(new PasswordResetId(context.ids().next()), user, digest, now, expiresAt));
+            outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
+                    new PasswordResetMail.Queued(email, context.settings().platformName(), expiresAt,
+                            PASSWORD_RESET_MINUTES),
+                    token.reveal(), resetMailsOf(user), now));
+            context.audit(now, null, "account.password_reset_requested", null, user,
+                    Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
+                            Integer.toString(withdrawn)));
+        });
+    }
+
+    @Override
+    public void resetPassword(ResetPassword.Builder request) {
+        limits.invitationLink(request.clientAddress());
+        TokenDigest digest = parseResetToken(request.token()).digest();
+        Instant now = context.now();
+        PasswordReset reset = resets.byDigest(digest).filter(r -> r.usableAt(now))
+                .orElseThrow(AccountService::invalidResetToken);
+        Account account = accounts.byId(reset.userId()).orElseThrow(AccountService::invalidResetToken);
+        ResetPassword command = request.build(account.email());
+        // The slow part (password hashing) happens before the transaction, never inside it.
+        PasswordHash hash = hasher.hash(command.password());
+        transactions.run(() -> {
+            if (!resets.markUsed(reset.id(), now)) {
+                throw invalidResetToken(); // used by a concurrent reset meanwhile
+            }
+            resets.supersedeUnused(account.id(), now);
+            outbox.withdraw(resetMailsOf(account.id()));
+            if (!accounts.changePassword(account.id(), hash)) {
+                throw invalidResetToken();
+            }
+            // Whoever held a session (maybe whoever learned the old password) is signed out.
+            tokens.revokeAll(account.id());
+            // TODO(issue 12 item 1): a reset proves the address: set email_verified_at here once
+            //  accounts have the verified-email flag of the email verification deliverable.
+            context.audit(now, account.id(), "account.password_reset", null, account.id(), Map.of());
+        });
+    }
+
+    /** What the outbox names a reset email by, so that a newer request or a reset withdraws the unsent ones. */
+    private static String resetMailsOf(UserId user) {
+        return PasswordResetMail.KIND + ":" + user;
+    }
+
+    private static SecretToken parseResetToken(String presented) {
+        try {
+            return SecretToken.parse(presented);
+        } catch (DomainException notOurs) {
+            throw invalidResetToken();
+        }
+    }
+
+    private static RuleViolationException invalidResetToken() {
+        return new RuleViolationException(ErrorCode.INVALID_RESET_TOKEN,
+                "the reset link is unknown, used or expired; ask for a new one");
     }
 
     @Override

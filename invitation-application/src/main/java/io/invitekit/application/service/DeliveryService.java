@@ -10,6 +10,7 @@ import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +142,12 @@ public final class DeliveryService implements DeliveryUseCase {
         Mail mail = message.mail().accept(new QueuedMail.Visitor<Mail>() {
             @Override
             public Mail tenantInvitation(TenantInvitationMail.Queued queued) {
-                return queued.withLink(secretLink(message), message.secret());
+                return queued.withLink(secretLink(message, context.settings()::invitationLink), message.secret());
+            }
+
+            @Override
+            public Mail passwordReset(PasswordResetMail.Queued queued) {
+                return queued.withLink(secretLink(message, context.settings()::passwordResetLink), message.secret());
             }
 
             @Override
@@ -151,11 +158,11 @@ public final class DeliveryService implements DeliveryUseCase {
         return new OutgoingMail(message.id(), mail);
     }
 
-    private URI secretLink(OutboxMessage message) {
+    private static URI secretLink(OutboxMessage message, UnaryOperator<String> linkTemplate) {
         if (message.secret() == null) {
-            throw new MailDeliveryException("the invitation token is gone; the email cannot be built", true, null);
+            throw new MailDeliveryException("the token is gone; the email cannot be built", true, null);
         }
-        return Mail.link(context.settings().invitationLink(message.secret()));
+        return Mail.link(linkTemplate.apply(message.secret()));
     }
 
     @Override

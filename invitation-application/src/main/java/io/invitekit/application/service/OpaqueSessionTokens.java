@@ -94,6 +94,11 @@ public final class OpaqueSessionTokens implements SessionTokens {
         return refused();
     }
 
+    @Override
+    public void revokeAll(UserId user) {
+        sessions.removeAllOf(user);
+    }
+
     private static Optional<SecretToken> parse(String raw) {
         try {
             return Optional.of(SecretToken.parse(raw));

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The limits on log-ins, sign-ups and invitation links, per client address (and per email for
- * log-ins). A limit per address applies only when the caller says where the request came from.
+ * The limits on log-ins, sign-ups, invitation links and password resets, per client address (and
+ * per email for log-ins and reset requests). A limit per address applies only when the caller says where the request came from.
  */
 public final class RequestLimits {
     private final RateLimiter limiter;
@@ -33,6 +33,15 @@ public final class RequestLimits {
         take(limits.signupPerAddress(), address);
     }
 
+    /** Requests for a password reset email, per client address and per email. */
+    void passwordReset(String address, String email) {
+        take(limits.passwordResetPerAddress(), address);
+        if (email != null && !email.isBlank()) {
+            take(limits.passwordResetPerEmail(), email.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Lookups of a link's token (an invitation, a password reset) per client address. */
     void invitationLink(String address) {
         take(limits.linkPerAddress(), address);
     }

@@ -150,5 +150,10 @@ class AcceptIsAllOrNothingTest {
         public void remove(SessionId id) {
             delegate.remove(id);
         }
+
+        @Override
+        public int removeAllOf(io.invitekit.domain.account.UserId user) {
+            return delegate.removeAllOf(user);
+        }
     }
 }

@@ -355,6 +355,11 @@ class AccountServiceTest {
         public List<Account> byIds(Collection<UserId> ids) {
             return store.byIds(ids);
         }
+
+        @Override
+        public boolean changePassword(UserId id, PasswordHash hash) {
+            return store.changePassword(id, hash);
+        }
     }
 
     @Test

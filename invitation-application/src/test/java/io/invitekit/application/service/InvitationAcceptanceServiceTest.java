@@ -328,6 +328,12 @@ class InvitationAcceptanceServiceTest {
         public boolean anyPlatformAdmin() {
             return delegate.anyPlatformAdmin();
         }
+
+        @Override
+        public boolean changePassword(io.invitekit.domain.account.UserId id,
+                                      io.invitekit.domain.account.PasswordHash hash) {
+            return delegate.changePassword(id, hash);
+        }
     }
 
     /** Looking links up is limited per client address, guesses included: previews and accepts alike. */
@@ -389,6 +395,12 @@ class InvitationAcceptanceServiceTest {
         @Override
         public boolean anyPlatformAdmin() {
             return delegate.anyPlatformAdmin();
+        }
+
+        @Override
+        public boolean changePassword(io.invitekit.domain.account.UserId id,
+                                      io.invitekit.domain.account.PasswordHash hash) {
+            return delegate.changePassword(id, hash);
         }
     }
 }

@@ -25,5 +25,7 @@ public enum ErrorCode {
     TENANT_FULL,
     TENANT_INACTIVE,
     RATE_LIMITED,
-    TENANT_LIMIT_REACHED
+    TENANT_LIMIT_REACHED,
+    /** A password-reset token that is unknown, used, superseded or expired: all answered alike. */
+    INVALID_RESET_TOKEN
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
@@ -81,5 +82,21 @@ public abstract class AccountsContract {
         accounts().add(anAccount().platformAdmin().build());
 
         assertThat(accounts().anyPlatformAdmin()).isTrue();
+    }
+
+    @Test
+    void a_changed_password_hash_reads_back_and_other_accounts_keep_theirs() {
+        Account changed = anAccount().build();
+        Account other = anAccount().build();
+        accounts().add(changed);
+        accounts().add(other);
+
+        assertThat(accounts().changePassword(changed.id(), new PasswordHash("a new hash"))).isTrue();
+
+        assertThat(accounts().byId(changed.id()).orElseThrow().passwordHash()).isEqualTo(new PasswordHash("a new hash"));
+        assertThat(accounts().byEmail(changed.email()).orElseThrow().passwordHash())
+                .isEqualTo(new PasswordHash("a new hash"));
+        assertThat(accounts().byId(other.id()).orElseThrow().passwordHash()).isEqualTo(other.passwordHash());
+        assertThat(accounts().changePassword(new UserId(nextId()), new PasswordHash("x"))).as("no such account").isFalse();
     }
 }

@@ -9,7 +9,9 @@ import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +83,20 @@ public abstract class OutboxContract {
         assertThat(read.secret()).isEqualTo(message.secret());
         assertThat(read).usingRecursiveComparison().isEqualTo(message);
         assertThat(outbox().backlog()).isEqualTo(1);
+    }
+
+    @Test
+    void a_password_reset_email_is_claimed_whole_with_its_data_and_secret() {
+        OutboxMessage message = anOutboxMessage().about("password_reset:someone").queuedAt(NOW)
+                .mail(new PasswordResetMail.Queued(EmailAddress.of("reset@example.org"), "Acme Cloud",
+                        NOW.plus(Duration.ofHours(1)), 60))
+                .build();
+        outbox().enqueue(message);
+
+        List<OutboxMessage> claimed = outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(claimed).singleElement().usingRecursiveComparison().isEqualTo(message);
+        assertThat(claimed.get(0).mail()).isEqualTo(message.mail());
     }
 
     @Test

@@ -171,4 +171,22 @@ public abstract class SessionsContract {
         assertThat(sessions().byAccessDigest(removed.accessDigest())).isEmpty();
         assertThat(sessions().byAccessDigest(kept.accessDigest())).contains(kept);
     }
+
+    @Test
+    void removing_all_of_a_user_ends_every_session_of_theirs_and_no_other() {
+        UserId user = new UserId(nextId());
+        Session first = aSession().user(user).build();
+        Session second = aSession().user(user).build();
+        Session someoneElses = aSession().build();
+        sessions().add(first);
+        sessions().add(second);
+        sessions().add(someoneElses);
+
+        assertThat(sessions().removeAllOf(user)).isEqualTo(2);
+        assertThat(sessions().removeAllOf(user)).isZero();
+
+        assertThat(sessions().byAccessDigest(first.accessDigest())).isEmpty();
+        assertThat(sessions().byRefreshDigest(second.refreshDigest())).isEmpty();
+        assertThat(sessions().byAccessDigest(someoneElses.accessDigest())).contains(someoneElses);
+    }
 }

@@ -39,6 +39,27 @@ public final class AccountPayloads {
         }
     }
 
+    public record PasswordResetRequest(@NotNull @Size(max = 254) String email) {
+        @Override
+        public String toString() {
+            return "PasswordResetRequest[redacted]";
+        }
+    }
+
+    /** The one answer to a reset request, whether or not the email has an account. */
+    public record PasswordResetAccepted(String detail) {
+        public static final PasswordResetAccepted ANSWER = new PasswordResetAccepted(
+                "if an account has this email, a link to choose a new password is on its way");
+    }
+
+    public record PasswordResetConfirmRequest(@NotNull @Size(max = 100) String token,
+                                              @NotNull @Size(max = 512) String password) {
+        @Override
+        public String toString() {
+            return "PasswordResetConfirmRequest[redacted]";
+        }
+    }
+
     public record UserResponse(String id, String email, String firstName, String lastName, String platformRole) {
         public static UserResponse of(UserView user) {
             return new UserResponse(user.id().toString(), user.email(), user.firstName(), user.lastName(),

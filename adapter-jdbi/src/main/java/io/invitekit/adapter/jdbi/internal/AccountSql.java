@@ -27,4 +27,7 @@ public interface AccountSql {
 
     @SqlQuery("SELECT count(*) FROM <prefix>accounts WHERE platform_role = 'PLATFORM_ADMIN'")
     long countPlatformAdmins();
+
+    @SqlUpdate("UPDATE <prefix>accounts SET password_hash = :passwordHash WHERE id = :id")
+    int updatePasswordHash(UUID id, String passwordHash);
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.shared.EmailAddress;
@@ -60,11 +61,30 @@ final class MailJson {
         }
     }
 
+    /** The stored form of the password reset email. */
+    record PasswordResetJson(String type, String platformName, String expiresAt, Integer expiresInMinutes) {
+        static PasswordResetJson of(PasswordResetMail.Queued mail) {
+            return new PasswordResetJson(PasswordResetMail.KIND, mail.platformName(), mail.expiresAt().toString(),
+                    mail.expiresInMinutes());
+        }
+
+        PasswordResetMail.Queued toMail(EmailAddress to) {
+            return new PasswordResetMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
+                    Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
+                    Objects.requireNonNull(expiresInMinutes, "expiresInMinutes"));
+        }
+    }
+
     static String write(QueuedMail mail) {
         Object json = mail.accept(new QueuedMail.Visitor<Object>() {
             @Override
             public Object tenantInvitation(TenantInvitationMail.Queued invitation) {
                 return TenantInvitationJson.of(invitation);
+            }
+
+            @Override
+            public Object passwordReset(PasswordResetMail.Queued reset) {
+                return PasswordResetJson.of(reset);
             }
 
             @Override
@@ -98,6 +118,9 @@ final class MailJson {
         String type = tree.path("type").asText(kind);
         if (TenantInvitationMail.KIND.equals(type)) {
             return MAPPER.treeToValue(tree, TenantInvitationJson.class).toMail(to);
+        }
+        if (PasswordResetMail.KIND.equals(type)) {
+            return MAPPER.treeToValue(tree, PasswordResetJson.class).toMail(to);
         }
         return noTemplate(to, type);
     }

@@ -33,4 +33,7 @@ public interface SessionSql {
     /** Its retired refresh digests go with it (the foreign key cascades). */
     @SqlUpdate("DELETE FROM <prefix>sessions WHERE id = :id")
     int delete(UUID id);
+
+    @SqlUpdate("DELETE FROM <prefix>sessions WHERE user_id = :userId")
+    int deleteAllOf(UUID userId);
 }

@@ -128,4 +128,9 @@ public final class CrashingStorage implements Storage {
     public BootstrapMarkers bootstrapMarkers() {
         return wrap(BootstrapMarkers.class, delegate.bootstrapMarkers());
     }
+
+    @Override
+    public io.invitekit.application.port.out.PasswordResets passwordResets() {
+        return wrap(io.invitekit.application.port.out.PasswordResets.class, delegate.passwordResets());
+    }
 }

@@ -3,6 +3,7 @@ package io.invitekit.example.hostapp;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -72,6 +73,14 @@ public final class Mailbox implements MailSender {
                     + mail.link() + "\n\n"
                     + "The invitation expires on " + DAY.format(mail.expiresAt()) + ".\n";
             return new Message(mail.to().value(), mail.inviterName() + " invites you to " + mail.platformName(), text);
+        }
+
+        /** Only with Invitekit's own accounts, which this host leaves off: it never gets one, but words it all the same. */
+        @Override
+        public Message passwordReset(PasswordResetMail mail) {
+            return new Message(mail.to().value(), "Reset your " + mail.platformName() + " password",
+                    "Choose a new password here (the link works once, until " + DAY.format(mail.expiresAt()) + "):\n"
+                            + mail.link() + "\n");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.invitekit.application.port.in;
 import java.util.Optional;
 
 /**
- * Invitekit's own accounts: sign-up, log-in, sessions, the signed-in user's view of themselves,
+ * Invitekit's own accounts: sign-up, log-in, sessions, password reset, the signed-in user's view of themselves,
  * accepting an invitation with a password, and the first platform admin. An optional part: the
  * bundled server uses it; a host application with its own users leaves it out and passes
  * {@link Actor}s and {@link VerifiedUser}s instead.
@@ -24,6 +24,31 @@ public interface AccountUseCase {
     AuthResult login(LogIn attempt);
 
     AuthResult refresh(String refreshToken);
+
+    /**
+     * "Forgot password": when the email has an account, queues a password reset email whose link
+     * (token stored as a digest, {@value #PASSWORD_RESET_MINUTES} minutes, single use) sets a new
+     * password; a newer request supersedes the older tokens and withdraws their unsent emails.
+     * Answers the same, after about the same work, whether or not the email has an account.
+     * Limited per client address and per email.
+     *
+     * @throws io.invitekit.domain.shared.ValidationException {@code email} missing or malformed
+     */
+    void requestPasswordReset(PasswordResetRequest request);
+
+    /** How long a password reset link works. */
+    int PASSWORD_RESET_MINUTES = 60;
+
+    /**
+     * Sets a new password (the sign-up's policy) with a password reset token, ends every session
+     * of the account, and uses the token up (and any other unused one of the account). Works for
+     * platform admins too. Token lookups are limited per client address.
+     *
+     * @throws io.invitekit.domain.shared.DomainException {@code invalid_reset_token} for an
+     *         unknown, used, superseded or expired token alike; {@code validation_failed}
+     *         ({@code password}) for a password the policy refuses, which leaves the token usable
+     */
+    void resetPassword(ResetPassword.Builder reset);
 
     void logout(String accessToken);
 

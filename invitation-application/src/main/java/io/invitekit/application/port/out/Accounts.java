@@ -24,4 +24,11 @@ public interface Accounts {
     List<Account> byIds(Collection<UserId> ids);
 
     boolean anyPlatformAdmin();
+
+    /**
+     * Replaces the account's password hash. Joins the surrounding transaction.
+     *
+     * @return false when there is no such account
+     */
+    boolean changePassword(UserId id, io.invitekit.domain.account.PasswordHash hash);
 }

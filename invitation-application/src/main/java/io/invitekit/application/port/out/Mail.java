@@ -11,7 +11,7 @@ import java.net.URISyntaxException;
  * method, and every renderer stops compiling until it has a template for it (Java 17 has no
  * pattern {@code switch}; the visitor is its exhaustive form).
  */
-public sealed interface Mail permits TenantInvitationMail {
+public sealed interface Mail permits TenantInvitationMail, PasswordResetMail {
 
     /** Who receives it. */
     EmailAddress to();
@@ -24,6 +24,8 @@ public sealed interface Mail permits TenantInvitationMail {
     /** One method per member of the family. */
     interface Visitor<R> {
         R tenantInvitation(TenantInvitationMail mail);
+
+        R passwordReset(PasswordResetMail mail);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Objects;
  * purged once the message is SENT, DEAD or WITHDRAWN). One member per member of {@link Mail},
  * plus {@link Unreadable} for a stored message this version cannot read.
  */
-public sealed interface QueuedMail permits TenantInvitationMail.Queued, QueuedMail.Unreadable {
+public sealed interface QueuedMail permits TenantInvitationMail.Queued, PasswordResetMail.Queued,
+        QueuedMail.Unreadable {
 
     EmailAddress to();
 
@@ -20,6 +21,8 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, QueuedMa
     /** One method per member of the family. */
     interface Visitor<R> {
         R tenantInvitation(TenantInvitationMail.Queued mail);
+
+        R passwordReset(PasswordResetMail.Queued mail);
 
         R unreadable(Unreadable mail);
     }

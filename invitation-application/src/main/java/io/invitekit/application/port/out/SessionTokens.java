@@ -30,4 +30,10 @@ public interface SessionTokens {
 
     /** Ends the session the access token belongs to; unknown tokens are ignored. */
     void revoke(String accessToken);
+
+    /**
+     * Ends every session of the user: after a password reset no token issued before it works.
+     * Called inside the reset's transaction.
+     */
+    void revokeAll(UserId user);
 }

@@ -31,4 +31,11 @@ public interface Sessions {
 
     /** Ends the session: its current tokens and the refresh tokens it retired are forgotten. */
     void remove(SessionId id);
+
+    /**
+     * Ends every session of the user (a password reset). Joins the surrounding transaction.
+     *
+     * @return how many sessions ended
+     */
+    int removeAllOf(io.invitekit.domain.account.UserId user);
 }

@@ -27,4 +27,6 @@ public interface Storage {
     AuditLog auditLog();
 
     BootstrapMarkers bootstrapMarkers();
+
+    PasswordResets passwordResets();
 }
