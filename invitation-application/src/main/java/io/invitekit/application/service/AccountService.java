@@ -175,7 +175,7 @@ public final class AccountService implements AccountUseCase {
         Account account = accounts.byId(reset.userId()).orElseThrow(AccountService::invalidResetToken);
         ResetPassword command = request.build(account.email());
         // The slow part (password hashing) happens before the transaction, never inside it.
-        PasswordHash hash = hasher.hash(command.password());
+        PasswordHash hash = credentials.hash(command.password()); // NFKC, as every password
         transactions.run(() -> {
             if (!resets.markUsed(reset.id(), now)) {
                 throw invalidResetToken(); // used by a concurrent reset meanwhile
