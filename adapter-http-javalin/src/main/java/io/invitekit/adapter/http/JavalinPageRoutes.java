@@ -30,7 +30,9 @@ final class JavalinPageRoutes {
             "/family/manage", "family-manage.html",
             "/platform/invitations", "platform-invitations.html",
             "/platform/tenants", "platform-tenants.html",
-            "/tenant-onboard", "tenant-onboard.html");
+            "/tenant-onboard", "tenant-onboard.html",
+            "/forgot-password", "forgot-password.html",
+            "/reset-password", "reset-password.html");
 
     /** Asset names: flat, so that no request can reach outside the assets folder. */
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,64}\\.(css|js|json|svg)");

@@ -95,9 +95,14 @@ final class PageServer implements AutoCloseable {
 
     /** The invitation link of the newest email to this address, waiting (bounded) for it to arrive. */
     String invitationLinkFor(String recipient) {
-        Pattern link = Pattern.compile("(" + Pattern.quote(base) + "/tenant-onboard#token=[A-Za-z0-9_-]{43})");
+        return linkFor(recipient, "/tenant-onboard");
+    }
+
+    /** The link to {@code page} in the newest email to this address, waiting (bounded) for it to arrive. */
+    String linkFor(String recipient, String page) {
+        Pattern link = Pattern.compile("(" + Pattern.quote(base + page) + "#token=[A-Za-z0-9_-]{43})");
         return new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(100))
-                .withMessage("an invitation email to " + recipient)
+                .withMessage("an email to " + recipient + " with a link to " + page)
                 .until(mail -> newestTo(mail, recipient).map(text -> {
                     Matcher m = link.matcher(text);
                     return m.find() ? m.group(1) : null;

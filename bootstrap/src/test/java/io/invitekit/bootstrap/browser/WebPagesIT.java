@@ -494,6 +494,39 @@ class WebPagesIT {
         }
     }
 
+    // ---- accounts: a forgotten password ----------------------------------------------------------
+
+    @Test
+    void aForgottenPasswordIsResetThroughTheEmailedLinkAndTheNewOneLogsIn() {
+        String email = "forgetful@example.org";
+        server.signup(email, "Fran", "Forgetful");
+        try (Browser user = Browser.open(server.base(), "reset")) {
+            user.go("/login");
+            user.click("a[href='/forgot-password']");
+            user.awaitPath("/forgot-password");
+            user.type("#forgot-email", email);
+            user.click("#forgot-form button[type=submit]");
+            user.visible("#forgot-sent");
+            user.screenshot("forgot-sent");
+
+            user.go(server.linkFor(email, "/reset-password"));
+            user.awaitPath("/reset-password");
+            assertThat(user.url().getFragment()).as("the token leaves the address bar").isNull();
+            user.type("#reset-password", "a brand new password");
+            user.click("#reset-form button[type=submit]");
+            user.visible("#reset-done");
+
+            user.go("/login");
+            user.type("#login-email", email);
+            user.type("#login-password", PageServer.PASSWORD);
+            user.click("#login-form button[type=submit]");
+            user.visible("#login-form .form-error");
+            user.type("#login-password", "a brand new password");
+            user.click("#login-form button[type=submit]");
+            user.awaitPath("/join-or-create");
+        }
+    }
+
     private static void logIn(Browser browser, String email) {
         browser.go("/login");
         browser.type("#login-email", email);
