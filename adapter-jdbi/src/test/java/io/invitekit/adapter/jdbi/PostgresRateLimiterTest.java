@@ -9,7 +9,6 @@ import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.StoreUnavailableException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
