@@ -20,6 +20,8 @@ import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -129,7 +131,12 @@ public final class JdbiStorage implements Storage {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(prefix, "prefix");
         DataSource migrating = MigrationConnections.of(dataSource);
-        try {
+        // Several nodes starting at once on one PostgreSQL migrate one after the other: without
+        // this, one node can find a schema that another has just begun (its history table created,
+        // still empty) and try to baseline it. The lock is the session's, on a connection of its own,
+        // released at the end (or by the server if the connection dies).
+        try (Connection lock = migrating.getConnection();
+             MigrationLock held = MigrationLock.take(lock, prefix)) {
             Flyway flyway = Flyway.configure()
                     .dataSource(migrating)
                     .locations(MIGRATIONS)
@@ -153,6 +160,34 @@ public final class JdbiStorage implements Storage {
             return flyway.migrate().migrationsExecuted;
         } catch (RuntimeException | SQLException failure) {
             throw StoreExceptions.translate(failure);
+        }
+    }
+
+    /** A PostgreSQL advisory lock per schema and prefix, held for one migration; nothing on H2. */
+    private record MigrationLock(Connection connection, String key) implements AutoCloseable {
+        static MigrationLock take(Connection connection, TablePrefix prefix) throws SQLException {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return new MigrationLock(connection, null);
+            }
+            String key = "invitekit-migrate:" + prefix.value();
+            try (PreparedStatement take = connection.prepareStatement(
+                    "SELECT pg_advisory_lock(hashtext(current_schema() || ':' || ?))")) {
+                take.setString(1, key);
+                take.execute();
+            }
+            return new MigrationLock(connection, key);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (key == null) {
+                return;
+            }
+            try (PreparedStatement release = connection.prepareStatement(
+                    "SELECT pg_advisory_unlock(hashtext(current_schema() || ':' || ?))")) {
+                release.setString(1, key);
+                release.execute();
+            }
         }
     }
 
