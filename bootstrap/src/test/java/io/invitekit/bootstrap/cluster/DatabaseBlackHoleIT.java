@@ -1,7 +1,6 @@
 package io.invitekit.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
@@ -61,7 +60,7 @@ class DatabaseBlackHoleIT {
 
     @Test
     void aDatabaseThatNeverAnswersIsA503WithinTheBoundAndTheSameProcessServesWhenItAnswersAgain() throws Exception {
-        assumeTrue(PostgresSchema.baseUrl() != null, "INVITEKIT_TEST_PG_URL is not set");
+        PostgresSchema.require();
         try (PostgresSchema schema = PostgresSchema.create("blackhole");
              TcpProxy database = new TcpProxy(PostgresSchema.host(), PostgresSchema.port(), Duration.ZERO)) {
             // Console sender: links are read from the log. Trusted proxy: many client addresses. Sweeper every second.

@@ -1,7 +1,6 @@
 package io.invitekit.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class DatabaseOutageIT {
 
     @Test
     void callsAnswer503DuringTheOutageLeaveNothingHalfDoneAndWorkAgainAfterIt() throws Exception {
-        assumeTrue(PostgresSchema.baseUrl() != null, "INVITEKIT_TEST_PG_URL is not set");
+        PostgresSchema.require();
         try (PostgresSchema schema = PostgresSchema.create("outage");
              TcpProxy database = new TcpProxy(PostgresSchema.host(), PostgresSchema.port(), Duration.ZERO)) {
             // Console sender (no SMTP): the links are read from the nodes' logs. Trusted proxy: many client addresses.

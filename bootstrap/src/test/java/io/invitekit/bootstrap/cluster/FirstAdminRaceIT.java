@@ -1,7 +1,6 @@
 package io.invitekit.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
@@ -19,7 +18,7 @@ class FirstAdminRaceIT {
 
     @Test
     void twoNodesStartingAtOnceWithDifferentAdminEmailsMakeExactlyOneAdminAndBothServe() throws Exception {
-        assumeTrue(PostgresSchema.baseUrl() != null, "INVITEKIT_TEST_PG_URL is not set");
+        PostgresSchema.require();
         try (PostgresSchema schema = PostgresSchema.create("firstadmin")) {
             Map<String, String> emails = Map.of("a", "alice@first-admin.test", "b", "bob@first-admin.test");
             Map<String, String> passwords = Map.of("a", "alice's admin password", "b", "bob's admin password");

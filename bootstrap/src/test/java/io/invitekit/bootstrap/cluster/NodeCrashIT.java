@@ -1,7 +1,6 @@
 package io.invitekit.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.process.ServerNode.Reply;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class NodeCrashIT {
 
     @Test
     void theSurvivingNodeDeliversWhatAKilledNodeHadClaimedOnceTheLeaseHasPassed() throws Exception {
-        assumeTrue(PostgresSchema.baseUrl() != null, "INVITEKIT_TEST_PG_URL is not set");
+        PostgresSchema.require();
         try (GreenMailProcess greenMail = GreenMailProcess.start();
              // A slow SMTP server (every chunk a client sends is held back), so that delivery takes a while.
              TcpProxy slowSmtp = new TcpProxy("127.0.0.1", greenMail.smtpPort(), Duration.ofMillis(15));

@@ -27,6 +27,16 @@ final class PostgresSchema implements AutoCloseable {
         return System.getenv("INVITEKIT_TEST_PG_URL");
     }
 
+    /** Skips the calling tests without a PostgreSQL to use, except with CI=true, where that fails them. */
+    static void require() {
+        if (baseUrl() == null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail("CI=true, so the PostgreSQL tests must run, but INVITEKIT_TEST_PG_URL is not set");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "INVITEKIT_TEST_PG_URL is not set");
+        }
+    }
+
     static PostgresSchema create(String prefix) {
         PostgresSchema schema = new PostgresSchema(baseUrl(),
                 prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));

@@ -2,7 +2,6 @@ package io.invitekit.bootstrap.cluster;
 
 import io.invitekit.bootstrap.process.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invitekit.bootstrap.cluster.GreenMailProcess.Mail;
 import io.invitekit.bootstrap.process.ServerNode.Reply;
@@ -45,7 +44,7 @@ class TwoNodesOnePostgresIT {
 
     @BeforeAll
     void startTwoNodes() throws Exception {
-        assumeTrue(PostgresSchema.baseUrl() != null, "INVITEKIT_TEST_PG_URL is not set");
+        PostgresSchema.require();
         greenMail = GreenMailProcess.start();
         schema = PostgresSchema.create("cluster");
         // Trusted so that the race below may come from 200 client addresses, as it would in production.

@@ -79,6 +79,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     /** The base URL of the test PostgreSQL; skips the calling test class when none is configured. */
     public static String requirePostgresUrl() {
         String url = System.getenv(PG_URL_VARIABLE);
+        if ((url == null || url.isBlank()) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("CI=true, so the PostgreSQL tests must run, but " + PG_URL_VARIABLE + " is not set");
+        }
         assumeTrue(url != null && !url.isBlank(), PG_URL_VARIABLE + " is not set: PostgreSQL tests skipped");
         return url;
     }

@@ -33,7 +33,9 @@ abstract class EmbeddedFlows {
         if (host != null) {
             host.close();
         }
-        database.close();
+        if (database != null) { // null when the database kind is not available here
+            database.close();
+        }
     }
 
     @Test

@@ -34,7 +34,9 @@ abstract class SharedDatabase {
 
     @AfterEach
     void drop() throws SQLException {
-        database.close();
+        if (database != null) { // null when the database kind is not available here
+            database.close();
+        }
     }
 
     @Test

@@ -44,6 +44,9 @@ final class TestDatabase implements AutoCloseable {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         String base = System.getenv(PG_URL_VARIABLE);
+        if ((base == null || base.isBlank()) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("CI=true, so the PostgreSQL tests must run, but " + PG_URL_VARIABLE + " is not set");
+        }
         assumeTrue(base != null && !base.isBlank(), PG_URL_VARIABLE + " is not set: PostgreSQL tests skipped");
         String schema = "host_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(base, "CREATE SCHEMA " + schema);
