@@ -12,7 +12,8 @@ import java.util.Set;
  * the cookie signed in — and every log-in for the pages ({@code POST /api/auth/session}), against
  * log-in CSRF — must come from this server's own origin: {@code Sec-Fetch-Site} is
  * {@code same-origin} or {@code none} (typed by the user), or, from a browser that does not send
- * it, {@code Origin} is the base URL's origin. Neither header: refused. Then its body, if any,
+ * it, {@code Origin} is the base URL's origin (without a configured base URL: the request's own
+ * scheme and {@code Host}). Neither header: refused. Then its body, if any,
  * must be declared JSON: a cross-site form can send {@code text/plain} without a preflight.
  * Requests with a bearer token are not held to this: no browser adds that header by itself.
  */
@@ -20,11 +21,11 @@ final class CrossSiteGuard {
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
     static final String SESSION_PATH = "/api/auth/session";
 
-    private final String ownOrigin;
+    private final String ownOrigin; // null: the request's own
     private final String prefix;
 
     CrossSiteGuard(URI baseUrl, String prefix) {
-        this.ownOrigin = origin(baseUrl);
+        this.ownOrigin = baseUrl == null ? null : origin(baseUrl);
         this.prefix = prefix;
     }
 
@@ -59,7 +60,8 @@ final class CrossSiteGuard {
             return false;
         }
         try {
-            return ownOrigin.equals(origin(URI.create(origin.strip())));
+            String own = ownOrigin != null ? ownOrigin : origin(URI.create(ctx.scheme() + "://" + ctx.host()));
+            return own.equals(origin(URI.create(origin.strip())));
         } catch (IllegalArgumentException notAnOrigin) {
             return false; // "null", garbage
         }

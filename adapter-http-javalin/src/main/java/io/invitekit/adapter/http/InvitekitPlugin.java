@@ -94,13 +94,13 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         routes.before("/*", ctx -> guard(ctx, path, settings));
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
         if (ownSessions) {
-            CrossSiteGuard crossSite = new CrossSiteGuard(kit.settings().baseUrl(), path);
+            CrossSiteGuard crossSite = new CrossSiteGuard(settings.baseUrl(), path);
             routes.before("/api/*", crossSite::check);
         }
         problems.registerErrors(state.routes, path);
         new JavalinAccountRoutes(kit, bodies, clients).register(routes);
         if (ownSessions) {
-            new JavalinSessionRoutes(kit.sessions(), bodies, clients, new SessionCookie(kit.settings().baseUrl()))
+            new JavalinSessionRoutes(kit.sessions(), bodies, clients, new SessionCookie(settings.baseUrl()))
                     .register(routes);
         }
         new JavalinInvitationRoutes(kit, bodies, clients).register(routes);

@@ -7,15 +7,16 @@ import java.time.Duration;
 /**
  * The pages' session cookie: {@value #NAME}, an opaque token (the server keeps only its digest),
  * {@code Path=/}, {@code HttpOnly} (no script reads it), {@code SameSite=Lax}, and {@code Secure}
- * when the deployment's base URL is https. Written by hand: the attributes are the contract.
+ * when the deployment's base URL is https (without one: when the request came over https).
+ * Written by hand: the attributes are the contract.
  */
 final class SessionCookie {
     static final String NAME = "invitekit_session";
 
-    private final boolean secure;
+    private final URI baseUrl; // null: the request's scheme decides
 
     SessionCookie(URI baseUrl) {
-        this.secure = "https".equalsIgnoreCase(baseUrl.getScheme());
+        this.baseUrl = baseUrl;
     }
 
     static String read(Context ctx) {
@@ -24,14 +25,15 @@ final class SessionCookie {
     }
 
     void set(Context ctx, String token, Duration maxAge) {
-        ctx.res().addHeader("Set-Cookie", NAME + "=" + token + "; Path=/; Max-Age=" + maxAge.toSeconds() + attributes());
+        ctx.res().addHeader("Set-Cookie", NAME + "=" + token + "; Path=/; Max-Age=" + maxAge.toSeconds() + attributes(ctx));
     }
 
     void clear(Context ctx) {
-        ctx.res().addHeader("Set-Cookie", NAME + "=; Path=/; Max-Age=0" + attributes());
+        ctx.res().addHeader("Set-Cookie", NAME + "=; Path=/; Max-Age=0" + attributes(ctx));
     }
 
-    private String attributes() {
-        return "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+    private String attributes(Context ctx) {
+        String scheme = baseUrl != null ? baseUrl.getScheme() : ctx.scheme();
+        return "; HttpOnly; SameSite=Lax" + ("https".equalsIgnoreCase(scheme) ? "; Secure" : "");
     }
 }

@@ -110,7 +110,8 @@ final class ApiServer implements AutoCloseable {
                 .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)
                 .rateLimiter(limiterOnClock != null ? limiterOnClock.apply(clock) : new InMemoryRateLimiter(clock));
         kit = ports.apply(builder).inMemory().build();
-        app = InvitekitHttp.create(kit, http.apply(HttpSettings.defaults(() -> storage.outbox().backlog())),
+        app = InvitekitHttp.create(kit, http.apply(HttpSettings.defaults(() -> storage.outbox().backlog())
+                        .withBaseUrl(baseUrl)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -119,6 +120,11 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The origin the server is reached at in the test: {@code http://127.0.0.1:port}. */
+    String reachedAt() {
+        return base;
     }
 
     // ---- calls -------------------------------------------------------------------------------

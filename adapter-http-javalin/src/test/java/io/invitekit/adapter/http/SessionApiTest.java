@@ -213,6 +213,25 @@ class SessionApiTest {
     }
 
     @Test
+    void withoutAConfiguredBaseUrlTheOwnOriginIsTheRequestsSchemeAndHost() {
+        api.close();
+        api = new ApiServer(http -> http.withBaseUrl(null));
+        api.signup(EMAIL);
+        Reply logIn = logIn(EMAIL, PASSWORD, Map.of("Origin", api.reachedAt()));
+        String token = cookieToken(logIn);
+        assertThat(logIn.header("Set-Cookie")).as("reached over http").doesNotContain("Secure");
+        Map<String, String> rename = Map.of("first_name", "Mallory", "last_name", "Port");
+
+        assertThat(withCookieCall("PATCH", "/api/me", token, rename, Map.of("Origin", "http://127.0.0.1:1")).code())
+                .isEqualTo("cross_site_request");
+        assertThat(withCookieCall("PATCH", "/api/me", token, rename, Map.of("Origin", ApiServer.BASE_URL)).code())
+                .isEqualTo("cross_site_request");
+        assertThat(firstName()).isEqualTo("Ada");
+        assertThat(withCookieCall("PATCH", "/api/me", token, rename, Map.of("Origin", api.reachedAt())).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aLogInForThePagesFromAnotherSiteIsRefusedBeforeItIsTried() {
         api.signup(EMAIL);
         int before = sessionCount();

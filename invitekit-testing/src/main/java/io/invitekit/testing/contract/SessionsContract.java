@@ -267,6 +267,22 @@ public abstract class SessionsContract {
     }
 
     @Test
+    void of_two_clients_ending_one_session_at_once_exactly_one_ends_it() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            UserId user = new UserId(nextId());
+            Session session = aSession().user(user).build();
+            sessions().add(session);
+
+            List<Concurrently.Outcome<Boolean>> outcomes =
+                    Concurrently.run(2, client -> sessions().removeOf(user, session.id()));
+
+            assertThat(outcomes).as("round %d", round).allMatch(Concurrently.Outcome::succeeded);
+            assertThat(outcomes.stream().filter(Concurrently.Outcome::value).count()).as("round %d", round).isEqualTo(1);
+            assertThat(sessions().allOf(user)).isEmpty();
+        }
+    }
+
+    @Test
     void removing_all_but_one_keeps_that_one_and_other_users_sessions() {
         UserId user = new UserId(nextId());
         Session kept = aSession().user(user).browser().build();
