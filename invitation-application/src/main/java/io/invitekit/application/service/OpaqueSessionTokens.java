@@ -76,7 +76,7 @@ public final class OpaqueSessionTokens implements SessionTokens {
         Optional<Session> live = parse(token)
                 .flatMap(parsed -> sessions.byAccessDigest(parsed.digest()))
                 .filter(session -> session.kind() == kind && session.accessValidAt(now))
-                .filter(session -> kind != SessionKind.BROWSER || now.isBefore(session.lastUsedAt().plus(BROWSER_IDLE)));
+                .filter(session -> isLive(session, now));
         live.filter(session -> session.lastUsedIsStaleAt(now)).ifPresent(session -> sessions.touch(session.id(), now));
         return live.map(session -> new LiveSession(session.userId(), session.id()));
     }
@@ -132,9 +132,18 @@ public final class OpaqueSessionTokens implements SessionTokens {
                 .ifPresent(session -> sessions.remove(session.id()));
     }
 
+    /** The live ones: an ended session (expired, or a browser session idle too long) is not shown. */
     @Override
     public List<Session> sessionsOf(UserId user) {
-        return sessions.allOf(user);
+        Instant now = Times.now(clock);
+        return sessions.allOf(user).stream().filter(session -> isLive(session, now)).toList();
+    }
+
+    private static boolean isLive(Session session, Instant now) {
+        return switch (session.kind()) {
+            case API -> session.accessValidAt(now) || session.refreshValidAt(now);
+            case BROWSER -> session.accessValidAt(now) && now.isBefore(session.lastUsedAt().plus(BROWSER_IDLE));
+        };
     }
 
     @Override

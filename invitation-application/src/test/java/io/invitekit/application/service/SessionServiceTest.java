@@ -161,6 +161,24 @@ class SessionServiceTest {
     }
 
     @Test
+    void endedSessionsAreNotListed() {
+        AuthResult signedUp = signUp(t, EMAIL);
+        BrowserSignIn idle = browserLogIn(TestKit.PASSWORD);
+        t.clock.advance(Duration.ofDays(6));
+        BrowserSignIn current = browserLogIn(TestKit.PASSWORD);
+        t.clock.advance(Duration.ofDays(1));
+
+        List<SessionView> seen = sessions.sessions(cookie(current));
+
+        assertThat(seen).as("the api session (its refresh token lives 30 days) and the current one")
+                .extracting(SessionView::kind).containsExactly(SessionKind.BROWSER, SessionKind.API);
+        assertThat(seen.get(0).current()).isTrue();
+        assertThat(sessions.authenticate(idle.token(), SessionKind.BROWSER)).as("idle 7 days").isEmpty();
+        t.clock.advance(t.kit.settings().refreshTokenTtl());
+        assertThat(t.kit.accounts().authenticate(signedUp.accessToken())).isEmpty();
+    }
+
+    @Test
     void oneRevokesOnlyTheirOwnSessionsAndAnothersIsNotFoundLikeAnUnknownOne() {
         AuthResult mine = signUp(t, EMAIL);
         AuthResult myOther = t.kit.accounts().login(LogIn.with(EMAIL, TestKit.PASSWORD));
