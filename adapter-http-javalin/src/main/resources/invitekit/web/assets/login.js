@@ -1,19 +1,16 @@
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
-import { clearSession, saveSession, session } from "./session.js";
+import { logIn } from "./session.js";
 import { landingFor, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
 publicPage("login.title");
 
-// Already signed in in this tab: straight on.
-if (session()) {
-  try {
-    location.replace(safeNext() || landingFor(await api("GET", "/api/me")));
-  } catch (error) {
-    if (!(error instanceof ApiError)) {
-      throw error;
-    }
-    clearSession();
+// Already signed in (in this tab or another): straight on.
+try {
+  location.replace(safeNext() || landingFor(await api("GET", "/api/me")));
+} catch (error) {
+  if (!(error instanceof ApiError)) {
+    throw error;
   }
 }
 
@@ -27,9 +24,7 @@ form.addEventListener("submit", async (event) => {
   const button = form.querySelector("button[type=submit]");
   setBusy(button, true);
   try {
-    const auth = await api("POST", "/api/auth/login",
-      { email: value(form, "email").trim(), password: value(form, "password") }, { auth: false });
-    saveSession(auth);
+    await logIn(value(form, "email").trim(), value(form, "password"));
     location.assign(safeNext() || landingFor(await api("GET", "/api/me")));
   } catch (error) {
     setBusy(button, false);

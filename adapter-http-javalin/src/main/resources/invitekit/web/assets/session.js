@@ -1,24 +1,22 @@
-// The signed-in session lives in sessionStorage: one browser tab, gone when it closes, never in a URL.
-const KEY = "invitekit.session";
+// The signed-in session is an HttpOnly cookie that the server sets and clears (POST and DELETE
+// /api/auth/session): every tab shares it, a refresh keeps it, and no script can read it. Nothing
+// about it is kept in storage or in a URL.
+import { api } from "./api.js";
 
-export function session() {
-  try {
-    const value = JSON.parse(sessionStorage.getItem(KEY));
-    return value && value.access_token ? value : null;
-  } catch {
-    return null;
-  }
+/** Signs in with an email and a password; the server sets the session cookie. Resolves to {user}. */
+export function logIn(email, password) {
+  return api("POST", "/api/auth/session", { email, password });
 }
 
-/** Keeps the tokens of an auth result ({user, access_token, refresh_token}). */
-export function saveSession(auth) {
-  sessionStorage.setItem(KEY, JSON.stringify({
-    access_token: auth.access_token,
-    refresh_token: auth.refresh_token,
-    user: auth.user,
-  }));
+/**
+ * Trades the tokens of an auth result (sign-up, an accepted invitation, a verified email) for the
+ * cookie session; the tokens stop working.
+ */
+export async function saveSession(auth) {
+  await api("POST", "/api/auth/session", { access_token: auth.access_token });
 }
 
-export function clearSession() {
-  sessionStorage.removeItem(KEY);
+/** Ends the session: the server revokes it and clears the cookie. */
+export async function logOut() {
+  await api("DELETE", "/api/auth/session");
 }

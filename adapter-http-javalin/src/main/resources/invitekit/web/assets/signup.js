@@ -25,7 +25,7 @@ form.addEventListener("submit", async (event) => {
   const button = form.querySelector("button[type=submit]");
   setBusy(button, true);
   try {
-    saveSession(await api("POST", "/api/auth/signup", {
+    await saveSession(await api("POST", "/api/auth/signup", {
       email,
       password: value(form, "password"),
       first_name: value(form, "first_name").trim(),

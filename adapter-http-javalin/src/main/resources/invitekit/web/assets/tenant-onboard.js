@@ -281,7 +281,13 @@ async function accept() {
     refused(error);
     return;
   }
-  saveSession(result);
+  try {
+    await saveSession(result);
+  } catch (error) {
+    // The tenant exists and the owner can log in; only this browser's session is missing.
+    setFormError(businessForm, problemText(error));
+    return;
+  }
   state.tenant = result.tenant;
   state.user = result.user;
   renderHeader({ user: result.user, memberships: [{ tenant: result.tenant, role: "OWNER" }] });

@@ -1,7 +1,7 @@
 // What every page shares: start-up (strings, session, header), small DOM helpers, dates, dialogs.
 import { api, ApiError } from "./api.js";
 import { has, t, translate } from "./i18n.js";
-import { clearSession, session } from "./session.js";
+import { logOut } from "./session.js";
 
 /** Creates an element: h("a", {href: "/x", class: "y", text: "z"}, child, …). */
 export function h(tag, props = {}, ...children) {
@@ -44,16 +44,12 @@ export function publicPage(titleKey) {
 export async function signedInPage(titleKey) {
   translate();
   document.title = `${t(titleKey)} · ${t("app.name")}`;
-  if (!session()) {
-    return toLogin();
-  }
   try {
     const me = await api("GET", "/api/me");
     renderHeader(me);
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      clearSession();
       return toLogin();
     }
     renderHeader(null);
@@ -127,6 +123,7 @@ export function renderHeader(me) {
   if (isAdmin(me)) {
     links.push(["/platform/invitations", "menu.invitations"], ["/platform/tenants", "menu.tenants"]);
   }
+  links.push(["/account", "menu.account"]);
   const menu = h("details", { class: "user-menu" },
     h("summary", { "aria-label": t("menu.label", { name: fullName(me.user) }) },
       h("span", { class: "avatar", "aria-hidden": "true", text: initials(me.user) }),
@@ -152,11 +149,10 @@ export function renderHeader(me) {
 
 async function logout() {
   try {
-    await api("POST", "/api/auth/logout");
+    await logOut();
   } catch {
-    // signed out locally either way
+    // the log-in page says whether the session is still there
   }
-  clearSession();
   location.assign("/login");
 }
 

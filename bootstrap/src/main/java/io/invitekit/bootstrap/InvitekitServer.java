@@ -96,7 +96,8 @@ public final class InvitekitServer implements AutoCloseable {
                     })
                     .withTrustedProxies(configuration.trustedProxies())
                     .withMetricsPublic(configuration.metricsPublic())
-                    .withHstsSeconds(configuration.hstsSeconds());
+                    .withHstsSeconds(configuration.hstsSeconds())
+                    .withBaseUrl(configuration.baseUrl());
             Javalin app = InvitekitHttp.create(kit, http, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());

@@ -11,6 +11,7 @@ import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.JoinCodeUseCase;
 import io.invitekit.application.port.in.OperationsUseCase;
 import io.invitekit.application.port.in.PaymentOnboardingUseCase;
+import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
@@ -31,6 +32,7 @@ import io.invitekit.application.service.OperationsService;
 import io.invitekit.application.service.PaymentOnboardingService;
 import io.invitekit.application.service.RequestLimits;
 import io.invitekit.application.service.ServiceContext;
+import io.invitekit.application.service.SessionService;
 import io.invitekit.application.service.SubdomainSuggestions;
 import io.invitekit.application.service.TenantInvitationService;
 import io.invitekit.application.service.TenantService;
@@ -60,6 +62,7 @@ public final class Invitekit {
     private final TenantUseCase tenants;
     private final JoinCodeUseCase joinCodes;
     private final AccountUseCase accounts; // null when Invitekit's own accounts are off
+    private final SessionUseCase sessions; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
@@ -92,8 +95,11 @@ public final class Invitekit {
             this.accounts = new AccountService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
                     tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService,
                     storage.passwordResets(), storage.outbox());
+            this.sessions = new SessionService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
+                    tokens, limits, this.accounts);
         } else {
             this.accounts = null;
+            this.sessions = null;
         }
         this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations());
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
@@ -145,6 +151,19 @@ public final class Invitekit {
             throw new IllegalStateException("Invitekit's own accounts are off: give the builder a passwordHasher to use them");
         }
         return accounts;
+    }
+
+    /**
+     * With Invitekit's own accounts: sessions for the pages, the sessions a user sees and ends,
+     * changing one's password and name.
+     *
+     * @throws IllegalStateException when they are off (a host with its own users)
+     */
+    public SessionUseCase sessions() {
+        if (sessions == null) {
+            throw new IllegalStateException("Invitekit's own accounts are off: give the builder a passwordHasher to use them");
+        }
+        return sessions;
     }
 
     /** The outbox relay and expiry sweeper steps, for a scheduler to call. */

@@ -1,8 +1,10 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.adapter.http.InvitekitAuthentication.Caller;
-import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.in.CurrentSession;
+import io.invitekit.application.port.in.SessionUseCase;
+import io.invitekit.domain.account.SessionKind;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
@@ -12,6 +14,8 @@ import java.util.Optional;
 final class Authentication {
     private static final String CALLER = "invitekit.caller";
     private static final String TOKEN = "invitekit.token";
+    private static final String SESSION = "invitekit.session";
+    private static final String BY_COOKIE = "invitekit.by-cookie";
 
     private Authentication() {
     }
@@ -48,12 +52,50 @@ final class Authentication {
         return token;
     }
 
-    /** Invitekit's own access tokens, as the bundled server uses them. */
-    static InvitekitAuthentication bearer(AccountUseCase accounts) {
-        return ctx -> bearerToken(ctx).flatMap(token -> {
-            ctx.attribute(TOKEN, token);
-            return accounts.authenticate(token).map(Caller::of);
+    /**
+     * Invitekit's own sessions, as the bundled server uses them: {@code Authorization: Bearer}
+     * with an access token (API clients) when the header is there, else the pages' session
+     * cookie. Remembers which session, and whether the cookie signed the request in (such
+     * requests are held to {@link CrossSiteGuard}).
+     */
+    static InvitekitAuthentication ownSessions(SessionUseCase sessions) {
+        return ctx -> {
+            Optional<String> bearer = bearerToken(ctx);
+            if (bearer.isPresent()) {
+                ctx.attribute(TOKEN, bearer.get());
+                return remember(ctx, sessions.authenticate(bearer.get(), SessionKind.API), false);
+            }
+            String cookie = SessionCookie.read(ctx);
+            if (cookie == null) {
+                return Optional.empty();
+            }
+            return remember(ctx, sessions.authenticate(cookie, SessionKind.BROWSER), true);
+        };
+    }
+
+    private static Optional<Caller> remember(Context ctx, Optional<CurrentSession> session, boolean byCookie) {
+        session.ifPresent(current -> {
+            ctx.attribute(SESSION, current);
+            if (byCookie) {
+                ctx.attribute(BY_COOKIE, Boolean.TRUE);
+            }
         });
+        return session.map(current -> Caller.of(current.actor()));
+    }
+
+    /** Whether the session cookie signed this request in. */
+    static boolean byCookie(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(BY_COOKIE));
+    }
+
+    /** The caller's own Invitekit session; 401 for anyone else (anonymous, or a host's user). */
+    static CurrentSession requireSession(Context ctx) {
+        requireCaller(ctx);
+        CurrentSession session = ctx.attribute(SESSION);
+        if (session == null) {
+            throw new RuleViolationException(ErrorCode.UNAUTHENTICATED, "sign in with an Invitekit session first");
+        }
+        return session;
     }
 
     private static Optional<String> bearerToken(Context ctx) {

@@ -66,8 +66,9 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         if (!path.isEmpty() && (!path.startsWith("/") || path.endsWith("/"))) {
             throw new IllegalArgumentException("the Invitekit path is \"\" or starts with / and does not end with /");
         }
+        boolean ownSessions = config.authentication == null && kit.hasAccounts();
         InvitekitAuthentication bridge = config.authentication != null ? config.authentication
-                : kit.hasAccounts() ? Authentication.bearer(kit.accounts()) : null;
+                : ownSessions ? Authentication.ownSessions(kit.sessions()) : null;
         if (bridge == null) {
             throw new IllegalStateException("Invitekit needs an authentication bridge: the host's users have no "
                     + "Invitekit accounts to sign in with");
@@ -92,8 +93,16 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         });
         routes.before("/*", ctx -> guard(ctx, path, settings));
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
+        if (ownSessions) {
+            CrossSiteGuard crossSite = new CrossSiteGuard(settings.baseUrl(), path);
+            routes.before("/api/*", crossSite::check);
+        }
         problems.registerErrors(state.routes, path);
         new JavalinAccountRoutes(kit, bodies, clients).register(routes);
+        if (ownSessions) {
+            new JavalinSessionRoutes(kit.sessions(), bodies, clients, new SessionCookie(settings.baseUrl()))
+                    .register(routes);
+        }
         new JavalinInvitationRoutes(kit, bodies, clients).register(routes);
         new JavalinTenantRoutes(kit, bodies, clients).register(routes);
         if (config.operations) {

@@ -37,12 +37,13 @@ final class JavalinAccountRoutes {
             routes.post("/api/auth/signup", ctx -> {
                 SignupRequest body = bodies.read(ctx, SignupRequest.class);
                 Json.reply(ctx.status(201), AuthResponse.of(kit.accounts().signup(NewAccount.email(body.email())
-                        .password(body.password()).name(body.firstName(), body.lastName()).from(clients.of(ctx)))));
+                        .password(body.password()).name(body.firstName(), body.lastName()).from(clients.of(ctx))
+                        .agent(ctx.userAgent()))));
             });
             routes.post("/api/auth/login", ctx -> {
                 LoginRequest body = bodies.read(ctx, LoginRequest.class);
                 Json.reply(ctx, AuthResponse.of(kit.accounts().login(
-                        LogIn.with(body.email(), body.password()).from(clients.of(ctx)))));
+                        LogIn.with(body.email(), body.password()).from(clients.of(ctx)).agent(ctx.userAgent()))));
             });
             routes.post("/api/auth/refresh", ctx -> {
                 RefreshRequest body = bodies.read(ctx, RefreshRequest.class);

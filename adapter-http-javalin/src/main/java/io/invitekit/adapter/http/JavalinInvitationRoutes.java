@@ -75,7 +75,8 @@ final class JavalinInvitationRoutes {
      * invitation's.
      */
     private void accept(Context ctx) {
-        AcceptInvitation.Builder acceptance = AcceptInvitation.token(ctx.pathParam("token")).from(clients.of(ctx));
+        AcceptInvitation.Builder acceptance = AcceptInvitation.token(ctx.pathParam("token")).from(clients.of(ctx))
+                .agent(ctx.userAgent());
         if (kit.hasAccounts()) {
             AcceptInvitationRequest b = bodies.read(ctx, AcceptInvitationRequest.class);
             acceptance.businessName(b.businessName()).subdomain(b.subdomain()).contactEmail(b.contactEmail())

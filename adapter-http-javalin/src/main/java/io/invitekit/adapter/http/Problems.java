@@ -41,8 +41,8 @@ final class Problems {
         return switch (code) {
             case VALIDATION_FAILED, INVALID_SUBDOMAIN, MALFORMED_CODE -> 422;
             case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND, INVALID_CODE -> 404;
+            case FORBIDDEN, WRONG_CURRENT_PASSWORD -> 403;
+            case NOT_FOUND, INVALID_CODE, SESSION_NOT_FOUND -> 404;
             case INVITATION_PENDING_EXISTS, INVALID_TRANSITION, RESEND_LIMIT_REACHED, SUBDOMAIN_TAKEN, EMAIL_TAKEN,
                  TENANT_FULL, TENANT_INACTIVE, TENANT_LIMIT_REACHED -> 409;
             case INVITATION_EXPIRED, INVITATION_CANCELLED, INVITATION_ACCEPTED, INVALID_RESET_TOKEN -> 410;
@@ -54,6 +54,8 @@ final class Problems {
     void render(Exception failure, Context ctx) {
         if (failure instanceof DomainException e) {
             domain(e, ctx);
+        } else if (failure instanceof Refusal e) {
+            write(ctx, e.status, e.code, e.title, e.getMessage(), Map.of());
         } else if (failure instanceof Json.MalformedBodyException e) {
             write(ctx, 400, "malformed_body", "Malformed body", e.getMessage(), Map.of());
         } else if (failure instanceof ConstraintViolationException e) {
@@ -98,7 +100,7 @@ final class Problems {
 
     /** Every status an Invitekit problem may carry. */
     private static Set<Integer> problemStatuses() {
-        Set<Integer> statuses = new TreeSet<>(List.of(400, 401, 404, 405, 413, 429, 500, 503));
+        Set<Integer> statuses = new TreeSet<>(List.of(400, 401, 403, 404, 405, 413, 415, 429, 500, 503));
         for (ErrorCode code : ErrorCode.values()) {
             statuses.add(statusOf(code));
         }
@@ -198,6 +200,20 @@ final class Problems {
 
     static String snakeCase(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A refusal of the HTTP adapter's own (not the application's): its status and stable code. */
+    static final class Refusal extends RuntimeException {
+        private final int status;
+        private final String code;
+        private final String title;
+
+        Refusal(int status, String code, String title, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.title = title;
+        }
     }
 
     private static String titleOf(ErrorCode code) {

@@ -42,6 +42,10 @@ final class Routes {
         add(HandlerType.POST, path, handler);
     }
 
+    void patch(String path, Handler handler) {
+        add(HandlerType.PATCH, path, handler);
+    }
+
     void delete(String path, Handler handler) {
         add(HandlerType.DELETE, path, handler);
     }

@@ -120,5 +120,25 @@ class AcceptAtomicityApiTest {
         public int removeAllOf(io.invitekit.domain.account.UserId user) {
             return delegate.removeAllOf(user);
         }
+
+        @Override
+        public boolean touch(SessionId id, java.time.Instant usedAt) {
+            return delegate.touch(id, usedAt);
+        }
+
+        @Override
+        public java.util.List<Session> allOf(io.invitekit.domain.account.UserId user) {
+            return delegate.allOf(user);
+        }
+
+        @Override
+        public boolean removeOf(io.invitekit.domain.account.UserId user, SessionId id) {
+            return delegate.removeOf(user, id);
+        }
+
+        @Override
+        public int removeAllOfExcept(io.invitekit.domain.account.UserId user, SessionId keep) {
+            return delegate.removeAllOfExcept(user, keep);
+        }
     }
 }

@@ -88,16 +88,30 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(s -> s, b -> b, null, limits);
     }
 
+    /** Deployed at another base URL than {@link #BASE_URL}. */
+    static ApiServer at(String baseUrl) {
+        return new ApiServer(s -> s, b -> b, null, limits -> limits, URI.create(baseUrl));
+    }
+
+    /** Where the test server says it is deployed (its pages' origin). */
+    static final String BASE_URL = "https://app.acme.test";
+
     private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
                       Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits) {
+        this(http, ports, limiterOnClock, limits, URI.create(BASE_URL));
+    }
+
+    private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
+                      Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits, URI baseUrl) {
         InvitekitSettings settings = InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
-                .platformDomain("acme.test").baseUrl(URI.create("https://app.acme.test")).build();
+                .platformDomain("acme.test").baseUrl(baseUrl).build();
         Invitekit.Builder builder = Invitekit.builder()
                 .settings(settings.toBuilder().rateLimits(limits.apply(roomForTests(settings.rateLimits()))).build())
                 .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)
                 .rateLimiter(limiterOnClock != null ? limiterOnClock.apply(clock) : new InMemoryRateLimiter(clock));
         kit = ports.apply(builder).inMemory().build();
-        app = InvitekitHttp.create(kit, http.apply(HttpSettings.defaults(() -> storage.outbox().backlog())),
+        app = InvitekitHttp.create(kit, http.apply(HttpSettings.defaults(() -> storage.outbox().backlog())
+                        .withBaseUrl(baseUrl)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config -> { })
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -106,6 +120,11 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The origin the server is reached at in the test: {@code http://127.0.0.1:port}. */
+    String reachedAt() {
+        return base;
     }
 
     // ---- calls -------------------------------------------------------------------------------
@@ -170,12 +189,13 @@ final class ApiServer implements AutoCloseable {
         }
         Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body(), parse(response.body()));
         if (check != Check.NONE) {
-            checkContract(method, path, token, body, reply, check == Check.BOTH);
+            checkContract(method, path, token, body, headers, reply, check == Check.BOTH);
         }
         return reply;
     }
 
-    private void checkContract(String method, String path, String token, String body, Reply reply, boolean checkRequest) {
+    private void checkContract(String method, String path, String token, String body, Map<String, String> headers,
+                               Reply reply, boolean checkRequest) {
         URI uri = URI.create(path);
         String canonical = uri.getPath().length() > 1 && uri.getPath().endsWith("/")
                 ? uri.getPath().substring(0, uri.getPath().length() - 1) : uri.getPath();
@@ -196,6 +216,7 @@ final class ApiServer implements AutoCloseable {
             if (token != null) {
                 request.withAuthorization("Bearer " + token);
             }
+            headers.forEach(request::withHeader);
             report = CONTRACT.validate(request.build(), response.build());
         } else {
             report = CONTRACT.validateResponse(canonical, Request.Method.valueOf(method), response.build());

@@ -57,4 +57,9 @@ final class JdbiAccounts implements Accounts {
     public boolean changePassword(UserId id, PasswordHash hash) {
         return handles.call(AccountSql.class, sql -> sql.updatePasswordHash(id.value(), hash.encoded()) == 1);
     }
+
+    @Override
+    public boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName) {
+        return handles.call(AccountSql.class, sql -> sql.updateName(id.value(), firstName.value(), lastName.value()) == 1);
+    }
 }

@@ -8,6 +8,8 @@ import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,5 +69,25 @@ final class JdbiSessions implements Sessions {
     @Override
     public int removeAllOf(UserId user) {
         return handles.call(SessionSql.class, sql -> sql.deleteAllOf(user.value()));
+    }
+
+    @Override
+    public boolean touch(SessionId id, Instant usedAt) {
+        return handles.call(SessionSql.class, sql -> sql.touch(id.value(), usedAt, Session.staleBefore(usedAt))) == 1;
+    }
+
+    @Override
+    public List<Session> allOf(UserId user) {
+        return handles.call(SessionSql.class, sql -> sql.allOf(user.value()).stream().map(SessionRow::toDomain).toList());
+    }
+
+    @Override
+    public boolean removeOf(UserId user, SessionId id) {
+        return handles.call(SessionSql.class, sql -> sql.deleteOf(user.value(), id.value())) == 1;
+    }
+
+    @Override
+    public int removeAllOfExcept(UserId user, SessionId keep) {
+        return handles.call(SessionSql.class, sql -> sql.deleteAllOfExcept(user.value(), keep.value()));
     }
 }

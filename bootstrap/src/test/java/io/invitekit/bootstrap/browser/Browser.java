@@ -25,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,7 +34,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Debian Chromium session (its own profile, so its own sessionStorage: one user)
+ * One headless Debian Chromium session (its own profile, so its own cookies: one user)
  * with the few moves the page tests need. Every wait is explicit and bounded.
  */
 final class Browser implements AutoCloseable {
@@ -48,6 +49,7 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final String name;
     private int shots;
+    private String firstTab;
 
     private Browser(ChromeDriver driver, String base, String name) {
         this.driver = driver;
@@ -128,6 +130,25 @@ final class Browser implements AutoCloseable {
 
     void go(String pathOrUrl) {
         driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
+    /** Reloads the page, as the browser's reload button does. */
+    void refresh() {
+        driver.navigate().refresh();
+    }
+
+    /** Opens a new tab of the same browser (same cookies) on this path, and moves to it. */
+    void newTab(String pathOrUrl) {
+        if (firstTab == null) {
+            firstTab = driver.getWindowHandle();
+        }
+        driver.switchTo().newWindow(WindowType.TAB);
+        go(pathOrUrl);
+    }
+
+    /** Moves back to the tab the browser started with. */
+    void firstTab() {
+        driver.switchTo().window(firstTab == null ? driver.getWindowHandle() : firstTab);
     }
 
     URI url() {

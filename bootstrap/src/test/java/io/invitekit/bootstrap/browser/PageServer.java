@@ -137,6 +137,29 @@ final class PageServer implements AutoCloseable {
                 "first_name", first, "last_name", last)).path("access_token").asText();
     }
 
+    /** A fresh API session (bearer tokens) of the user: its access token. */
+    String logIn(String email, String password) {
+        return call("POST", "/api/auth/login", null, Map.of("email", email, "password", password))
+                .path("access_token").asText();
+    }
+
+    /** The status of a bodiless call, whatever it is. */
+    int status(String method, String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode call(String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

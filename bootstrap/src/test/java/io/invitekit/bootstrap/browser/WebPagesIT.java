@@ -3,6 +3,10 @@ package io.invitekit.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +287,7 @@ class WebPagesIT {
             // The user menu leads to the admin pages.
             browser.click(".user-menu summary");
             assertThat(browser.texts(".user-menu .menu a")).containsExactly("Family management", "Tenant invitations",
-                    "Tenants");
+                    "Tenants", "Account settings");
             browser.screenshot("user-menu");
             browser.click(".user-menu a[href='/platform/tenants']");
             browser.awaitPath("/platform/tenants");
@@ -525,6 +529,125 @@ class WebPagesIT {
             user.click("#login-form button[type=submit]");
             user.awaitPath("/join-or-create");
         }
+    }
+
+    // ---- accounts: the session of the pages ----------------------------------------------------
+
+    @Test
+    void theSessionIsSharedByEveryTabSurvivesARefreshAndNoScriptCanReadIt() {
+        String email = "tabs@example.org";
+        server.signup(email, "Tabitha", "Tabs");
+        try (Browser user = Browser.open(server.base(), "tabs")) {
+            logIn(user, email);
+            user.awaitPath("/join-or-create");
+            user.awaitText("h1", "Welcome, Tabitha");
+
+            user.refresh();
+            user.awaitText("h1", "Welcome, Tabitha");
+            assertThat(user.url().getPath()).as("a refresh keeps the session").isEqualTo("/join-or-create");
+            assertThat(user.script("return document.cookie")).as("HttpOnly: no script sees the session").isEqualTo("");
+            assertThat(user.script("return sessionStorage.length + localStorage.length"))
+                    .as("no token kept in storage").isEqualTo(0L);
+
+            // A second tab (a ctrl-click on a menu link) is signed in too.
+            user.newTab("/account");
+            user.awaitText("#account-email", email);
+            user.click(".user-menu summary");
+            user.click("#logout");
+            user.awaitPath("/login");
+
+            // Logging out in one tab ends the session in every tab.
+            user.firstTab();
+            user.refresh();
+            user.awaitPath("/login");
+        }
+    }
+
+    @Test
+    void accountSettingsChangeTheNameAndThePasswordAndSignOutOtherSessions() {
+        String email = "settings@example.org";
+        String phone = server.signup(email, "Sam", "Settings"); // an app signed in with bearer tokens
+        try (Browser user = Browser.open(server.base(), "settings")) {
+            logIn(user, email);
+            user.awaitPath("/join-or-create");
+            user.click(".user-menu summary");
+            user.click(".user-menu a[href='/account']");
+            user.awaitPath("/account");
+            user.until("both sessions are listed", b -> b.count("#sessions tr") == 2);
+            assertThat(user.text("#sessions tr[data-current=true]")).contains("This session", "Web browser", "Chrome");
+            assertThat(user.text("#sessions tr[data-current=false]")).contains("App or API client");
+            user.screenshot("account");
+            user.phoneScreenshot("account");
+
+            user.type("#name-first-name", "Samantha");
+            user.click("#name-form button[type=submit]");
+            user.awaitText("#name-status", "saved");
+            user.awaitText(".user-menu .user-name", "Samantha Settings");
+
+            user.type("#password-current", "not the password at all");
+            user.type("#password-new", "a new password 2");
+            user.type("#password-confirm", "a new password 2");
+            user.click("#password-form button[type=submit]");
+            user.awaitText("#password-current-error", "not your current password");
+            assertThat(server.status("GET", "/api/me", phone)).as("a wrong password changes nothing").isEqualTo(200);
+            user.type("#password-current", PageServer.PASSWORD);
+            user.click("#password-form button[type=submit]");
+            user.awaitText("#password-status", "Your password is changed");
+            user.until("the other session is gone", b -> b.count("#sessions tr") == 1);
+            assertThat(server.status("GET", "/api/me", phone)).as("the other session ended").isEqualTo(401);
+            user.refresh();
+            user.awaitText("#account-email", email); // this one lives on
+
+            // Two more sessions elsewhere: one signed out by itself, then every other one at once.
+            String tablet = server.logIn(email, "a new password 2");
+            String laptop = server.logIn(email, "a new password 2");
+            user.refresh();
+            user.until("three sessions are listed", b -> b.count("#sessions tr") == 3);
+            user.click("#sessions tr[data-current=false] button.revoke");
+            user.awaitText("#sessions-status", "That session is signed out");
+            user.until("two sessions are left", b -> b.count("#sessions tr") == 2);
+            assertThat(List.of(server.status("GET", "/api/me", tablet), server.status("GET", "/api/me", laptop)))
+                    .containsExactlyInAnyOrder(200, 401);
+            user.click("#revoke-others");
+            assertThat(user.text("dialog")).contains("Sign out every other session?");
+            user.click("dialog button.confirm");
+            user.awaitText("#sessions-status", "Other sessions signed out: 1");
+            user.until("only this session is left", b -> b.count("#sessions tr") == 1);
+            assertThat(server.status("GET", "/api/me", tablet)).isEqualTo(401);
+            assertThat(server.status("GET", "/api/me", laptop)).isEqualTo(401);
+            user.awaitHidden("#revoke-others");
+        }
+    }
+
+    @Test
+    void aFormPostedFromAnotherOriginIsRefusedThoughTheBrowserSendsTheCookie() throws IOException {
+        String email = "csrf@example.org";
+        String token = server.signup(email, "Cyrus", "Surf");
+        // Another port of the same host: the same site, so SameSite=Lax does not hold the cookie back;
+        // the server's origin check is what refuses. The text/plain body is valid JSON on purpose.
+        String html = "<!doctype html><title>Win a prize</title><form id=f method=POST enctype=text/plain action='"
+                + server.base() + "/api/tenants/'><input name='{\"name\":\"Evil Family\",\"x\":\"' value='\"}'>"
+                + "</form><script>document.getElementById('f').submit()</script>";
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        evil.start();
+        try (Browser user = Browser.open(server.base(), "csrf")) {
+            logIn(user, email);
+            user.awaitPath("/join-or-create");
+            user.go("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            user.awaitPath("/api/tenants/"); // the browser posted the form and shows the answer
+            assertThat(user.awaitText("body", "cross_site_request")).contains("403");
+            user.screenshot("cross-site-refused");
+        } finally {
+            evil.stop(0);
+        }
+        assertThat(server.call("GET", "/api/me", token, null).path("memberships")).as("no family was made").isEmpty();
     }
 
     private static void logIn(Browser browser, String email) {

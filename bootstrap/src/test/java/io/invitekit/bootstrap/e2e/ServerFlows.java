@@ -211,6 +211,31 @@ abstract class ServerFlows {
                 .containsEntry("strict-transport-security", List.of("max-age=31536000"));
     }
 
+    /**
+     * The pages' session in the real server: the base URL (https here) reaches the HTTP side, so
+     * the cookie is Secure and only the base URL's origin may write with it.
+     */
+    @Test
+    void thePagesCookieIsSecureBehindHttpsAndWritesOnlyFromTheBaseUrlsOrigin() {
+        String access = server.signup("cookie@example.org");
+        Reply traded = server.call("POST", "/api/auth/session", null, Map.of("access_token", access),
+                Map.of("Origin", "https://app.acme.test"));
+        assertThat(traded.status()).as(traded.body()).isEqualTo(200);
+        String setCookie = traded.headers().get("set-cookie").get(0);
+        assertThat(setCookie).startsWith("invitekit_session=").contains("; HttpOnly; SameSite=Lax; Secure");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertThat(server.call("GET", "/api/me", null, null, Map.of("Cookie", cookie)).status()).isEqualTo(200);
+        Reply crossSite = server.call("PATCH", "/api/me", null, Map.of("first_name", "Mal", "last_name", "Lory"),
+                Map.of("Cookie", cookie, "Origin", "http://evil.example"));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.code()).isEqualTo("cross_site_request");
+        Reply out = server.call("DELETE", "/api/auth/session", null, null,
+                Map.of("Cookie", cookie, "Sec-Fetch-Site", "same-origin"));
+        assertThat(out.status()).isEqualTo(204);
+        assertThat(server.call("GET", "/api/me", null, null, Map.of("Cookie", cookie)).status()).isEqualTo(401);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static Map<String, Object> accept(String subdomain) {

@@ -59,6 +59,25 @@ public final class InMemoryAccounts implements Accounts {
     }
 
     @Override
+    public synchronized boolean rename(UserId id, io.invitekit.domain.shared.Name firstName,
+                                       io.invitekit.domain.shared.Name lastName) {
+        Account current = byId.get(id);
+        if (current == null) {
+            return false;
+        }
+        Account changed = current.renamed(firstName, lastName);
+        byId.put(id, changed);
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                if (byId.get(id) == changed) {
+                    byId.put(id, current);
+                }
+            }
+        });
+        return true;
+    }
+
+    @Override
     public synchronized boolean changePassword(UserId id, PasswordHash hash) {
         Account current = byId.get(id);
         if (current == null) {

@@ -5,6 +5,8 @@ import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class InMemorySessions implements Sessions {
 
     @Override
     public synchronized Optional<Session> byRefreshDigest(TokenDigest digest) {
-        return byId.values().stream().filter(s -> s.refreshDigest().equals(digest)).findFirst();
+        return byId.values().stream().filter(s -> digest.equals(s.refreshDigest())).findFirst();
     }
 
     @Override
@@ -72,6 +74,45 @@ public final class InMemorySessions implements Sessions {
     @Override
     public synchronized int removeAllOf(UserId user) {
         List<SessionId> ids = byId.values().stream().filter(s -> s.userId().equals(user)).map(Session::id).toList();
+        ids.forEach(this::remove);
+        return ids.size();
+    }
+
+    @Override
+    public synchronized boolean touch(SessionId id, Instant usedAt) {
+        Session current = byId.get(id);
+        if (current == null || !current.lastUsedIsStaleAt(usedAt)) {
+            return false;
+        }
+        Session touched = new Session(current.id(), current.userId(), current.kind(), current.accessDigest(),
+                current.refreshDigest(), current.createdAt(), usedAt, current.accessExpiresAt(),
+                current.refreshExpiresAt(), current.origin());
+        byId.put(id, touched);
+        transactions.onRollback(() -> undo(id, touched, current));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Session> allOf(UserId user) {
+        return byId.values().stream().filter(s -> s.userId().equals(user))
+                .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()).reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean removeOf(UserId user, SessionId id) {
+        Session session = byId.get(id);
+        if (session == null || !session.userId().equals(user)) {
+            return false;
+        }
+        remove(id);
+        return true;
+    }
+
+    @Override
+    public synchronized int removeAllOfExcept(UserId user, SessionId keep) {
+        List<SessionId> ids = byId.values().stream().filter(s -> s.userId().equals(user) && !s.id().equals(keep))
+                .map(Session::id).toList();
         ids.forEach(this::remove);
         return ids.size();
     }

@@ -98,7 +98,7 @@ public final class AccountService implements AccountUseCase {
         return transactions.inTransaction(() -> {
             accounts.add(account);
             context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
-            return credentials.signIn(account);
+            return credentials.signIn(account, c.origin());
         });
     }
 
@@ -113,7 +113,7 @@ public final class AccountService implements AccountUseCase {
         } catch (DomainException notAnEmail) {
             account = Optional.empty(); // answered like an unknown email, after the same work
         }
-        return credentials.signIn(credentials.requirePassword(account, presented));
+        return credentials.signIn(credentials.requirePassword(account, presented), attempt.origin());
     }
 
     private static Password presented(String email, String password) {
@@ -269,7 +269,7 @@ public final class AccountService implements AccountUseCase {
         return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
             AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
                     owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
-            AuthResult session = credentials.signIn(owner);
+            AuthResult session = credentials.signIn(owner, details.origin());
             TenantView tenant = acceptance.withOwner(accepted.tenant(),
                     new TenantView.Member(UserView.of(owner), Role.OWNER, now));
             return new AcceptResult(session, tenant);

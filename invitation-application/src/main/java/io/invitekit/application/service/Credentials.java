@@ -8,6 +8,7 @@ import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PasswordHash;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
@@ -69,8 +70,8 @@ final class Credentials {
         throw invalid();
     }
 
-    AuthResult signIn(Account account) {
-        IssuedTokens issued = tokens.issue(account.id());
+    AuthResult signIn(Account account, SessionOrigin origin) {
+        IssuedTokens issued = tokens.issue(account.id(), origin);
         return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
                 issued.accessTokenTtl().toSeconds());
     }

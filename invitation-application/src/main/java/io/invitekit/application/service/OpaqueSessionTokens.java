@@ -1,10 +1,14 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.IssuedBrowserSession;
 import io.invitekit.application.port.out.IssuedTokens;
+import io.invitekit.application.port.out.LiveSession;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.SessionKind;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
@@ -15,11 +19,20 @@ import io.invitekit.domain.shared.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** The default session tokens: random opaque strings, stored only as SHA-256 digests. */
+/**
+ * The default session tokens: random opaque strings, stored only as SHA-256 digests. A browser
+ * session lives {@link #BROWSER_LIFETIME} at most, and ends sooner when unused for {@link
+ * #BROWSER_IDLE} (measured from "last used", which is written at most every {@link
+ * Session#LAST_USED_GRANULARITY}, so the idle end is that coarse too).
+ */
 public final class OpaqueSessionTokens implements SessionTokens {
+    public static final Duration BROWSER_IDLE = Duration.ofDays(7);
+    public static final Duration BROWSER_LIFETIME = Duration.ofDays(30);
+
     private final Sessions sessions;
     private final Clock clock;
     private final RandomGenerator random;
@@ -38,22 +51,34 @@ public final class OpaqueSessionTokens implements SessionTokens {
     }
 
     @Override
-    public IssuedTokens issue(UserId user) {
+    public IssuedTokens issue(UserId user, SessionOrigin origin) {
         SecretToken access = SecretToken.generate(random);
         SecretToken refresh = SecretToken.generate(random);
         Instant now = Times.now(clock);
-        sessions.add(new Session(new SessionId(ids.next()), user, access.digest(), refresh.digest(), now,
-                now.plus(accessTtl), now.plus(refreshTtl)));
+        sessions.add(new Session(new SessionId(ids.next()), user, SessionKind.API, access.digest(), refresh.digest(),
+                now, now, now.plus(accessTtl), now.plus(refreshTtl), origin));
         return new IssuedTokens(user, access.reveal(), refresh.reveal(), accessTtl);
     }
 
     @Override
-    public Optional<UserId> authenticate(String accessToken) {
+    public IssuedBrowserSession openBrowserSession(UserId user, SessionOrigin origin) {
+        SecretToken token = SecretToken.generate(random);
         Instant now = Times.now(clock);
-        return parse(accessToken)
-                .flatMap(token -> sessions.byAccessDigest(token.digest()))
-                .filter(session -> session.accessValidAt(now))
-                .map(Session::userId);
+        Instant end = now.plus(BROWSER_LIFETIME);
+        SessionId id = new SessionId(ids.next());
+        sessions.add(new Session(id, user, SessionKind.BROWSER, token.digest(), null, now, now, end, end, origin));
+        return new IssuedBrowserSession(user, id, token.reveal(), BROWSER_LIFETIME);
+    }
+
+    @Override
+    public Optional<LiveSession> authenticate(String token, SessionKind kind) {
+        Instant now = Times.now(clock);
+        Optional<Session> live = parse(token)
+                .flatMap(parsed -> sessions.byAccessDigest(parsed.digest()))
+                .filter(session -> session.kind() == kind && session.accessValidAt(now))
+                .filter(session -> isLive(session, now));
+        live.filter(session -> session.lastUsedIsStaleAt(now)).ifPresent(session -> sessions.touch(session.id(), now));
+        return live.map(session -> new LiveSession(session.userId(), session.id()));
     }
 
     @Override
@@ -67,8 +92,8 @@ public final class OpaqueSessionTokens implements SessionTokens {
         Session current = live.filter(session -> session.refreshValidAt(now)).orElseThrow(OpaqueSessionTokens::refused);
         SecretToken access = SecretToken.generate(random);
         SecretToken refresh = SecretToken.generate(random);
-        Session next = new Session(current.id(), current.userId(), access.digest(), refresh.digest(), current.createdAt(),
-                now.plus(accessTtl), now.plus(refreshTtl));
+        Session next = new Session(current.id(), current.userId(), SessionKind.API, access.digest(), refresh.digest(),
+                current.createdAt(), now, now.plus(accessTtl), now.plus(refreshTtl), current.origin());
         if (!sessions.rotate(presented.digest(), next)) {
             // Presented twice at once: only the first wins, and the second is a reuse like any other.
             throw revokeIfReused(presented);
@@ -79,6 +104,7 @@ public final class OpaqueSessionTokens implements SessionTokens {
     @Override
     public void revoke(String accessToken) {
         parse(accessToken).flatMap(token -> sessions.byAccessDigest(token.digest()))
+                .filter(session -> session.kind() == SessionKind.API)
                 .ifPresent(session -> sessions.remove(session.id()));
     }
 
@@ -97,6 +123,37 @@ public final class OpaqueSessionTokens implements SessionTokens {
     @Override
     public void revokeAll(UserId user) {
         sessions.removeAllOf(user);
+    }
+
+    @Override
+    public void endBrowserSession(String token) {
+        parse(token).flatMap(parsed -> sessions.byAccessDigest(parsed.digest()))
+                .filter(session -> session.kind() == SessionKind.BROWSER)
+                .ifPresent(session -> sessions.remove(session.id()));
+    }
+
+    /** The live ones: an ended session (expired, or a browser session idle too long) is not shown. */
+    @Override
+    public List<Session> sessionsOf(UserId user) {
+        Instant now = Times.now(clock);
+        return sessions.allOf(user).stream().filter(session -> isLive(session, now)).toList();
+    }
+
+    private static boolean isLive(Session session, Instant now) {
+        return switch (session.kind()) {
+            case API -> session.accessValidAt(now) || session.refreshValidAt(now);
+            case BROWSER -> session.accessValidAt(now) && now.isBefore(session.lastUsedAt().plus(BROWSER_IDLE));
+        };
+    }
+
+    @Override
+    public boolean revoke(UserId owner, SessionId id) {
+        return sessions.removeOf(owner, id);
+    }
+
+    @Override
+    public int revokeAllBut(UserId owner, SessionId keep) {
+        return sessions.removeAllOfExcept(owner, keep);
     }
 
     private static Optional<SecretToken> parse(String raw) {

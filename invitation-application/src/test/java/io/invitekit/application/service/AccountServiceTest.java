@@ -360,6 +360,11 @@ class AccountServiceTest {
         public boolean changePassword(UserId id, PasswordHash hash) {
             return store.changePassword(id, hash);
         }
+
+        @Override
+        public boolean rename(UserId id, Name firstName, Name lastName) {
+            return store.rename(id, firstName, lastName);
+        }
     }
 
     @Test

@@ -334,6 +334,12 @@ class InvitationAcceptanceServiceTest {
                                       io.invitekit.domain.account.PasswordHash hash) {
             return delegate.changePassword(id, hash);
         }
+
+        @Override
+        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name firstName,
+                              io.invitekit.domain.shared.Name lastName) {
+            return delegate.rename(id, firstName, lastName);
+        }
     }
 
     /** Looking links up is limited per client address, guesses included: previews and accepts alike. */
@@ -401,6 +407,12 @@ class InvitationAcceptanceServiceTest {
         public boolean changePassword(io.invitekit.domain.account.UserId id,
                                       io.invitekit.domain.account.PasswordHash hash) {
             return delegate.changePassword(id, hash);
+        }
+
+        @Override
+        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name firstName,
+                              io.invitekit.domain.shared.Name lastName) {
+            return delegate.rename(id, firstName, lastName);
         }
     }
 }

@@ -29,6 +29,11 @@ public record Account(
         return platformRole == PlatformRole.PLATFORM_ADMIN;
     }
 
+    /** The same account under another name. */
+    public Account renamed(Name first, Name last) {
+        return new Account(id, email, passwordHash, first, last, platformRole, createdAt);
+    }
+
     public String displayName() {
         return firstName.value() + " " + lastName.value();
     }

@@ -27,5 +27,9 @@ public enum ErrorCode {
     RATE_LIMITED,
     TENANT_LIMIT_REACHED,
     /** A password-reset token that is unknown, used, superseded or expired: all answered alike. */
-    INVALID_RESET_TOKEN
+    INVALID_RESET_TOKEN,
+    /** Changing one's password with a wrong current password (it counts against the log-in allowance). */
+    WRONG_CURRENT_PASSWORD,
+    /** A session that is not the caller's, or does not exist: answered alike. */
+    SESSION_NOT_FOUND
 }

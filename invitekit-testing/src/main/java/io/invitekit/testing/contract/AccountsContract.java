@@ -99,4 +99,23 @@ public abstract class AccountsContract {
         assertThat(accounts().byId(other.id()).orElseThrow().passwordHash()).isEqualTo(other.passwordHash());
         assertThat(accounts().changePassword(new UserId(nextId()), new PasswordHash("x"))).as("no such account").isFalse();
     }
+
+    @Test
+    void a_renamed_account_reads_back_with_its_new_name_and_other_accounts_keep_theirs() {
+        Account renamed = anAccount().build();
+        Account other = anAccount().build();
+        accounts().add(renamed);
+        accounts().add(other);
+
+        assertThat(accounts().rename(renamed.id(), io.invitekit.domain.shared.Name.of("Zoë"),
+                io.invitekit.domain.shared.Name.of("Ñúñez"))).isTrue();
+
+        Account read = accounts().byEmail(renamed.email()).orElseThrow();
+        assertThat(read.firstName().value()).isEqualTo("Zoë");
+        assertThat(read.lastName().value()).isEqualTo("Ñúñez");
+        assertThat(read.passwordHash()).isEqualTo(renamed.passwordHash());
+        assertThat(accounts().byId(other.id()).orElseThrow()).isEqualTo(other);
+        assertThat(accounts().rename(new UserId(nextId()), io.invitekit.domain.shared.Name.of("A"),
+                io.invitekit.domain.shared.Name.of("B"))).as("no such account").isFalse();
+    }
 }

@@ -6,17 +6,23 @@ import static io.invitekit.testing.fixtures.Fixtures.digest;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invitekit.application.inmemory.ManualClock;
+import io.invitekit.application.port.out.IssuedBrowserSession;
 import io.invitekit.application.port.out.IssuedTokens;
+import io.invitekit.application.port.out.LiveSession;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.service.OpaqueSessionTokens;
 import io.invitekit.domain.account.Session;
+import io.invitekit.domain.account.SessionKind;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.testing.Concurrently;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
@@ -188,5 +194,156 @@ public abstract class SessionsContract {
         assertThat(sessions().byAccessDigest(first.accessDigest())).isEmpty();
         assertThat(sessions().byRefreshDigest(second.refreshDigest())).isEmpty();
         assertThat(sessions().byAccessDigest(someoneElses.accessDigest())).contains(someoneElses);
+    }
+
+    @Test
+    void a_session_keeps_its_kind_its_origin_and_when_it_was_last_used() {
+        UserId user = new UserId(nextId());
+        Session api = aSession().user(user).from("203.0.113.7", "curl/8.5").lastUsedAt(NOW.plusSeconds(60)).build();
+        Session browser = aSession().user(user).browser().from(null, "Mozilla/5.0 " + "x".repeat(400)).build();
+        sessions().add(api);
+        sessions().add(browser);
+
+        assertThat(sessions().byAccessDigest(api.accessDigest())).contains(api);
+        Session found = sessions().byAccessDigest(browser.accessDigest()).orElseThrow();
+        assertThat(found).isEqualTo(browser);
+        assertThat(found.kind()).isEqualTo(SessionKind.BROWSER);
+        assertThat(found.refreshDigest()).isNull();
+        assertThat(found.origin().userAgent()).hasSize(SessionOrigin.MAX_USER_AGENT);
+        assertThat(found.origin().clientAddress()).isNull();
+        assertThat(sessions().byRefreshDigest(api.refreshDigest())).contains(api);
+    }
+
+    @Test
+    void last_used_is_written_at_most_once_per_granularity() {
+        Session session = aSession().build();
+        sessions().add(session);
+        Duration step = Session.LAST_USED_GRANULARITY;
+
+        assertThat(sessions().touch(session.id(), NOW.plus(step).minusSeconds(1))).as("within the granularity").isFalse();
+        assertThat(lastUsed(session)).isEqualTo(NOW);
+        assertThat(sessions().touch(session.id(), NOW.plus(step))).isTrue();
+        assertThat(lastUsed(session)).isEqualTo(NOW.plus(step));
+        assertThat(sessions().touch(session.id(), NOW.plus(step).plusSeconds(1))).as("a second touch soon after").isFalse();
+        assertThat(sessions().touch(session.id(), NOW.plus(step.multipliedBy(2)).minusSeconds(1))).isFalse();
+        assertThat(lastUsed(session)).isEqualTo(NOW.plus(step));
+        assertThat(sessions().touch(new io.invitekit.domain.account.SessionId(nextId()), NOW.plus(step))).isFalse();
+    }
+
+    private Instant lastUsed(Session session) {
+        return sessions().byAccessDigest(session.accessDigest()).orElseThrow().lastUsedAt();
+    }
+
+    @Test
+    void a_users_sessions_are_listed_newest_first_and_only_theirs() {
+        UserId user = new UserId(nextId());
+        Session older = aSession().user(user).createdAt(NOW.minusSeconds(120)).build();
+        Session newest = aSession().user(user).browser().createdAt(NOW).build();
+        Session middle = aSession().user(user).createdAt(NOW.minusSeconds(60)).build();
+        sessions().add(older);
+        sessions().add(newest);
+        sessions().add(middle);
+        sessions().add(aSession().build());
+
+        assertThat(sessions().allOf(user)).containsExactly(newest, middle, older);
+        assertThat(sessions().allOf(new UserId(nextId()))).isEmpty();
+    }
+
+    @Test
+    void a_user_ends_only_their_own_session() {
+        UserId user = new UserId(nextId());
+        Session mine = aSession().user(user).build();
+        Session someoneElses = aSession().build();
+        sessions().add(mine);
+        sessions().add(someoneElses);
+
+        assertThat(sessions().removeOf(user, someoneElses.id())).isFalse();
+        assertThat(sessions().removeOf(user, new io.invitekit.domain.account.SessionId(nextId()))).isFalse();
+        assertThat(sessions().byAccessDigest(someoneElses.accessDigest())).contains(someoneElses);
+
+        assertThat(sessions().removeOf(user, mine.id())).isTrue();
+        assertThat(sessions().removeOf(user, mine.id())).isFalse();
+        assertThat(sessions().byAccessDigest(mine.accessDigest())).isEmpty();
+    }
+
+    @Test
+    void of_two_clients_ending_one_session_at_once_exactly_one_ends_it() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            UserId user = new UserId(nextId());
+            Session session = aSession().user(user).build();
+            sessions().add(session);
+
+            List<Concurrently.Outcome<Boolean>> outcomes =
+                    Concurrently.run(2, client -> sessions().removeOf(user, session.id()));
+
+            assertThat(outcomes).as("round %d", round).allMatch(Concurrently.Outcome::succeeded);
+            assertThat(outcomes.stream().filter(Concurrently.Outcome::value).count()).as("round %d", round).isEqualTo(1);
+            assertThat(sessions().allOf(user)).isEmpty();
+        }
+    }
+
+    @Test
+    void removing_all_but_one_keeps_that_one_and_other_users_sessions() {
+        UserId user = new UserId(nextId());
+        Session kept = aSession().user(user).browser().build();
+        Session first = aSession().user(user).build();
+        Session second = aSession().user(user).browser().build();
+        Session someoneElses = aSession().build();
+        List.of(kept, first, second, someoneElses).forEach(sessions()::add);
+
+        assertThat(sessions().removeAllOfExcept(user, kept.id())).isEqualTo(2);
+        assertThat(sessions().removeAllOfExcept(user, kept.id())).isZero();
+
+        assertThat(sessions().allOf(user)).containsExactly(kept);
+        assertThat(sessions().byAccessDigest(someoneElses.accessDigest())).contains(someoneElses);
+    }
+
+    @Test
+    void the_default_tokens_record_a_use_coarsely_and_end_an_idle_browser_session() {
+        ManualClock clock = new ManualClock(NOW);
+        OpaqueSessionTokens tokens = new OpaqueSessionTokens(sessions(), clock, new Random(17), Duration.ofHours(1),
+                Duration.ofDays(30));
+        UserId user = new UserId(nextId());
+        IssuedBrowserSession browser = tokens.openBrowserSession(user, new SessionOrigin("198.51.100.4", "Firefox"));
+        IssuedTokens api = tokens.issue(user, new SessionOrigin("198.51.100.5", "curl"));
+
+        assertThat(tokens.authenticate(browser.token(), SessionKind.BROWSER))
+                .contains(new LiveSession(user, browser.id()));
+        assertThat(tokens.authenticate(browser.token(), SessionKind.API)).as("a cookie is no bearer token").isEmpty();
+        assertThat(tokens.authenticate(api.accessToken(), SessionKind.BROWSER)).as("nor the reverse").isEmpty();
+
+        clock.advance(Duration.ofMinutes(4));
+        tokens.authenticate(browser.token(), SessionKind.BROWSER);
+        assertThat(lastUsedOf(user, SessionKind.BROWSER)).as("a use within 5 minutes writes nothing").isEqualTo(NOW);
+        clock.advance(Duration.ofMinutes(1));
+        tokens.authenticate(browser.token(), SessionKind.BROWSER);
+        tokens.authenticate(api.accessToken(), SessionKind.API);
+        assertThat(lastUsedOf(user, SessionKind.BROWSER)).isEqualTo(clock.instant());
+        assertThat(lastUsedOf(user, SessionKind.API)).isEqualTo(clock.instant());
+
+        // Used every six days it lives on, up to its absolute end.
+        for (int week = 0; week < 4; week++) {
+            clock.advance(Duration.ofDays(6));
+            assertThat(tokens.authenticate(browser.token(), SessionKind.BROWSER)).as("day %d", 6 * (week + 1)).isPresent();
+        }
+        clock.set(NOW.plus(OpaqueSessionTokens.BROWSER_LIFETIME));
+        assertThat(tokens.authenticate(browser.token(), SessionKind.BROWSER)).as("the absolute end").isEmpty();
+
+        IssuedBrowserSession idle = tokens.openBrowserSession(user, SessionOrigin.UNKNOWN);
+        clock.advance(OpaqueSessionTokens.BROWSER_IDLE.minusSeconds(1));
+        assertThat(tokens.authenticate(idle.token(), SessionKind.BROWSER)).isPresent();
+        clock.advance(OpaqueSessionTokens.BROWSER_IDLE);
+        assertThat(tokens.authenticate(idle.token(), SessionKind.BROWSER)).as("idle for 7 days").isEmpty();
+
+        tokens.endBrowserSession(api.accessToken());
+        assertThat(sessions().allOf(user)).as("ending a browser session never ends an api one")
+                .anyMatch(s -> s.kind() == SessionKind.API);
+        IssuedBrowserSession ended = tokens.openBrowserSession(user, SessionOrigin.UNKNOWN);
+        tokens.endBrowserSession(ended.token());
+        assertThat(tokens.authenticate(ended.token(), SessionKind.BROWSER)).isEmpty();
+    }
+
+    private Instant lastUsedOf(UserId user, SessionKind kind) {
+        return sessions().allOf(user).stream().filter(s -> s.kind() == kind).findFirst().orElseThrow().lastUsedAt();
     }
 }

@@ -57,4 +57,9 @@ public final class WireNames {
         }
         return snake.toString();
     }
+
+    /** {@code BROWSER} → {@code browser}. */
+    public static String sessionKind(io.invitekit.domain.account.SessionKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
 }

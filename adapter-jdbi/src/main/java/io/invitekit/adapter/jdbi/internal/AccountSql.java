@@ -28,6 +28,9 @@ public interface AccountSql {
     @SqlQuery("SELECT count(*) FROM <prefix>accounts WHERE platform_role = 'PLATFORM_ADMIN'")
     long countPlatformAdmins();
 
+    @SqlUpdate("UPDATE <prefix>accounts SET first_name = :firstName, last_name = :lastName WHERE id = :id")
+    int updateName(UUID id, String firstName, String lastName);
+
     @SqlUpdate("UPDATE <prefix>accounts SET password_hash = :passwordHash WHERE id = :id")
     int updatePasswordHash(UUID id, String passwordHash);
 }

@@ -2,25 +2,30 @@ package io.invitekit.adapter.jdbi.internal;
 
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.SessionKind;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code sessions}: digests only, never a token. */
-public record SessionRow(UUID id, UUID userId, String accessDigest, String refreshDigest, Instant createdAt,
-                         Instant accessExpiresAt, Instant refreshExpiresAt) {
+/** A row of {@code sessions}: digests only, never a token. {@code refreshDigest} is null for a browser session. */
+public record SessionRow(UUID id, UUID userId, String kind, String accessDigest, String refreshDigest,
+                         Instant createdAt, Instant lastUsedAt, Instant accessExpiresAt, Instant refreshExpiresAt,
+                         String clientAddress, String userAgent) {
 
-    static final String COLUMNS = "id, user_id, access_digest, refresh_digest, created_at, access_expires_at, "
-            + "refresh_expires_at";
+    static final String COLUMNS = "id, user_id, kind, access_digest, refresh_digest, created_at, last_used_at, "
+            + "access_expires_at, refresh_expires_at, client_address, user_agent";
 
     public static SessionRow of(Session s) {
-        return new SessionRow(s.id().value(), s.userId().value(), s.accessDigest().hex(), s.refreshDigest().hex(),
-                s.createdAt(), s.accessExpiresAt(), s.refreshExpiresAt());
+        return new SessionRow(s.id().value(), s.userId().value(), s.kind().name(), s.accessDigest().hex(),
+                s.refreshDigest() == null ? null : s.refreshDigest().hex(), s.createdAt(), s.lastUsedAt(),
+                s.accessExpiresAt(), s.refreshExpiresAt(), s.origin().clientAddress(), s.origin().userAgent());
     }
 
     public Session toDomain() {
-        return new Session(new SessionId(id), new UserId(userId), new TokenDigest(accessDigest),
-                new TokenDigest(refreshDigest), createdAt, accessExpiresAt, refreshExpiresAt);
+        return new Session(new SessionId(id), new UserId(userId), SessionKind.valueOf(kind),
+                new TokenDigest(accessDigest), refreshDigest == null ? null : new TokenDigest(refreshDigest), createdAt,
+                lastUsedAt, accessExpiresAt, refreshExpiresAt, new SessionOrigin(clientAddress, userAgent));
     }
 }

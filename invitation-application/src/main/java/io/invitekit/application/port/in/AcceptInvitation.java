@@ -1,5 +1,6 @@
 package io.invitekit.application.port.in;
 
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.Phone;
@@ -21,6 +22,7 @@ public final class AcceptInvitation {
     private final EmailAddress contactEmail;
     private final Phone phone;
     private final String clientAddress;
+    private final String userAgent;
 
     private AcceptInvitation(Builder given, Name businessName, EmailAddress contactEmail, Phone phone) {
         this.token = given.token;
@@ -29,6 +31,7 @@ public final class AcceptInvitation {
         this.contactEmail = contactEmail;
         this.phone = phone;
         this.clientAddress = given.clientAddress;
+        this.userAgent = given.userAgent;
     }
 
     /** The token as the link carried it. */
@@ -60,6 +63,16 @@ public final class AcceptInvitation {
         return clientAddress;
     }
 
+    /** Null when the caller did not say which user agent sent it. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Where the owner's session (with Invitekit's own accounts) comes from. */
+    public SessionOrigin origin() {
+        return new SessionOrigin(clientAddress, userAgent);
+    }
+
     public static Builder token(String token) {
         return new Builder(token);
     }
@@ -71,6 +84,7 @@ public final class AcceptInvitation {
         b.contactEmail = contactEmail == null ? null : contactEmail.value();
         b.phone = phone == null ? null : phone.value();
         b.clientAddress = clientAddress;
+        b.userAgent = userAgent;
         return b;
     }
 
@@ -96,6 +110,7 @@ public final class AcceptInvitation {
         private String contactEmail;
         private String phone;
         private String clientAddress;
+        private String userAgent;
 
         private Builder(String token) {
             this.token = token;
@@ -124,6 +139,12 @@ public final class AcceptInvitation {
         /** The address the request came from; limits are counted per address when it is given. */
         public Builder from(String address) {
             clientAddress = address;
+            return this;
+        }
+
+        /** The client's user agent, remembered by the owner's session (Invitekit's own accounts). */
+        public Builder agent(String value) {
+            userAgent = value;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.invitekit.application.port.in;
 
 import io.invitekit.domain.account.Password;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
 import java.util.Objects;
@@ -17,6 +18,7 @@ public final class NewAccount {
     private final Name firstName;
     private final Name lastName;
     private final String clientAddress;
+    private final String userAgent;
 
     private NewAccount(EmailAddress email, Password password, Name firstName, Name lastName) {
         this.email = email;
@@ -24,14 +26,16 @@ public final class NewAccount {
         this.firstName = firstName;
         this.lastName = lastName;
         this.clientAddress = null;
+        this.userAgent = null;
     }
 
-    private NewAccount(NewAccount account, String clientAddress) {
+    private NewAccount(NewAccount account, String clientAddress, String userAgent) {
         this.email = account.email;
         this.password = account.password;
         this.firstName = account.firstName;
         this.lastName = account.lastName;
         this.clientAddress = clientAddress;
+        this.userAgent = userAgent;
     }
 
     public EmailAddress email() {
@@ -53,6 +57,16 @@ public final class NewAccount {
     /** Null when the caller did not say where the sign-up came from. */
     public String clientAddress() {
         return clientAddress;
+    }
+
+    /** Null when the caller did not say which user agent signs up. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Where the session the sign-up opens comes from. */
+    public SessionOrigin origin() {
+        return new SessionOrigin(clientAddress, userAgent);
     }
 
     public static Builder email(String email) {
@@ -80,6 +94,7 @@ public final class NewAccount {
         private String firstName;
         private String lastName;
         private String clientAddress;
+        private String userAgent;
 
         private Builder(String email) {
             this.email = email;
@@ -106,6 +121,12 @@ public final class NewAccount {
             return clientAddress;
         }
 
+        /** The client's user agent, remembered by the session the sign-up opens. */
+        public Builder agent(String value) {
+            userAgent = value;
+            return this;
+        }
+
         /** @throws io.invitekit.domain.shared.ValidationException listing every malformed or missing field */
         public NewAccount build() {
             FieldErrors errors = new FieldErrors();
@@ -114,7 +135,7 @@ public final class NewAccount {
             Name first = errors.required("firstName", firstName, Name::of);
             Name last = errors.required("lastName", lastName, Name::of);
             errors.throwIfAny();
-            return new NewAccount(new NewAccount(parsed, checked, first, last), clientAddress);
+            return new NewAccount(new NewAccount(parsed, checked, first, last), clientAddress, userAgent);
         }
 
         @Override

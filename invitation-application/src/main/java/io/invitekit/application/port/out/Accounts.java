@@ -31,4 +31,11 @@ public interface Accounts {
      * @return false when there is no such account
      */
     boolean changePassword(UserId id, io.invitekit.domain.account.PasswordHash hash);
+
+    /**
+     * Replaces the account's first and last name.
+     *
+     * @return false when there is no such account
+     */
+    boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName);
 }

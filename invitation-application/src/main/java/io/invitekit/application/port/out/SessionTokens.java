@@ -1,11 +1,17 @@
 package io.invitekit.application.port.out;
 
+import io.invitekit.domain.account.Session;
+import io.invitekit.domain.account.SessionId;
+import io.invitekit.domain.account.SessionKind;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.account.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Issues and checks the tokens of signed-in users. The default keeps opaque tokens hashed in
- * {@link Sessions}; an embedding application may plug in its own (JWTs, its session cookie, …).
+ * Issues and checks the tokens of signed-in users, and lets them see and end their sessions. The
+ * default keeps opaque tokens hashed in {@link Sessions}; an embedding application may plug in its
+ * own (JWTs, its session cookie, …).
  */
 public interface SessionTokens {
     /**
@@ -14,10 +20,27 @@ public interface SessionTokens {
      * that transaction. An implementation that keeps state elsewhere must tolerate the
      * transaction rolling back afterwards (its tokens are then never handed out).
      */
-    IssuedTokens issue(UserId user);
+    IssuedTokens issue(UserId user, SessionOrigin origin);
+
+    /** A fresh pair of unknown origin. */
+    default IssuedTokens issue(UserId user) {
+        return issue(user, SessionOrigin.UNKNOWN);
+    }
+
+    /** A fresh browser session (one token, for a cookie). Joins a surrounding transaction. */
+    IssuedBrowserSession openBrowserSession(UserId user, SessionOrigin origin);
+
+    /**
+     * The live session a token of this kind belongs to: an access token for {@link SessionKind#API},
+     * a cookie's token for {@link SessionKind#BROWSER} (never the one for the other). Records the
+     * use coarsely ({@link Sessions#touch}).
+     */
+    Optional<LiveSession> authenticate(String token, SessionKind kind);
 
     /** The user an access token belongs to, if it is known and live. */
-    Optional<UserId> authenticate(String accessToken);
+    default Optional<UserId> authenticate(String accessToken) {
+        return authenticate(accessToken, SessionKind.API).map(LiveSession::user);
+    }
 
     /**
      * A new pair for a live refresh token, which stops working. A refresh token presented again
@@ -31,9 +54,21 @@ public interface SessionTokens {
     /** Ends the session the access token belongs to; unknown tokens are ignored. */
     void revoke(String accessToken);
 
+    /** Ends the browser session the cookie's token belongs to; unknown tokens are ignored. */
+    void endBrowserSession(String token);
+
     /**
      * Ends every session of the user: after a password reset no token issued before it works.
      * Called inside the reset's transaction.
      */
     void revokeAll(UserId user);
+
+    /** Every session of the user, newest first. */
+    List<Session> sessionsOf(UserId user);
+
+    /** Ends the user's session {@code id}; false when it is not theirs or unknown (alike). */
+    boolean revoke(UserId owner, SessionId id);
+
+    /** Ends every session of the user but {@code keep}; joins a surrounding transaction. */
+    int revokeAllBut(UserId owner, SessionId keep);
 }

@@ -3,6 +3,8 @@ package io.invitekit.application.port.out;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.shared.TokenDigest;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,4 +40,31 @@ public interface Sessions {
      * @return how many sessions ended
      */
     int removeAllOf(io.invitekit.domain.account.UserId user);
+
+    /**
+     * Records a use of the session at {@code usedAt}, coarsely: a conditional write that changes
+     * {@code lastUsedAt} only when it is at or before {@link Session#staleBefore}{@code (usedAt)},
+     * so at most once per {@link Session#LAST_USED_GRANULARITY} per session, however many
+     * requests use it.
+     *
+     * @return whether it wrote
+     */
+    boolean touch(SessionId id, Instant usedAt);
+
+    /** Every session of the user, newest first. */
+    List<Session> allOf(io.invitekit.domain.account.UserId user);
+
+    /**
+     * Ends the session if it is the user's.
+     *
+     * @return whether it was the user's and ended (false for another's session or an unknown id alike)
+     */
+    boolean removeOf(io.invitekit.domain.account.UserId user, SessionId id);
+
+    /**
+     * Ends every session of the user but {@code keep}. Joins the surrounding transaction.
+     *
+     * @return how many sessions ended
+     */
+    int removeAllOfExcept(io.invitekit.domain.account.UserId user, SessionId keep);
 }
