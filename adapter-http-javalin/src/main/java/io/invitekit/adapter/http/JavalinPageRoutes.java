@@ -22,17 +22,18 @@ final class JavalinPageRoutes {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /** Path → HTML file. */
-    static final Map<String, String> PAGES = Map.of(
-            "/login", "login.html",
-            "/signup", "signup.html",
-            "/join-or-create", "join-or-create.html",
-            "/family/join", "family-join.html",
-            "/family/manage", "family-manage.html",
-            "/platform/invitations", "platform-invitations.html",
-            "/platform/tenants", "platform-tenants.html",
-            "/tenant-onboard", "tenant-onboard.html",
-            "/forgot-password", "forgot-password.html",
-            "/reset-password", "reset-password.html");
+    static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/login", "login.html"),
+            Map.entry("/signup", "signup.html"),
+            Map.entry("/join-or-create", "join-or-create.html"),
+            Map.entry("/family/join", "family-join.html"),
+            Map.entry("/family/manage", "family-manage.html"),
+            Map.entry("/platform/invitations", "platform-invitations.html"),
+            Map.entry("/platform/tenants", "platform-tenants.html"),
+            Map.entry("/tenant-onboard", "tenant-onboard.html"),
+            Map.entry("/forgot-password", "forgot-password.html"),
+            Map.entry("/reset-password", "reset-password.html"),
+            Map.entry("/verify-email", "verify-email.html"));
 
     /** Asset names: flat, so that no request can reach outside the assets folder. */
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,64}\\.(css|js|json|svg)");

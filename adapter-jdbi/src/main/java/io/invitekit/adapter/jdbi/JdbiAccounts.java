@@ -57,4 +57,14 @@ final class JdbiAccounts implements Accounts {
     public boolean changePassword(UserId id, PasswordHash hash) {
         return handles.call(AccountSql.class, sql -> sql.updatePasswordHash(id.value(), hash.encoded()) == 1);
     }
+
+    @Override
+    public boolean markEmailVerified(UserId id, java.time.Instant at) {
+        return handles.call(AccountSql.class, sql -> sql.markEmailVerified(id.value(), at) == 1);
+    }
+
+    @Override
+    public boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName) {
+        return handles.call(AccountSql.class, sql -> sql.rename(id.value(), firstName.value(), lastName.value()) == 1);
+    }
 }

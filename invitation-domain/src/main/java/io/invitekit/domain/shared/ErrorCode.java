@@ -27,5 +27,9 @@ public enum ErrorCode {
     RATE_LIMITED,
     TENANT_LIMIT_REACHED,
     /** A password-reset token that is unknown, used, superseded or expired: all answered alike. */
-    INVALID_RESET_TOKEN
+    INVALID_RESET_TOKEN,
+    /** An email verification token that is unknown, used, superseded or expired: all answered alike. */
+    INVALID_VERIFICATION_TOKEN,
+    /** The deployment requires a verified email for this, and the account's is not verified yet. */
+    EMAIL_NOT_VERIFIED
 }

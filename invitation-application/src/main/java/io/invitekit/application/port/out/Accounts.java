@@ -31,4 +31,19 @@ public interface Accounts {
      * @return false when there is no such account
      */
     boolean changePassword(UserId id, io.invitekit.domain.account.PasswordHash hash);
+
+    /**
+     * Records that the account's email is verified, at {@code at} unless it already was (the
+     * first verification stays). Joins the surrounding transaction.
+     *
+     * @return false when there is no such account
+     */
+    boolean markEmailVerified(UserId id, java.time.Instant at);
+
+    /**
+     * Replaces the account's names. Joins the surrounding transaction.
+     *
+     * @return false when there is no such account
+     */
+    boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName);
 }
