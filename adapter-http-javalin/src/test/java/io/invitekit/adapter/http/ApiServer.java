@@ -78,6 +78,11 @@ final class ApiServer implements AutoCloseable {
         this(http, ports, null, limits -> limits);
     }
 
+    /** With other application settings (verified emails required, say). */
+    static ApiServer withSettings(UnaryOperator<InvitekitSettings.Builder> settings) {
+        return new ApiServer(s -> s, b -> b, null, limits -> limits, settings);
+    }
+
     /** With this limiter, made on the server's clock, for every limit the application keeps. */
     static ApiServer withLimiter(Function<Clock, RateLimiter> limiterOnClock) {
         return new ApiServer(s -> s, b -> b, limiterOnClock, limits -> limits);
@@ -90,8 +95,14 @@ final class ApiServer implements AutoCloseable {
 
     private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
                       Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits) {
-        InvitekitSettings settings = InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
-                .platformDomain("acme.test").baseUrl(URI.create("https://app.acme.test")).build();
+        this(http, ports, limiterOnClock, limits, settings -> settings);
+    }
+
+    private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
+                      Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits,
+                      UnaryOperator<InvitekitSettings.Builder> more) {
+        InvitekitSettings settings = more.apply(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
+                .platformDomain("acme.test").baseUrl(URI.create("https://app.acme.test"))).build();
         Invitekit.Builder builder = Invitekit.builder()
                 .settings(settings.toBuilder().rateLimits(limits.apply(roomForTests(settings.rateLimits()))).build())
                 .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)
