@@ -54,6 +54,11 @@ final class PageServer implements AutoCloseable {
     }
 
     static PageServer start() throws IOException {
+        return start(Map.of());
+    }
+
+    /** With more environment variables (INVITEKIT_REQUIRE_VERIFIED_EMAIL=true, say). */
+    static PageServer start(Map<String, String> more) throws IOException {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Path work = Files.createDirectories(Path.of("target", "browser")).toAbsolutePath();
@@ -76,6 +81,7 @@ final class PageServer implements AutoCloseable {
             env.put("INVITEKIT_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("INVITEKIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("INVITEKIT_RELAY_INTERVAL_MILLIS", "100");
+            env.putAll(more);
             try {
                 return new PageServer(smtp, InvitekitServer.start(Configuration.from(env)), base);
             } catch (RuntimeException failed) {
@@ -129,6 +135,12 @@ final class PageServer implements AutoCloseable {
 
     String adminToken() {
         return call("POST", "/api/auth/login", null, Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .path("access_token").asText();
+    }
+
+    /** Logs in with {@link #PASSWORD}; returns the access token. */
+    String login(String email) {
+        return call("POST", "/api/auth/login", null, Map.of("email", email, "password", PASSWORD))
                 .path("access_token").asText();
     }
 
