@@ -375,4 +375,34 @@ class EmailVerificationTest {
 
         assertThat(account(t, "fresh@example.org").emailVerifiedAt()).isEqualTo(TestKit.START);
     }
+
+    @Test
+    void of_several_uses_racing_for_one_verification_link_exactly_one_signs_in() throws Exception {
+        t.signup("race@example.org");
+        String token = newestVerificationToken(t);
+        int racers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Callable<Boolean>> uses = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                uses.add(() -> {
+                    try {
+                        t.kit.accounts().verifyEmail(VerifyEmail.token(token));
+                        return true;
+                    } catch (io.invitekit.domain.shared.DomainException refused) {
+                        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_VERIFICATION_TOKEN);
+                        return false;
+                    }
+                });
+            }
+            int wins = 0;
+            for (java.util.concurrent.Future<Boolean> use : pool.invokeAll(uses, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+                wins += use.get() ? 1 : 0;
+            }
+            assertThat(wins).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(actions(t).stream().filter("account.email_verified"::equals)).hasSize(1);
+    }
 }
