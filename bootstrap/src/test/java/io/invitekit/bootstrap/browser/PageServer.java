@@ -144,6 +144,12 @@ final class PageServer implements AutoCloseable {
                 .path("access_token").asText();
     }
 
+    /** Verifies the email with the link of the newest verification email to it. */
+    void verifyEmail(String email) {
+        String link = linkFor(email, "/verify-email");
+        call("POST", "/api/auth/verify-email", null, Map.of("token", link.substring(link.indexOf("#token=") + 7)));
+    }
+
     String signup(String email, String first, String last) {
         return call("POST", "/api/auth/signup", null, Map.of("email", email, "password", PASSWORD,
                 "first_name", first, "last_name", last)).path("access_token").asText();

@@ -122,6 +122,7 @@ class WebPagesIT {
     void withoutPaymentsTheWizardSkipsThatStepAndAnExistingAccountOnlyGivesItsPassword() {
         String email = "owner.plain@example.org";
         server.signup(email, "Ada", "Lovelace"); // this owner already has an account
+        server.verifyEmail(email); // ... a verified one, whose password an accept needs (an unverified one is claimed)
         try (Browser admin = Browser.open(server.base(), "flow1b-admin")) {
             logInAsAdmin(admin);
             admin.type("#invite-email", email);
