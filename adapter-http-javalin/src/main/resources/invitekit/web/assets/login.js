@@ -28,7 +28,8 @@ form.addEventListener("submit", async (event) => {
     location.assign(safeNext() || landingFor(await api("GET", "/api/me")));
   } catch (error) {
     setBusy(button, false);
-    showProblem(form, error, { codes: { invalid_credentials: null } });
+    showProblem(form, error, { codes: { invalid_credentials: null, email_not_verified: null },
+      messages: { email_not_verified: "login.error.email_not_verified" } });
   }
 });
 

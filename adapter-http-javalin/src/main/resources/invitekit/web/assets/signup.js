@@ -2,7 +2,7 @@ import { api } from "./api.js";
 import { check, prepare, rules, setFieldError, showProblem, value, focusFirstError } from "./forms.js";
 import { t } from "./i18n.js";
 import { saveSession } from "./session.js";
-import { publicPage, ready, setBusy } from "./ui.js";
+import { problemText, publicPage, ready, setBusy } from "./ui.js";
 
 publicPage("signup.title");
 
@@ -25,18 +25,45 @@ form.addEventListener("submit", async (event) => {
   const button = form.querySelector("button[type=submit]");
   setBusy(button, true);
   try {
-    await saveSession(await api("POST", "/api/auth/signup", {
+    const answer = await api("POST", "/api/auth/signup", {
       email,
       password: value(form, "password"),
       first_name: value(form, "first_name").trim(),
       last_name: value(form, "last_name").trim(),
-    }, { auth: false }));
+    }, { auth: false });
+    if (!answer.access_token) {
+      // 202: this deployment wants the address confirmed first (the same answer for a taken one).
+      checkYourEmail(email);
+      return;
+    }
+    await saveSession(answer);
     location.assign("/join-or-create");
   } catch (error) {
     setBusy(button, false);
     showProblem(form, error, { codes: { email_taken: "email" }, messages: { email_taken: "signup.error.email_taken" } });
   }
 });
+
+function checkYourEmail(email) {
+  form.hidden = true;
+  const check = document.getElementById("signup-check");
+  check.hidden = false;
+  const resend = document.getElementById("signup-resend");
+  resend.addEventListener("click", async () => {
+    setBusy(resend, true);
+    const resent = document.getElementById("signup-resent");
+    try {
+      // The answer never says whether the address has an account.
+      await api("POST", "/api/auth/verify-email/resend", { email }, { auth: false });
+      resent.textContent = t("signup.resent");
+    } catch (error) {
+      resent.textContent = problemText(error);
+    }
+    setBusy(resend, false);
+    resent.hidden = false;
+  });
+  document.getElementById("signup-check-text").focus();
+}
 
 ready();
 document.getElementById("signup-email").focus();

@@ -53,7 +53,8 @@ public record Configuration(
         Duration sweepInterval,
         Duration outboxLease,
         int hstsSeconds,
-        TablePrefix tablePrefix) {
+        TablePrefix tablePrefix,
+        boolean requireVerifiedEmail) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -115,6 +116,7 @@ public record Configuration(
                 .defaultTenantTier(defaultTenantTier)
                 .maxTenantsPerUser(maxTenantsPerUser)
                 .outboxLease(outboxLease)
+                .requireVerifiedEmail(requireVerifiedEmail)
                 .build();
     }
 
@@ -219,7 +221,8 @@ public record Configuration(
                     hsts,
                     parse("INVITEKIT_DB_TABLE_PREFIX", text("INVITEKIT_DB_TABLE_PREFIX", TablePrefix.DEFAULT.value()),
                             TablePrefix::of, "1 to " + TablePrefix.MAX_LENGTH
-                                    + " lower-case letters, digits and underscores, starting with a letter"));
+                                    + " lower-case letters, digits and underscores, starting with a letter"),
+                    bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false));
         }
 
         private String optional(String name) {

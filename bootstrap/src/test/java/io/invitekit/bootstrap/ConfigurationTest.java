@@ -32,6 +32,7 @@ class ConfigurationTest {
         assertThat(c.defaultTenantTier()).isEqualTo(SubscriptionTier.FREE);
         assertThat(c.maxTenantsPerUser()).isEqualTo(10);
         assertThat(c.applicationSettings().maxTenantsPerUser()).isEqualTo(10);
+        assertThat(c.applicationSettings().requireVerifiedEmail()).as("sign up, then join: one step").isFalse();
         assertThat(c.rateLimitStore()).isEqualTo(Configuration.RateLimitStore.MEMORY);
         assertThat(c.trustedProxies()).isEmpty();
         assertThat(c.argon2()).isEqualTo(new Configuration.Argon2(19_456, 2, 1));
@@ -90,6 +91,7 @@ class ConfigurationTest {
         env.put("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", "50");
         env.put("INVITEKIT_DEFAULT_TENANT_TIER", "starter");
         env.put("INVITEKIT_MAX_TENANTS_PER_USER", "3");
+        env.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", "true");
         env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
         env.put("INVITEKIT_OUTBOX_LEASE_SECONDS", "20");
         env.put("INVITEKIT_HSTS_SECONDS", "86400");
@@ -108,6 +110,7 @@ class ConfigurationTest {
         assertThat(settings.invitationPolicy().resendCooldown()).isEqualTo(Duration.ofSeconds(120));
         assertThat(settings.defaultTenantTier()).isEqualTo(SubscriptionTier.STARTER);
         assertThat(settings.maxTenantsPerUser()).isEqualTo(3);
+        assertThat(settings.requireVerifiedEmail()).isTrue();
         assertThat(settings.outboxLease()).as("a shorter lease lets another node take a dead node's emails sooner")
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(c.hstsSeconds()).isEqualTo(86_400);
@@ -129,6 +132,7 @@ class ConfigurationTest {
         "INVITEKIT_DEFAULT_TENANT_TIER|GOLD",
         "INVITEKIT_MAX_TENANTS_PER_USER|0",
         "INVITEKIT_MAX_TENANTS_PER_USER|ten",
+        "INVITEKIT_REQUIRE_VERIFIED_EMAIL|yes please",
         "INVITEKIT_RATE_LIMIT_STORE|redis",
         "INVITEKIT_RATE_LIMIT_STORE|database",
         "INVITEKIT_SMTP_STARTTLS|perhaps",

@@ -86,15 +86,18 @@ public final class Invitekit {
         TenantService tenantService = new TenantService(context, storage.transactions(), storage.tenants(),
                 storage.subdomains(), storage.memberships(), directory, suggestions);
         this.tenants = tenantService;
+        // Joining by code needs a verified email only with Invitekit's own accounts: a host's
+        // users are verified by their host.
         this.joinCodes = new JoinCodeService(context, storage.transactions(), storage.joinCodes(), storage.tenants(),
-                storage.memberships(), b.rateLimiter);
+                storage.memberships(), b.rateLimiter,
+                b.passwordHasher != null && settings.requireVerifiedEmail() ? storage.accounts() : null);
         if (b.passwordHasher != null) {
             SessionTokens tokens = b.sessionTokens != null ? b.sessionTokens
                     : new OpaqueSessionTokens(storage.sessions(), b.clock, b.random, settings.accessTokenTtl(),
                     settings.refreshTokenTtl());
             this.accounts = new AccountService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
                     tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService,
-                    storage.passwordResets(), storage.outbox());
+                    storage.passwordResets(), storage.outbox(), storage.emailVerifications());
             this.sessions = new SessionService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
                     tokens, limits, this.accounts);
         } else {

@@ -4,6 +4,7 @@ import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.ManualClock;
 import io.invitekit.application.inmemory.RecordingMailSender;
@@ -233,6 +234,21 @@ class HostIdentityTest {
     }
 
     /** The host application's own users. */
+    /** With verified emails required, a host's users still join: their host verified them (no Invitekit account). */
+    @Test
+    void theHostsUsersJoinByCodeWhenVerifiedEmailsAreRequired() {
+        Invitekit strict = Invitekit.builder().inMemory().userDirectory(users)
+                .settings(InvitekitSettings.defaults().toBuilder().requireVerifiedEmail(true).build())
+                .storage(new InMemoryStorage()).mailSender(mail).clock(clock).random(new Random(13)).build();
+        Actor parent = Actor.user(users.add("pam", "pam@example.org", "Pam", "Ito"));
+        Actor child = Actor.user(users.add("kai", "kai@example.org", "Kai", "Ito"));
+        TenantView family = strict.tenants().create(parent, NewTenant.named("The Itos"));
+
+        String code = strict.joinCodes().view(parent, family.id()).code();
+
+        assertThat(strict.joinCodes().join(child, JoinWithCode.code(code)).tenantId()).isEqualTo(family.id());
+    }
+
     private static final class HostUsers implements UserDirectory {
         private final Map<UserId, UserProfile> known = new ConcurrentHashMap<>();
 

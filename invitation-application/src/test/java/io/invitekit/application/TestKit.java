@@ -91,7 +91,14 @@ public final class TestKit {
     }
 
     public AuthResult signup(String email) {
-        return kit.accounts().signup(NewAccount.email(email).password(PASSWORD).name("Ada", "Lovelace"));
+        return kit.accounts().signup(NewAccount.email(email).password(PASSWORD).name("Ada", "Lovelace")).signedIn();
+    }
+
+    /** Signs up and verifies the email (as its link would). */
+    public AuthResult verifiedSignup(String email) {
+        AuthResult auth = signup(email);
+        storage.accounts().markEmailVerified(auth.user().id(), clock.instant());
+        return auth;
     }
 
     public Actor user(String email) {
@@ -230,6 +237,11 @@ public final class TestKit {
             @Override
             public io.invitekit.application.port.out.PasswordResets passwordResets() {
                 return storage.passwordResets();
+            }
+
+            @Override
+            public io.invitekit.application.port.out.EmailVerifications emailVerifications() {
+                return storage.emailVerifications();
             }
         };
     }

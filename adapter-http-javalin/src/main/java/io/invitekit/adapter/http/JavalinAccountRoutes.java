@@ -1,6 +1,7 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.adapter.http.dto.AccountPayloads.AuthResponse;
+import io.invitekit.adapter.http.dto.AccountPayloads.CheckYourEmail;
 import io.invitekit.adapter.http.dto.AccountPayloads.LoginRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.MeResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.MembershipResponse;
@@ -9,6 +10,8 @@ import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetConfirmRequest
 import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.RefreshRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.SignupRequest;
+import io.invitekit.adapter.http.dto.AccountPayloads.VerificationResendRequest;
+import io.invitekit.adapter.http.dto.AccountPayloads.VerifyEmailRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.port.in.LogIn;
@@ -16,9 +19,13 @@ import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.NewAccount;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.ResetPassword;
+import io.invitekit.application.port.in.SignupResult;
+import io.invitekit.application.port.in.VerificationEmailRequest;
+import io.invitekit.application.port.in.VerifyEmail;
 
 /**
- * Invitekit's own accounts — sign-up, log-in, refresh, password reset, log-out, "me" — and all of one's
+ * Invitekit's own accounts — sign-up, log-in, refresh, email verification, password reset,
+ * log-out, "me" — and all of one's
  * memberships, a page at a time (which needs only a signed-in caller).
  */
 final class JavalinAccountRoutes {
@@ -36,9 +43,25 @@ final class JavalinAccountRoutes {
         if (kit.hasAccounts()) {
             routes.post("/api/auth/signup", ctx -> {
                 SignupRequest body = bodies.read(ctx, SignupRequest.class);
-                Json.reply(ctx.status(201), AuthResponse.of(kit.accounts().signup(NewAccount.email(body.email())
+                SignupResult result = kit.accounts().signup(NewAccount.email(body.email())
                         .password(body.password()).name(body.firstName(), body.lastName()).from(clients.of(ctx))
-                        .agent(ctx.userAgent()))));
+                        .agent(ctx.userAgent()));
+                if (result.verificationRequired()) {
+                    Json.reply(ctx.status(202), CheckYourEmail.SIGNUP); // the same for a taken email
+                } else {
+                    Json.reply(ctx.status(201), AuthResponse.of(result.signedIn()));
+                }
+            });
+            routes.post("/api/auth/verify-email", ctx -> {
+                VerifyEmailRequest body = bodies.read(ctx, VerifyEmailRequest.class);
+                Json.reply(ctx, AuthResponse.of(kit.accounts().verifyEmail(
+                        VerifyEmail.token(body.token()).from(clients.of(ctx)).agent(ctx.userAgent()))));
+            });
+            routes.post("/api/auth/verify-email/resend", ctx -> {
+                VerificationResendRequest body = bodies.read(ctx, VerificationResendRequest.class);
+                kit.accounts().resendVerificationEmail(
+                        VerificationEmailRequest.forEmail(body.email()).from(clients.of(ctx)));
+                Json.reply(ctx.status(202), CheckYourEmail.RESEND);
             });
             routes.post("/api/auth/login", ctx -> {
                 LoginRequest body = bodies.read(ctx, LoginRequest.class);

@@ -33,7 +33,8 @@ final class JavalinPageRoutes {
             Map.entry("/tenant-onboard", "tenant-onboard.html"),
             Map.entry("/forgot-password", "forgot-password.html"),
             Map.entry("/reset-password", "reset-password.html"),
-            Map.entry("/account", "account.html"));
+            Map.entry("/account", "account.html"),
+            Map.entry("/verify-email", "verify-email.html"));
 
     /** Asset names: flat, so that no request can reach outside the assets folder. */
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,64}\\.(css|js|json|svg)");

@@ -236,6 +236,10 @@ class AccountApiTest {
                 new RateLimit("login_email", 3, Duration.ofMinutes(15))))) {
             String admin = limited.adminToken();
             limited.signup("owner@example.org");
+            // A verified account: its password is required (an unverified one the link holder claims).
+            limited.storage.accounts().markEmailVerified(limited.storage.accounts()
+                    .byEmail(io.invitekit.domain.shared.EmailAddress.of("owner@example.org")).orElseThrow().id(),
+                    limited.clock.instant());
             String known = limited.tokenOf(limited.post("/api/platform/tenant-invitations", admin,
                     Map.of("email", "owner@example.org")).json().path("id").asText());
             String unknown = limited.tokenOf(limited.post("/api/platform/tenant-invitations", admin,

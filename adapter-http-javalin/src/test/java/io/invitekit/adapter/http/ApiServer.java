@@ -78,6 +78,11 @@ final class ApiServer implements AutoCloseable {
         this(http, ports, null, limits -> limits);
     }
 
+    /** With other application settings (verified emails required, say). */
+    static ApiServer withSettings(UnaryOperator<InvitekitSettings.Builder> settings) {
+        return new ApiServer(s -> s, b -> b, null, limits -> limits, settings);
+    }
+
     /** With this limiter, made on the server's clock, for every limit the application keeps. */
     static ApiServer withLimiter(Function<Clock, RateLimiter> limiterOnClock) {
         return new ApiServer(s -> s, b -> b, limiterOnClock, limits -> limits);
@@ -90,7 +95,7 @@ final class ApiServer implements AutoCloseable {
 
     /** Deployed at another base URL than {@link #BASE_URL}. */
     static ApiServer at(String baseUrl) {
-        return new ApiServer(s -> s, b -> b, null, limits -> limits, URI.create(baseUrl));
+        return new ApiServer(s -> s, b -> b, null, limits -> limits, settings -> settings.baseUrl(URI.create(baseUrl)));
     }
 
     /** Where the test server says it is deployed (its pages' origin). */
@@ -98,13 +103,15 @@ final class ApiServer implements AutoCloseable {
 
     private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
                       Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits) {
-        this(http, ports, limiterOnClock, limits, URI.create(BASE_URL));
+        this(http, ports, limiterOnClock, limits, settings -> settings);
     }
 
     private ApiServer(UnaryOperator<HttpSettings> http, UnaryOperator<Invitekit.Builder> ports,
-                      Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits, URI baseUrl) {
-        InvitekitSettings settings = InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
-                .platformDomain("acme.test").baseUrl(baseUrl).build();
+                      Function<Clock, RateLimiter> limiterOnClock, UnaryOperator<RateLimits> limits,
+                      UnaryOperator<InvitekitSettings.Builder> more) {
+        InvitekitSettings settings = more.apply(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
+                .platformDomain("acme.test").baseUrl(URI.create(BASE_URL))).build();
+        URI baseUrl = settings.baseUrl();
         Invitekit.Builder builder = Invitekit.builder()
                 .settings(settings.toBuilder().rateLimits(limits.apply(roomForTests(settings.rateLimits()))).build())
                 .clock(clock).random(new Random(11)).storage(storage).mailSender(mail)

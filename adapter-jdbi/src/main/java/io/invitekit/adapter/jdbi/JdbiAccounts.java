@@ -59,7 +59,12 @@ final class JdbiAccounts implements Accounts {
     }
 
     @Override
+    public boolean markEmailVerified(UserId id, java.time.Instant at) {
+        return handles.call(AccountSql.class, sql -> sql.markEmailVerified(id.value(), at) == 1);
+    }
+
+    @Override
     public boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName) {
-        return handles.call(AccountSql.class, sql -> sql.updateName(id.value(), firstName.value(), lastName.value()) == 1);
+        return handles.call(AccountSql.class, sql -> sql.rename(id.value(), firstName.value(), lastName.value()) == 1);
     }
 }

@@ -12,6 +12,7 @@ import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.EmailVerifications;
 import io.invitekit.application.port.out.PasswordResets;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.Storage;
@@ -79,6 +80,7 @@ public final class JdbiStorage implements Storage {
     private final AuditLog auditLog;
     private final BootstrapMarkers bootstrapMarkers;
     private final PasswordResets passwordResets;
+    private final EmailVerifications emailVerifications;
 
     private JdbiStorage(Handles handles, TablePrefix prefix) {
         this.handles = handles;
@@ -95,6 +97,7 @@ public final class JdbiStorage implements Storage {
         this.auditLog = new JdbiAuditLog(handles);
         this.bootstrapMarkers = new JdbiBootstrapMarkers(handles);
         this.passwordResets = new JdbiPasswordResets(handles);
+        this.emailVerifications = new JdbiEmailVerifications(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -315,5 +318,10 @@ public final class JdbiStorage implements Storage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public EmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 }

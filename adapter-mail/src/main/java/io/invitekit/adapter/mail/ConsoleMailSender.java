@@ -3,7 +3,9 @@ package io.invitekit.adapter.mail;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -42,6 +44,16 @@ public final class ConsoleMailSender implements MailSender {
             @Override
             public String passwordReset(PasswordResetMail reset) {
                 return reset.link().toString();
+            }
+
+            @Override
+            public String emailVerification(EmailVerificationMail verification) {
+                return verification.link().toString();
+            }
+
+            @Override
+            public String signupAttempt(SignupAttemptMail attempt) {
+                return attempt.logInLink().toString();
             }
         });
         LOG.info("Email (no SMTP host configured, not sent) to {}, subject \"{}\", link: {}",

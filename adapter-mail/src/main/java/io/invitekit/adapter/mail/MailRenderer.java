@@ -1,8 +1,10 @@
 package io.invitekit.adapter.mail;
 
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Locale;
 
@@ -13,11 +15,15 @@ import java.util.Locale;
 public final class MailRenderer {
     private final InvitationEmailRenderer invitation;
     private final PasswordResetEmailRenderer passwordReset;
+    private final EmailVerificationEmailRenderer emailVerification;
+    private final SignupAttemptEmailRenderer signupAttempt;
     private final Mail.Visitor<RenderedEmail> templates;
 
     public MailRenderer(Locale locale) {
         this.invitation = new InvitationEmailRenderer(locale);
         this.passwordReset = new PasswordResetEmailRenderer(locale);
+        this.emailVerification = new EmailVerificationEmailRenderer(locale);
+        this.signupAttempt = new SignupAttemptEmailRenderer(locale);
         this.templates = new Mail.Visitor<>() {
             @Override
             public RenderedEmail tenantInvitation(TenantInvitationMail mail) {
@@ -27,6 +33,16 @@ public final class MailRenderer {
             @Override
             public RenderedEmail passwordReset(PasswordResetMail mail) {
                 return passwordReset.render(mail);
+            }
+
+            @Override
+            public RenderedEmail emailVerification(EmailVerificationMail mail) {
+                return emailVerification.render(mail);
+            }
+
+            @Override
+            public RenderedEmail signupAttempt(SignupAttemptMail mail) {
+                return signupAttempt.render(mail);
             }
         };
     }

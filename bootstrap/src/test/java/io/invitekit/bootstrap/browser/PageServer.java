@@ -54,6 +54,11 @@ final class PageServer implements AutoCloseable {
     }
 
     static PageServer start() throws IOException {
+        return start(Map.of());
+    }
+
+    /** With more environment variables (INVITEKIT_REQUIRE_VERIFIED_EMAIL=true, say). */
+    static PageServer start(Map<String, String> more) throws IOException {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Path work = Files.createDirectories(Path.of("target", "browser")).toAbsolutePath();
@@ -76,6 +81,7 @@ final class PageServer implements AutoCloseable {
             env.put("INVITEKIT_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("INVITEKIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("INVITEKIT_RELAY_INTERVAL_MILLIS", "100");
+            env.putAll(more);
             try {
                 return new PageServer(smtp, InvitekitServer.start(Configuration.from(env)), base);
             } catch (RuntimeException failed) {
@@ -130,6 +136,18 @@ final class PageServer implements AutoCloseable {
     String adminToken() {
         return call("POST", "/api/auth/login", null, Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
                 .path("access_token").asText();
+    }
+
+    /** Logs in with {@link #PASSWORD}; returns the access token. */
+    String login(String email) {
+        return call("POST", "/api/auth/login", null, Map.of("email", email, "password", PASSWORD))
+                .path("access_token").asText();
+    }
+
+    /** Verifies the email with the link of the newest verification email to it. */
+    void verifyEmail(String email) {
+        String link = linkFor(email, "/verify-email");
+        call("POST", "/api/auth/verify-email", null, Map.of("token", link.substring(link.indexOf("#token=") + 7)));
     }
 
     String signup(String email, String first, String last) {

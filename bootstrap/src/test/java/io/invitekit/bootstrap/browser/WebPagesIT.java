@@ -126,6 +126,7 @@ class WebPagesIT {
     void withoutPaymentsTheWizardSkipsThatStepAndAnExistingAccountOnlyGivesItsPassword() {
         String email = "owner.plain@example.org";
         server.signup(email, "Ada", "Lovelace"); // this owner already has an account
+        server.verifyEmail(email); // ... a verified one, whose password an accept needs (an unverified one is claimed)
         try (Browser admin = Browser.open(server.base(), "flow1b-admin")) {
             logInAsAdmin(admin);
             admin.type("#invite-email", email);
@@ -684,5 +685,63 @@ class WebPagesIT {
                 .filter(t -> t.path("name").asText().equals(name)).toList();
         assertThat(named).hasSize(1);
         return named.get(0).path("id").asText();
+    }
+
+    // ==== email verification (issue 12 item 1; verify-email helper) ==============================
+    // Kept together at the end of the class so that they merge cleanly with other helpers' tests.
+
+    @Test
+    void aNewAccountConfirmsItsEmailThroughTheEmailedLinkAndIsSignedIn() {
+        String email = "confirm@example.org";
+        try (Browser user = Browser.open(server.base(), "verify")) {
+            user.go("/signup");
+            user.type("#signup-email", email);
+            user.type("#signup-first-name", "Cora");
+            user.type("#signup-last-name", "Confirm");
+            user.type("#signup-password", PageServer.PASSWORD);
+            user.type("#signup-password-confirm", PageServer.PASSWORD);
+            user.click("#signup-form button[type=submit]");
+            user.awaitPath("/join-or-create"); // verified emails are not required here: signed in at once
+
+            user.go(server.linkFor(email, "/verify-email"));
+            user.awaitPath("/join-or-create");
+            assertThat(server.call("GET", "/api/me", server.login(email), null).path("email_verified").asBoolean())
+                    .isTrue();
+
+            user.go(server.base() + "/verify-email#token=" + "A".repeat(43));
+            user.visible("#verify-resend-form .form-error");
+            user.screenshot("verify-invalid");
+            user.type("#verify-email", email);
+            user.click("#verify-resend-form button[type=submit]");
+            user.visible("#verify-resent");
+        }
+    }
+
+    @Test
+    void withVerifiedEmailsRequiredSignUpSaysCheckYourEmailAndTheLinkSignsIn() throws Exception {
+        String email = "strict@example.org";
+        try (PageServer strict = PageServer.start(Map.of("INVITEKIT_REQUIRE_VERIFIED_EMAIL", "true"));
+             Browser user = Browser.open(strict.base(), "verify-required")) {
+            user.go("/signup");
+            user.type("#signup-email", email);
+            user.type("#signup-first-name", "Sol");
+            user.type("#signup-last-name", "Strict");
+            user.type("#signup-password", PageServer.PASSWORD);
+            user.type("#signup-password-confirm", PageServer.PASSWORD);
+            user.click("#signup-form button[type=submit]");
+            user.visible("#signup-check");
+            user.screenshot("signup-check-email");
+            String link = strict.linkFor(email, "/verify-email");
+
+            user.go("/login");
+            user.type("#login-email", email);
+            user.type("#login-password", PageServer.PASSWORD);
+            user.click("#login-form button[type=submit]");
+            user.visible("#login-form .form-error");
+
+            user.go(link);
+            user.awaitPath("/join-or-create");
+            assertThat(user.url().getFragment()).as("the token leaves the address bar").isNull();
+        }
     }
 }

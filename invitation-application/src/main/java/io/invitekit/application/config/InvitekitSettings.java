@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param rateLimits how often log-ins, sign-ups, invitation links and password resets may be tried per client
  * @param passwordResetLinkTemplate the link in a password reset email, like {@code invitationLinkTemplate}:
  *        {@code {baseUrl}} and {@code {token}} (required) are replaced
+ * @param emailVerificationLinkTemplate the link in an email verification email, likewise
+ * @param requireVerifiedEmail with Invitekit's own accounts: sign-up answers without a session
+ *        (the same for a new and a taken email), log-in and joining by code need a verified email
  */
 public record InvitekitSettings(
         String platformName,
@@ -49,10 +52,13 @@ public record InvitekitSettings(
         int sweepBatchSize,
         String invitationLinkTemplate,
         RateLimits rateLimits,
-        String passwordResetLinkTemplate) {
+        String passwordResetLinkTemplate,
+        String emailVerificationLinkTemplate,
+        boolean requireVerifiedEmail) {
 
     public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
     public static final String DEFAULT_PASSWORD_RESET_LINK = "{baseUrl}/reset-password#token={token}";
+    public static final String DEFAULT_EMAIL_VERIFICATION_LINK = "{baseUrl}/verify-email#token={token}";
 
     public InvitekitSettings {
         Objects.requireNonNull(platformName, "platformName");
@@ -74,6 +80,9 @@ public record InvitekitSettings(
         if (passwordResetLinkTemplate == null || !passwordResetLinkTemplate.contains("{token}")) {
             throw new IllegalArgumentException("the password reset link template contains {token}");
         }
+        if (emailVerificationLinkTemplate == null || !emailVerificationLinkTemplate.contains("{token}")) {
+            throw new IllegalArgumentException("the email verification link template contains {token}");
+        }
         tierCatalog.require(defaultInvitationTier);
         tierCatalog.require(defaultTenantTier);
         InviteCode.requireLength(inviteCodeLength);
@@ -85,6 +94,7 @@ public record InvitekitSettings(
         // Checked now, or every such email would fail for good at its first send.
         requireAbsoluteLink("invitation", invitationLinkTemplate, baseUrl);
         requireAbsoluteLink("password reset", passwordResetLinkTemplate, baseUrl);
+        requireAbsoluteLink("email verification", emailVerificationLinkTemplate, baseUrl);
         if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1
                 || maxTenantsPerUser < 1) {
             throw new IllegalArgumentException("limits and batch sizes are at least 1");
@@ -108,7 +118,8 @@ public record InvitekitSettings(
                 TierCatalog.defaults(), FeatureFlagRegistry.defaults(), SubdomainPolicy.defaults(),
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
-                DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK);
+                DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK,
+                DEFAULT_EMAIL_VERIFICATION_LINK, false);
     }
 
     /** The link an invitation email carries for {@code token}. */
@@ -119,6 +130,21 @@ public record InvitekitSettings(
     /** The link a password reset email carries for {@code token}. */
     public String passwordResetLink(String token) {
         return passwordResetLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
+    }
+
+    /** The link an email verification email carries for {@code token}. */
+    public String emailVerificationLink(String token) {
+        return emailVerificationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
+    }
+
+    /** The log-in page of the bundled pages. */
+    public String logInLink() {
+        return baseUrl + "/login";
+    }
+
+    /** The "forgot password" page of the bundled pages. */
+    public String forgotPasswordLink() {
+        return baseUrl + "/forgot-password";
     }
 
     public Builder toBuilder() {
@@ -151,6 +177,8 @@ public record InvitekitSettings(
         private String invitationLinkTemplate;
         private RateLimits rateLimits;
         private String passwordResetLinkTemplate;
+        private String emailVerificationLinkTemplate;
+        private boolean requireVerifiedEmail;
 
         private Builder(InvitekitSettings s) {
             platformName = s.platformName;
@@ -177,6 +205,8 @@ public record InvitekitSettings(
             invitationLinkTemplate = s.invitationLinkTemplate;
             rateLimits = s.rateLimits;
             passwordResetLinkTemplate = s.passwordResetLinkTemplate;
+            emailVerificationLinkTemplate = s.emailVerificationLinkTemplate;
+            requireVerifiedEmail = s.requireVerifiedEmail;
         }
 
         public Builder platformName(String v) { platformName = v; return this; }
@@ -203,13 +233,16 @@ public record InvitekitSettings(
         public Builder invitationLinkTemplate(String v) { invitationLinkTemplate = v; return this; }
         public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
         public Builder passwordResetLinkTemplate(String v) { passwordResetLinkTemplate = v; return this; }
+        public Builder emailVerificationLinkTemplate(String v) { emailVerificationLinkTemplate = v; return this; }
+        public Builder requireVerifiedEmail(boolean v) { requireVerifiedEmail = v; return this; }
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
                     defaultTenantTier, maxTenantsPerUser, tierCatalog, featureFlags, subdomainPolicy, inviteCodeLength,
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
-                    outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate);
+                    outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate,
+                    emailVerificationLinkTemplate, requireVerifiedEmail);
         }
     }
 }

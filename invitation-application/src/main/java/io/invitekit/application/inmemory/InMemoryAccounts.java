@@ -5,8 +5,10 @@ import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -59,32 +61,27 @@ public final class InMemoryAccounts implements Accounts {
     }
 
     @Override
-    public synchronized boolean rename(UserId id, io.invitekit.domain.shared.Name firstName,
-                                       io.invitekit.domain.shared.Name lastName) {
-        Account current = byId.get(id);
-        if (current == null) {
-            return false;
-        }
-        Account changed = current.renamed(firstName, lastName);
-        byId.put(id, changed);
-        transactions.onRollback(() -> {
-            synchronized (this) {
-                if (byId.get(id) == changed) {
-                    byId.put(id, current);
-                }
-            }
-        });
-        return true;
+    public boolean changePassword(UserId id, PasswordHash hash) {
+        return change(id, a -> new Account(a.id(), a.email(), hash, a.firstName(), a.lastName(), a.platformRole(),
+                a.createdAt(), a.emailVerifiedAt()));
     }
 
     @Override
-    public synchronized boolean changePassword(UserId id, PasswordHash hash) {
+    public boolean markEmailVerified(UserId id, Instant at) {
+        return change(id, a -> a.verifiedAt(at));
+    }
+
+    @Override
+    public boolean rename(UserId id, Name firstName, Name lastName) {
+        return change(id, a -> a.renamed(firstName, lastName));
+    }
+
+    private synchronized boolean change(UserId id, java.util.function.UnaryOperator<Account> change) {
         Account current = byId.get(id);
         if (current == null) {
             return false;
         }
-        Account changed = new Account(current.id(), current.email(), hash, current.firstName(), current.lastName(),
-                current.platformRole(), current.createdAt());
+        Account changed = change.apply(current);
         byId.put(id, changed);
         transactions.onRollback(() -> {
             synchronized (this) {

@@ -20,6 +20,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
     private final InMemoryBootstrapMarkers bootstrapMarkers = new InMemoryBootstrapMarkers(transactions);
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(transactions);
+    private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(transactions);
 
     @Override
     public InMemoryTransactions transactions() {
@@ -79,5 +80,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public InMemoryPasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public InMemoryEmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 }

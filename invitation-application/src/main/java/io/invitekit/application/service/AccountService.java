@@ -14,11 +14,17 @@ import io.invitekit.application.port.in.NewAccount;
 import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.in.PasswordResetRequest;
 import io.invitekit.application.port.in.ResetPassword;
+import io.invitekit.application.port.in.SignupResult;
+import io.invitekit.application.port.in.VerificationEmailRequest;
+import io.invitekit.application.port.in.VerifyEmail;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.BootstrapMarkers;
+import io.invitekit.application.port.out.EmailVerificationMail;
+import io.invitekit.application.port.out.EmailVerifications;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
@@ -28,6 +34,8 @@ import io.invitekit.application.port.out.PasswordResets;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.account.Account;
+import io.invitekit.domain.account.EmailVerification;
+import io.invitekit.domain.account.EmailVerificationId;
 import io.invitekit.domain.account.Password;
 import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.PasswordReset;
@@ -70,11 +78,14 @@ public final class AccountService implements AccountUseCase {
     private final InvitationAcceptanceService acceptance;
     private final PasswordResets resets;
     private final Outbox outbox;
+    private final EmailVerifications verifications;
 
     public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, PasswordHasher hasher,
                           SessionTokens tokens, BootstrapMarkers markers, RequestLimits limits, TenantService tenants,
-                          InvitationAcceptanceService acceptance, PasswordResets resets, Outbox outbox) {
+                          InvitationAcceptanceService acceptance, PasswordResets resets, Outbox outbox,
+                          EmailVerifications verifications) {
         this.resets = resets;
+        this.verifications = verifications;
         this.outbox = outbox;
         this.context = context;
         this.transactions = transactions;
@@ -88,18 +99,142 @@ public final class AccountService implements AccountUseCase {
     }
 
     @Override
-    public AuthResult signup(NewAccount.Builder request) {
+    public SignupResult signup(NewAccount.Builder request) {
         limits.signup(request.clientAddress());
         NewAccount c = request.build();
         Account account = new Account(new UserId(context.ids().next()), c.email(), credentials.hash(c.password()),
                 c.firstName(), c.lastName(), PlatformRole.NONE, context.now());
-        // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
-        // session cannot be written never happened, so the retry is not told "email taken".
-        return transactions.inTransaction(() -> {
-            accounts.add(account);
-            context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
-            return credentials.signIn(account, c.origin());
+        SecretToken token = SecretToken.generate(context.random());
+        if (!context.settings().requireVerifiedEmail()) {
+            // The session is issued in the sign-up's transaction, as for an accept: a sign-up whose
+            // session cannot be written never happened, so the retry is not told "email taken".
+            return SignupResult.signedIn(transactions.inTransaction(() -> {
+                addWithVerification(account, token);
+                return credentials.signIn(account, c.origin());
+            }));
+        }
+        // Verified emails required: no session, and the same answer (after the same hashing) for
+        // a taken email, so that sign-up tells nobody which addresses have accounts. The owner of
+        // a taken address learns of the attempt by email instead.
+        if (accounts.byEmail(account.email()).isPresent()) {
+            noticeSignupAttempt(account.email());
+            return SignupResult.checkYourEmail();
+        }
+        try {
+            transactions.run(() -> addWithVerification(account, token));
+        } catch (DomainException taken) {
+            if (taken.code() != ErrorCode.EMAIL_TAKEN) {
+                throw taken;
+            }
+            noticeSignupAttempt(account.email()); // a concurrent sign-up took it meanwhile
+        }
+        return SignupResult.checkYourEmail();
+    }
+
+    private void addWithVerification(Account account, SecretToken token) {
+        accounts.add(account);
+        context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
+        queueVerification(account, token, account.createdAt());
+    }
+
+    /** Tells the owner of {@code email} that someone tried to sign up with it; a few times an hour at most. */
+    private void noticeSignupAttempt(EmailAddress email) {
+        if (!limits.signupNotice(email.value())) {
+            return; // a flood of sign-ups with one address does not become a flood of emails to it
+        }
+        Instant now = context.now();
+        transactions.run(() -> {
+            outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
+                    new SignupAttemptMail.Queued(email, context.settings().platformName()), null,
+                    SignupAttemptMail.KIND + ":" + email.value(), now));
+            context.audit(now, null, "account.signup_attempted", null, null, Map.of());
         });
+    }
+
+    /**
+     * In the caller's transaction: supersedes the account's unused verification tokens and
+     * withdraws their unsent emails, adds a new token (digest only) and queues its email.
+     */
+    private void queueVerification(Account account, SecretToken token, Instant now) {
+        UserId user = account.id();
+        Instant expiresAt = now.plus(Duration.ofHours(EMAIL_VERIFICATION_HOURS));
+        int superseded = verifications.supersedeUnused(user, now);
+        int withdrawn = outbox.withdraw(verificationMailsOf(user));
+        verifications.add(EmailVerification.issue(new EmailVerificationId(context.ids().next()), user, token.digest(),
+                now, expiresAt));
+        outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
+                new EmailVerificationMail.Queued(account.email(), context.settings().platformName(), expiresAt,
+                        EMAIL_VERIFICATION_HOURS),
+                token.reveal(), verificationMailsOf(user), now));
+        context.audit(now, null, "account.verification_email_queued", null, user,
+                Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
+                        Integer.toString(withdrawn)));
+    }
+
+    /** What the outbox names a verification email by, so that a newer one or a use withdraws the unsent ones. */
+    private static String verificationMailsOf(UserId user) {
+        return EmailVerificationMail.KIND + ":" + user;
+    }
+
+    @Override
+    public AuthResult verifyEmail(VerifyEmail request) {
+        limits.invitationLink(request.clientAddress());
+        TokenDigest digest = parseVerificationToken(request.token()).digest();
+        Instant now = context.now();
+        EmailVerification verification = verifications.byDigest(digest).filter(v -> v.usableAt(now))
+                .orElseThrow(AccountService::invalidVerificationToken);
+        Account account = accounts.byId(verification.userId()).orElseThrow(AccountService::invalidVerificationToken);
+        return transactions.inTransaction(() -> {
+            if (!verifications.markUsed(verification.id(), now)) {
+                throw invalidVerificationToken(); // used by a concurrent request meanwhile
+            }
+            verifications.supersedeUnused(account.id(), now);
+            outbox.withdraw(verificationMailsOf(account.id()));
+            if (!accounts.markEmailVerified(account.id(), now)) {
+                throw invalidVerificationToken();
+            }
+            // Sessions made before the address was proven end: whoever signed up with an address
+            // that is not theirs loses the sessions they held when its owner follows the link.
+            tokens.revokeAll(account.id());
+            context.audit(now, account.id(), "account.email_verified", null, account.id(), Map.of());
+            return credentials.signIn(account.verifiedAt(now), request.origin());
+        });
+    }
+
+    @Override
+    public void resendVerificationEmail(VerificationEmailRequest request) {
+        FieldErrors in = new FieldErrors();
+        EmailAddress email = in.required("email", request.email(), EmailAddress::of);
+        in.throwIfAny();
+        limits.verificationResend(request.clientAddress(), email.value());
+        // Made whether or not it is sent, so that every answer costs about the same.
+        SecretToken token = SecretToken.generate(context.random());
+        TokenDigest unused = token.digest();
+        Optional<Account> account = accounts.byEmail(email).filter(a -> !a.isEmailVerified());
+        if (account.isEmpty()) {
+            return;
+        }
+        Instant now = context.now();
+        transactions.run(() -> {
+            Optional<Instant> last = verifications.lastIssuedAt(account.get().id());
+            if (last.isPresent() && now.isBefore(last.get().plusSeconds(VERIFICATION_RESEND_COOLDOWN_SECONDS))) {
+                return; // the previous email went out moments ago
+            }
+            queueVerification(account.get(), token, now);
+        });
+    }
+
+    private static SecretToken parseVerificationToken(String presented) {
+        try {
+            return SecretToken.parse(presented);
+        } catch (DomainException notOurs) {
+            throw invalidVerificationToken();
+        }
+    }
+
+    private static RuleViolationException invalidVerificationToken() {
+        return new RuleViolationException(ErrorCode.INVALID_VERIFICATION_TOKEN,
+                "the verification link is unknown, used or expired; ask for a new one");
     }
 
     @Override
@@ -113,7 +248,17 @@ public final class AccountService implements AccountUseCase {
         } catch (DomainException notAnEmail) {
             account = Optional.empty(); // answered like an unknown email, after the same work
         }
-        return credentials.signIn(credentials.requirePassword(account, presented), attempt.origin());
+        Account signedIn = credentials.requirePassword(account, presented);
+        // Only after the password matched: this tells nothing to whoever does not know it.
+        if (context.settings().requireVerifiedEmail() && !signedIn.isEmailVerified()) {
+            throw emailNotVerified();
+        }
+        return credentials.signIn(signedIn, attempt.origin());
+    }
+
+    static RuleViolationException emailNotVerified() {
+        return new RuleViolationException(ErrorCode.EMAIL_NOT_VERIFIED,
+                "the email of this account is not verified yet: follow the link in the verification email");
     }
 
     private static Password presented(String email, String password) {
@@ -187,8 +332,8 @@ public final class AccountService implements AccountUseCase {
             }
             // Whoever held a session (maybe whoever learned the old password) is signed out.
             tokens.revokeAll(account.id());
-            // TODO(issue 12 item 1): a reset proves the address: set email_verified_at here once
-            //  accounts have the verified-email flag of the email verification deliverable.
+            // The link came to the address: it is the account holder's.
+            accounts.markEmailVerified(account.id(), now);
             context.audit(now, account.id(), "account.password_reset", null, account.id(), Map.of());
         });
     }
@@ -227,7 +372,7 @@ public final class AccountService implements AccountUseCase {
     public MeView me(Actor actor) {
         Account account = requireAccount(Access.requireActor(actor).id());
         Page<MembershipView> first = tenants.membershipPage(account.id(), null, ME_MEMBERSHIPS);
-        return new MeView(UserView.of(account), first.items(), first.nextCursor());
+        return new MeView(UserView.of(account), account.isEmailVerified(), first.items(), first.nextCursor());
     }
 
     @Override
@@ -235,15 +380,21 @@ public final class AccountService implements AccountUseCase {
         TenantInvitation invitation = acceptance.open(request.token(), request.clientAddress());
         OwnerCredentials creds = given == null ? new OwnerCredentials(null, null, null) : given;
         Optional<Account> existing = accounts.byEmail(invitation.email());
+        // The link proves the address: an account whose email was never verified (maybe made by
+        // someone who does not own the address) is claimed by the link holder, with no password
+        // to guess.
+        boolean claiming = existing.isPresent() && !existing.get().isEmailVerified();
         // Credentials without names sign in with an account, whether or not one exists: such a
         // request is answered alike for an unknown account and a wrong password (below).
-        boolean signingIn = existing.isPresent() || (creds.firstName() == null && creds.lastName() == null);
+        boolean signingIn = !claiming
+                && (existing.isPresent() || (creds.firstName() == null && creds.lastName() == null));
         FieldErrors in = new FieldErrors();
         Password password = signingIn
                 ? in.required("password", creds.password(), Password::presented)
                 : in.required("password", creds.password(), raw -> Password.forAccount(raw, invitation.email()));
-        Name firstName = signingIn ? null : in.required("firstName", creds.firstName(), Name::of);
-        Name lastName = signingIn ? null : in.required("lastName", creds.lastName(), Name::of);
+        boolean names = !claiming || creds.firstName() != null || creds.lastName() != null;
+        Name firstName = signingIn || !names ? null : in.required("firstName", creds.firstName(), Name::of);
+        Name lastName = signingIn || !names ? null : in.required("lastName", creds.lastName(), Name::of);
         AcceptInvitation details = request.build(in);
         in.throwIfAny();
         Subdomain subdomain = acceptance.subdomain(details);
@@ -256,9 +407,16 @@ public final class AccountService implements AccountUseCase {
             // password, after the same work.
             limits.login(request.clientAddress(), invitation.email().value());
             owner = credentials.requirePassword(existing, password);
+        } else if (claiming) {
+            Account old = existing.get();
+            owner = new Account(old.id(), old.email(), credentials.hash(password),
+                    firstName != null ? firstName : old.firstName(), lastName != null ? lastName : old.lastName(),
+                    old.platformRole(), old.createdAt(), context.now());
         } else {
+            // The link proved the address.
+            Instant created = context.now();
             owner = new Account(new UserId(context.ids().next()), invitation.email(), credentials.hash(password),
-                    firstName, lastName, PlatformRole.NONE, context.now());
+                    firstName, lastName, PlatformRole.NONE, created, created);
         }
         boolean newAccount = existing.isEmpty();
         TenantId tenantId = new TenantId(context.ids().next());
@@ -269,11 +427,31 @@ public final class AccountService implements AccountUseCase {
         return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
             AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
                     owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
+            if (claiming) {
+                claim(owner, tenantId, now);
+            }
             AuthResult session = credentials.signIn(owner, details.origin());
             TenantView tenant = acceptance.withOwner(accepted.tenant(),
                     new TenantView.Member(UserView.of(owner), Role.OWNER, now));
             return new AcceptResult(session, tenant);
         }));
+    }
+
+    /**
+     * In the accept's transaction: the link holder takes over an account whose email was never
+     * verified. Its password (and names, when given) become the link holder's, every session
+     * made before ends, the email is verified, and the audit says so.
+     */
+    private void claim(Account owner, TenantId tenant, Instant now) {
+        if (!accounts.changePassword(owner.id(), owner.passwordHash())
+                || !accounts.rename(owner.id(), owner.firstName(), owner.lastName())
+                || !accounts.markEmailVerified(owner.id(), now)) {
+            throw new IllegalStateException("the account being claimed is gone"); // rolls the accept back
+        }
+        tokens.revokeAll(owner.id());
+        verifications.supersedeUnused(owner.id(), now);
+        outbox.withdraw(verificationMailsOf(owner.id()));
+        context.audit(now, owner.id(), "account.claimed_by_invitation", tenant, owner.id(), Map.of());
     }
 
     private Account requireAccount(UserId id) {
@@ -296,8 +474,9 @@ public final class AccountService implements AccountUseCase {
         String generated = password == null || password.isBlank() ? SecretToken.generate(context.random()).reveal() : null;
         Password adminPassword = Password.forAccount(generated != null ? generated : password, adminEmail);
         Instant now = context.now();
+        // Verified by whoever set the deployment up (as migration V7 counts earlier admins).
         Account admin = new Account(new UserId(context.ids().next()), adminEmail, credentials.hash(adminPassword),
-                Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
+                Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now, now);
         boolean created = transactions.inTransaction(() -> {
             if (!markers.place(FIRST_ADMIN_MARKER, now)) {
                 return false; // another node made the first admin since we looked

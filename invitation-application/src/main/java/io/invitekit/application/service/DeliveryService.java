@@ -10,7 +10,9 @@ import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
@@ -148,6 +150,18 @@ public final class DeliveryService implements DeliveryUseCase {
             @Override
             public Mail passwordReset(PasswordResetMail.Queued queued) {
                 return queued.withLink(secretLink(message, context.settings()::passwordResetLink), message.secret());
+            }
+
+            @Override
+            public Mail emailVerification(EmailVerificationMail.Queued queued) {
+                return queued.withLink(secretLink(message, context.settings()::emailVerificationLink),
+                        message.secret());
+            }
+
+            @Override
+            public Mail signupAttempt(SignupAttemptMail.Queued queued) {
+                return queued.withLinks(Mail.link(context.settings().logInLink()),
+                        Mail.link(context.settings().forgotPasswordLink()));
             }
 
             @Override

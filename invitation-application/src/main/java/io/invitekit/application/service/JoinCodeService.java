@@ -8,6 +8,7 @@ import io.invitekit.application.port.in.JoinCodeUseCase;
 import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
+import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.RateLimit;
@@ -43,12 +44,24 @@ public final class JoinCodeService implements JoinCodeUseCase {
     private final Tenants tenants;
     private final Memberships memberships;
     private final RateLimiter limiter;
+    private final Accounts verifiedEmails; // null: no verified email needed
     private final Access access;
     private final RateLimit perAccount;
     private final RateLimit perAddress;
 
     public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
                            Memberships memberships, RateLimiter limiter) {
+        this(context, transactions, codes, tenants, memberships, limiter, null);
+    }
+
+    /**
+     * @param verifiedEmails Invitekit's accounts when joining needs a verified email
+     *        ({@code requireVerifiedEmail}), else null. An actor with no account there is a host
+     *        application's user, whose email its host has verified.
+     */
+    public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
+                           Memberships memberships, RateLimiter limiter, Accounts verifiedEmails) {
+        this.verifiedEmails = verifiedEmails;
         this.context = context;
         this.transactions = transactions;
         this.codes = codes;
@@ -151,6 +164,10 @@ public final class JoinCodeService implements JoinCodeUseCase {
     @Override
     public JoinResult join(Actor user, JoinWithCode c) {
         Access.requireActor(user);
+        if (verifiedEmails != null
+                && verifiedEmails.byId(user.id()).filter(account -> !account.isEmailVerified()).isPresent()) {
+            throw AccountService.emailNotVerified();
+        }
         FieldErrors in = new FieldErrors();
         InviteCode code = in.required("code", c.code(), raw -> InviteCode.parse(raw, context.settings().inviteCodeLength()));
         in.throwIfAny();

@@ -41,6 +41,25 @@ public final class RequestLimits {
         }
     }
 
+    /**
+     * Whether the owner of {@code email} may be told of another sign-up attempt with it now (a
+     * few an hour): never refuses the request, only the email.
+     */
+    boolean signupNotice(String email) {
+        return limiter.tryAcquire(SIGNUP_NOTICES_PER_EMAIL, email.strip().toLowerCase(Locale.ROOT)).isEmpty();
+    }
+
+    /** "Someone tried to sign up with your address" emails per address. */
+    static final RateLimit SIGNUP_NOTICES_PER_EMAIL = new RateLimit("signup_notice_email", 3, Duration.ofHours(1));
+
+    /** Requests for a new verification email, per client address and per email. */
+    void verificationResend(String address, String email) {
+        take(limits.verificationResendPerAddress(), address);
+        if (email != null && !email.isBlank()) {
+            take(limits.verificationResendPerEmail(), email.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** Lookups of a link's token (an invitation, a password reset) per client address. */
     void invitationLink(String address) {
         take(limits.linkPerAddress(), address);

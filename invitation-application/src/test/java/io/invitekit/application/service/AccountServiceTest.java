@@ -168,7 +168,7 @@ class AccountServiceTest {
                 NewAccount.email("c@example.org").password(TestKit.PASSWORD).name("A", "B").from("192.0.2.7")));
         assertThat(limited.storage.accounts().byEmail(EmailAddress.of("c@example.org"))).isEmpty();
         assertThat(limited.kit.accounts().signup(
-                NewAccount.email("c@example.org").password(TestKit.PASSWORD).name("A", "B").from("192.0.2.8")).user().email())
+                NewAccount.email("c@example.org").password(TestKit.PASSWORD).name("A", "B").from("192.0.2.8")).signedIn().user().email())
                 .isEqualTo("c@example.org");
     }
 
@@ -362,8 +362,14 @@ class AccountServiceTest {
         }
 
         @Override
-        public boolean rename(UserId id, Name firstName, Name lastName) {
-            return store.rename(id, firstName, lastName);
+        public boolean markEmailVerified(io.invitekit.domain.account.UserId id, java.time.Instant at) {
+            return store.markEmailVerified(id, at);
+        }
+
+        @Override
+        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name first,
+                              io.invitekit.domain.shared.Name last) {
+            return store.rename(id, first, last);
         }
     }
 

@@ -116,7 +116,7 @@ class InvitationAcceptanceServiceTest {
 
     @Test
     void anExistingAccountKeepsItsNamesAndMustGiveItsOwnPassword() {
-        t.user("owner@example.org");
+        t.verifiedSignup("owner@example.org");
         InvitationView inv = t.invite(admin, "owner@example.org");
 
         AcceptInvitation.Builder acceptance = AcceptInvitation.token(t.tokenOf(inv)).businessName("Bright").subdomain("bright");
@@ -133,7 +133,7 @@ class InvitationAcceptanceServiceTest {
         TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
                 .withLoginPerEmail(new RateLimit("login_email", 3, Duration.ofMinutes(15)))));
         Actor root = limited.admin();
-        limited.signup("owner@example.org");
+        limited.verifiedSignup("owner@example.org");
         InvitationView inv = limited.invite(root, "owner@example.org");
         AcceptInvitation.Builder acceptance = TestKit.acceptance(limited.tokenOf(inv), "bright");
 
@@ -157,8 +157,8 @@ class InvitationAcceptanceServiceTest {
         TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
                 .withLoginPerAddress(new RateLimit("login_address", 2, Duration.ofMinutes(1)))));
         Actor root = limited.admin();
-        limited.signup("owner@example.org");
-        limited.signup("other@example.org");
+        limited.verifiedSignup("owner@example.org");
+        limited.verifiedSignup("other@example.org");
         InvitationView inv = limited.invite(root, "owner@example.org");
         AcceptInvitation.Builder fromOne = TestKit.acceptance(limited.tokenOf(inv), "bright").from("203.0.113.9");
 
@@ -182,7 +182,7 @@ class InvitationAcceptanceServiceTest {
         TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
                 .withLoginPerEmail(new RateLimit("login_email", 2, Duration.ofMinutes(15)))));
         Actor root = limited.admin();
-        limited.signup("known@example.org");
+        limited.verifiedSignup("known@example.org");
         InvitationView known = limited.invite(root, "known@example.org");
         InvitationView unknown = limited.invite(root, "unknown@example.org");
 
@@ -336,9 +336,14 @@ class InvitationAcceptanceServiceTest {
         }
 
         @Override
-        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name firstName,
-                              io.invitekit.domain.shared.Name lastName) {
-            return delegate.rename(id, firstName, lastName);
+        public boolean markEmailVerified(io.invitekit.domain.account.UserId id, java.time.Instant at) {
+            return delegate.markEmailVerified(id, at);
+        }
+
+        @Override
+        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name first,
+                              io.invitekit.domain.shared.Name last) {
+            return delegate.rename(id, first, last);
         }
     }
 
@@ -410,9 +415,14 @@ class InvitationAcceptanceServiceTest {
         }
 
         @Override
-        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name firstName,
-                              io.invitekit.domain.shared.Name lastName) {
-            return delegate.rename(id, firstName, lastName);
+        public boolean markEmailVerified(io.invitekit.domain.account.UserId id, java.time.Instant at) {
+            return delegate.markEmailVerified(id, at);
+        }
+
+        @Override
+        public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name first,
+                              io.invitekit.domain.shared.Name last) {
+            return delegate.rename(id, first, last);
         }
     }
 }

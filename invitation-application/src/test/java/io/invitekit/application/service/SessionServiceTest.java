@@ -34,7 +34,7 @@ class SessionServiceTest {
 
     private AuthResult signUp(TestKit kit, String email) {
         return kit.kit.accounts().signup(NewAccount.email(email).password(TestKit.PASSWORD).name("Ana", "Lima")
-                .from("192.0.2.10").agent("curl/8.5"));
+                .from("192.0.2.10").agent("curl/8.5")).signedIn();
     }
 
     private CurrentSession bearer(TestKit kit, AuthResult signedIn) {

@@ -5,7 +5,10 @@ import io.invitekit.domain.shared.Name;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A person who can sign in. */
+/**
+ * A person who can sign in. {@code emailVerifiedAt} is when the email was shown to be theirs (a
+ * verification link, a password reset link or an invitation link was used), null while it is not.
+ */
 public record Account(
         UserId id,
         EmailAddress email,
@@ -13,7 +16,14 @@ public record Account(
         Name firstName,
         Name lastName,
         PlatformRole platformRole,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant emailVerifiedAt) {
+
+    /** An account whose email is not verified (yet). */
+    public Account(UserId id, EmailAddress email, PasswordHash passwordHash, Name firstName, Name lastName,
+                   PlatformRole platformRole, Instant createdAt) {
+        this(id, email, passwordHash, firstName, lastName, platformRole, createdAt, null);
+    }
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -25,13 +35,23 @@ public record Account(
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** This account with its email verified at {@code at} (an earlier verification stays). */
+    public Account verifiedAt(Instant at) {
+        return emailVerifiedAt != null ? this
+                : new Account(id, email, passwordHash, firstName, lastName, platformRole, createdAt, at);
+    }
+
     public boolean isPlatformAdmin() {
         return platformRole == PlatformRole.PLATFORM_ADMIN;
     }
 
     /** The same account under another name. */
     public Account renamed(Name first, Name last) {
-        return new Account(id, email, passwordHash, first, last, platformRole, createdAt);
+        return new Account(id, email, passwordHash, first, last, platformRole, createdAt, emailVerifiedAt);
     }
 
     public String displayName() {

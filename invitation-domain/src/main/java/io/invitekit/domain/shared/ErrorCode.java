@@ -31,5 +31,9 @@ public enum ErrorCode {
     /** Changing one's password with a wrong current password (it counts against the log-in allowance). */
     WRONG_CURRENT_PASSWORD,
     /** A session that is not the caller's, or does not exist: answered alike. */
-    SESSION_NOT_FOUND
+    SESSION_NOT_FOUND,
+    /** An email verification token that is unknown, used, superseded or expired: all answered alike. */
+    INVALID_VERIFICATION_TOKEN,
+    /** The deployment requires a verified email for this, and the account's is not verified yet. */
+    EMAIL_NOT_VERIFIED
 }

@@ -2,6 +2,7 @@ package io.invitekit.testing.contract;
 
 import static io.invitekit.testing.fixtures.Fixtures.anAccount;
 import static io.invitekit.testing.fixtures.Fixtures.email;
+import static io.invitekit.testing.fixtures.Fixtures.NOW;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,12 +15,14 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.Name;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Accounts} must do: find an account by id or by address in any case, refuse a
- * second account for one address, and know whether a platform admin exists.
+ * second account for one address, know whether a platform admin exists, and change one
+ * account's password hash, names and verified email.
  *
  * <p>An implementer provides {@link #storage()}: the {@link Storage} whose {@code accounts()} is
  * under test, the same instance throughout one test, and empty when each test starts.
@@ -101,21 +104,47 @@ public abstract class AccountsContract {
     }
 
     @Test
-    void a_renamed_account_reads_back_with_its_new_name_and_other_accounts_keep_theirs() {
-        Account renamed = anAccount().build();
+    void when_the_email_was_verified_reads_back_and_the_first_verification_stays() {
+        Account verified = anAccount().emailVerifiedAt(NOW).build();
+        Account unverified = anAccount().build();
+        accounts().add(verified);
+        accounts().add(unverified);
+        assertThat(accounts().byId(verified.id())).contains(verified);
+        assertThat(accounts().byId(unverified.id()).orElseThrow().isEmailVerified()).isFalse();
+
+        assertThat(accounts().markEmailVerified(unverified.id(), NOW.plusSeconds(60))).isTrue();
+        assertThat(accounts().markEmailVerified(verified.id(), NOW.plusSeconds(60))).isTrue();
+
+        assertThat(accounts().byEmail(unverified.email()).orElseThrow().emailVerifiedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(accounts().byId(verified.id()).orElseThrow().emailVerifiedAt()).as("the first one stays").isEqualTo(NOW);
+        assertThat(accounts().markEmailVerified(new UserId(nextId()), NOW)).as("no such account").isFalse();
+    }
+
+    @Test
+    void renamed_names_read_back_and_nothing_else_changes() {
+        Account renamed = anAccount().emailVerifiedAt(NOW).build();
         Account other = anAccount().build();
         accounts().add(renamed);
         accounts().add(other);
 
-        assertThat(accounts().rename(renamed.id(), io.invitekit.domain.shared.Name.of("Zoë"),
-                io.invitekit.domain.shared.Name.of("Ñúñez"))).isTrue();
+        assertThat(accounts().rename(renamed.id(), Name.of("Ana"), Name.of("Lima"))).isTrue();
 
-        Account read = accounts().byEmail(renamed.email()).orElseThrow();
-        assertThat(read.firstName().value()).isEqualTo("Zoë");
-        assertThat(read.lastName().value()).isEqualTo("Ñúñez");
+        Account read = accounts().byId(renamed.id()).orElseThrow();
+        assertThat(read.firstName()).isEqualTo(Name.of("Ana"));
+        assertThat(read.lastName()).isEqualTo(Name.of("Lima"));
         assertThat(read.passwordHash()).isEqualTo(renamed.passwordHash());
-        assertThat(accounts().byId(other.id()).orElseThrow()).isEqualTo(other);
-        assertThat(accounts().rename(new UserId(nextId()), io.invitekit.domain.shared.Name.of("A"),
-                io.invitekit.domain.shared.Name.of("B"))).as("no such account").isFalse();
+        assertThat(read.emailVerifiedAt()).isEqualTo(NOW);
+        assertThat(accounts().byId(other.id())).contains(other);
+        assertThat(accounts().rename(new UserId(nextId()), Name.of("A"), Name.of("B"))).as("no such account").isFalse();
+    }
+
+    @Test
+    void a_changed_password_keeps_the_verified_email() {
+        Account account = anAccount().emailVerifiedAt(NOW).build();
+        accounts().add(account);
+
+        accounts().changePassword(account.id(), new PasswordHash("another hash"));
+
+        assertThat(accounts().byId(account.id()).orElseThrow().emailVerifiedAt()).isEqualTo(NOW);
     }
 }

@@ -9,7 +9,9 @@ import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
@@ -97,6 +99,28 @@ public abstract class OutboxContract {
 
         assertThat(claimed).singleElement().usingRecursiveComparison().isEqualTo(message);
         assertThat(claimed.get(0).mail()).isEqualTo(message.mail());
+    }
+
+    @Test
+    void an_email_verification_email_and_a_secretless_signup_attempt_email_are_claimed_whole() {
+        OutboxMessage verification = anOutboxMessage().about("email_verification:someone").queuedAt(NOW)
+                .mail(new EmailVerificationMail.Queued(EmailAddress.of("verify@example.org"), "Acme Cloud",
+                        NOW.plus(Duration.ofHours(24)), 24))
+                .build();
+        OutboxMessage attempt = anOutboxMessage().about("signup_attempt:taken@example.org").queuedAt(NOW)
+                .mail(new SignupAttemptMail.Queued(EmailAddress.of("taken@example.org"), "Acme Cloud"))
+                .secret(null)
+                .build();
+        outbox().enqueue(verification);
+        outbox().enqueue(attempt);
+
+        List<OutboxMessage> claimed = outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(claimed).hasSize(2);
+        assertThat(claimed).filteredOn(m -> m.id().equals(verification.id())).singleElement()
+                .usingRecursiveComparison().isEqualTo(verification);
+        assertThat(claimed).filteredOn(m -> m.id().equals(attempt.id())).singleElement()
+                .usingRecursiveComparison().isEqualTo(attempt);
     }
 
     @Test

@@ -60,6 +60,32 @@ public final class AccountPayloads {
         }
     }
 
+    public record VerifyEmailRequest(@NotNull @Size(max = 100) String token) {
+        @Override
+        public String toString() {
+            return "VerifyEmailRequest[redacted]";
+        }
+    }
+
+    public record VerificationResendRequest(@NotNull @Size(max = 254) String email) {
+        @Override
+        public String toString() {
+            return "VerificationResendRequest[redacted]";
+        }
+    }
+
+    /**
+     * The one answer to a resend request (whether or not the email has an account, is verified
+     * or waits for its cooldown), and to a sign-up when verified emails are required (whether
+     * or not the email was taken).
+     */
+    public record CheckYourEmail(String detail) {
+        public static final CheckYourEmail RESEND = new CheckYourEmail(
+                "if an account with this email waits for its verification, a new link is on its way");
+        public static final CheckYourEmail SIGNUP = new CheckYourEmail(
+                "check your email: the link in it confirms your address, then you can log in");
+    }
+
     public record UserResponse(String id, String email, String firstName, String lastName, String platformRole) {
         public static UserResponse of(UserView user) {
             return new UserResponse(user.id().toString(), user.email(), user.firstName(), user.lastName(),
@@ -81,10 +107,11 @@ public final class AccountPayloads {
     }
 
     /** The first page of the memberships; {@code membershipsNextCursor} continues at /api/me/memberships. */
-    public record MeResponse(UserResponse user, List<MembershipResponse> memberships, String membershipsNextCursor) {
+    public record MeResponse(UserResponse user, boolean emailVerified, List<MembershipResponse> memberships,
+                             String membershipsNextCursor) {
         public static MeResponse of(MeView me) {
-            return new MeResponse(UserResponse.of(me.user()), me.memberships().stream().map(MembershipResponse::of).toList(),
-                    me.membershipsNextCursor());
+            return new MeResponse(UserResponse.of(me.user()), me.emailVerified(),
+                    me.memberships().stream().map(MembershipResponse::of).toList(), me.membershipsNextCursor());
         }
     }
 

@@ -11,18 +11,19 @@ import java.util.UUID;
 
 /** A row of {@code accounts}. */
 public record AccountRow(UUID id, String email, String passwordHash, String firstName, String lastName,
-                         String platformRole, Instant createdAt) {
+                         String platformRole, Instant createdAt, Instant emailVerifiedAt) {
 
-    static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at";
+    static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at, "
+            + "email_verified_at";
 
     public static AccountRow of(Account a) {
         return new AccountRow(a.id().value(), a.email().value(), a.passwordHash().encoded(), a.firstName().value(),
-                a.lastName().value(), a.platformRole().name(), a.createdAt());
+                a.lastName().value(), a.platformRole().name(), a.createdAt(), a.emailVerifiedAt());
     }
 
     public Account toDomain() {
         return new Account(new UserId(id), new EmailAddress(email), new PasswordHash(passwordHash), new Name(firstName),
-                new Name(lastName), PlatformRole.valueOf(platformRole), createdAt);
+                new Name(lastName), PlatformRole.valueOf(platformRole), createdAt, emailVerifiedAt);
     }
 
     @Override

@@ -13,7 +13,7 @@ public interface AccountSql {
 
     /** A taken email raises {@code uq_accounts_email}, which becomes {@code email_taken}. */
     @SqlUpdate("INSERT INTO <prefix>accounts (" + AccountRow.COLUMNS + ") VALUES (:id, :email, :passwordHash, :firstName, "
-            + ":lastName, :platformRole, :createdAt)")
+            + ":lastName, :platformRole, :createdAt, :emailVerifiedAt)")
     void insert(@BindMethods AccountRow row);
 
     @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE id = :id")
@@ -28,9 +28,13 @@ public interface AccountSql {
     @SqlQuery("SELECT count(*) FROM <prefix>accounts WHERE platform_role = 'PLATFORM_ADMIN'")
     long countPlatformAdmins();
 
-    @SqlUpdate("UPDATE <prefix>accounts SET first_name = :firstName, last_name = :lastName WHERE id = :id")
-    int updateName(UUID id, String firstName, String lastName);
-
     @SqlUpdate("UPDATE <prefix>accounts SET password_hash = :passwordHash WHERE id = :id")
     int updatePasswordHash(UUID id, String passwordHash);
+
+    /** The first verification stays. */
+    @SqlUpdate("UPDATE <prefix>accounts SET email_verified_at = COALESCE(email_verified_at, :at) WHERE id = :id")
+    int markEmailVerified(UUID id, java.time.Instant at);
+
+    @SqlUpdate("UPDATE <prefix>accounts SET first_name = :firstName, last_name = :lastName WHERE id = :id")
+    int rename(UUID id, String firstName, String lastName);
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.shared.EmailAddress;
@@ -75,6 +77,31 @@ final class MailJson {
         }
     }
 
+    /** The stored form of the email verification email. */
+    record EmailVerificationJson(String type, String platformName, String expiresAt, Integer expiresInHours) {
+        static EmailVerificationJson of(EmailVerificationMail.Queued mail) {
+            return new EmailVerificationJson(EmailVerificationMail.KIND, mail.platformName(),
+                    mail.expiresAt().toString(), mail.expiresInHours());
+        }
+
+        EmailVerificationMail.Queued toMail(EmailAddress to) {
+            return new EmailVerificationMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
+                    Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
+                    Objects.requireNonNull(expiresInHours, "expiresInHours"));
+        }
+    }
+
+    /** The stored form of the "someone tried to sign up with your address" email. */
+    record SignupAttemptJson(String type, String platformName) {
+        static SignupAttemptJson of(SignupAttemptMail.Queued mail) {
+            return new SignupAttemptJson(SignupAttemptMail.KIND, mail.platformName());
+        }
+
+        SignupAttemptMail.Queued toMail(EmailAddress to) {
+            return new SignupAttemptMail.Queued(to, Objects.requireNonNull(platformName, "platformName"));
+        }
+    }
+
     static String write(QueuedMail mail) {
         Object json = mail.accept(new QueuedMail.Visitor<Object>() {
             @Override
@@ -85,6 +112,16 @@ final class MailJson {
             @Override
             public Object passwordReset(PasswordResetMail.Queued reset) {
                 return PasswordResetJson.of(reset);
+            }
+
+            @Override
+            public Object emailVerification(EmailVerificationMail.Queued verification) {
+                return EmailVerificationJson.of(verification);
+            }
+
+            @Override
+            public Object signupAttempt(SignupAttemptMail.Queued attempt) {
+                return SignupAttemptJson.of(attempt);
             }
 
             @Override
@@ -121,6 +158,12 @@ final class MailJson {
         }
         if (PasswordResetMail.KIND.equals(type)) {
             return MAPPER.treeToValue(tree, PasswordResetJson.class).toMail(to);
+        }
+        if (EmailVerificationMail.KIND.equals(type)) {
+            return MAPPER.treeToValue(tree, EmailVerificationJson.class).toMail(to);
+        }
+        if (SignupAttemptMail.KIND.equals(type)) {
+            return MAPPER.treeToValue(tree, SignupAttemptJson.class).toMail(to);
         }
         return noTemplate(to, type);
     }

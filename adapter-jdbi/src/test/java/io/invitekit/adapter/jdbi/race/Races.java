@@ -404,7 +404,7 @@ public abstract class Races {
 
     private Actor signup(String prefix) {
         return Actor.user(kit.accounts().signup(NewAccount.email(unique(prefix) + "@example.com").password(PASSWORD)
-                .name("Sam", "Signup")).user().id());
+                .name("Sam", "Signup")).signedIn().user().id());
     }
 
     private List<Actor> signups(int count) {

@@ -133,4 +133,9 @@ public final class CrashingStorage implements Storage {
     public io.invitekit.application.port.out.PasswordResets passwordResets() {
         return wrap(io.invitekit.application.port.out.PasswordResets.class, delegate.passwordResets());
     }
+
+    @Override
+    public io.invitekit.application.port.out.EmailVerifications emailVerifications() {
+        return wrap(io.invitekit.application.port.out.EmailVerifications.class, delegate.emailVerifications());
+    }
 }

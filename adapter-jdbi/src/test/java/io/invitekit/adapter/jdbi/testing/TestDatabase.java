@@ -35,7 +35,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     /** Children first, so that deleting never trips a foreign key. */
     private static final List<String> TABLES = Stream.of("memberships", "join_codes", "tenant_domains",
-            "subdomain_claims", "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "password_resets", "accounts",
+            "subdomain_claims", "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "password_resets", "email_verifications", "accounts",
             "bucket", "bootstrap_markers", "owned_tenant_counts").map(TablePrefix.DEFAULT::table).toList();
 
     public enum Kind { H2, POSTGRES }

@@ -3,7 +3,9 @@ package io.invitekit.example.hostapp;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.OutgoingMail;
+import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
+import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -81,6 +83,21 @@ public final class Mailbox implements MailSender {
             return new Message(mail.to().value(), "Reset your " + mail.platformName() + " password",
                     "Choose a new password here (the link works once, until " + DAY.format(mail.expiresAt()) + "):\n"
                             + mail.link() + "\n");
+        }
+
+        /** Only with Invitekit's own accounts, like the reset email. */
+        @Override
+        public Message emailVerification(EmailVerificationMail mail) {
+            return new Message(mail.to().value(), "Confirm your email address for " + mail.platformName(),
+                    "Confirm your address here (the link works once, until " + DAY.format(mail.expiresAt()) + "):\n"
+                            + mail.link() + "\n");
+        }
+
+        /** Only with Invitekit's own accounts, like the reset email. */
+        @Override
+        public Message signupAttempt(SignupAttemptMail mail) {
+            return new Message(mail.to().value(), "Someone tried to sign up for " + mail.platformName(),
+                    "Your address already has an account. Log in here: " + mail.logInLink() + "\n");
         }
     }
 }

@@ -10,8 +10,17 @@ import java.util.Optional;
  */
 public interface AccountUseCase {
 
-    /** Sign-ups are limited per client address when the command names one. */
-    AuthResult signup(NewAccount.Builder account);
+    /**
+     * Creates an account and queues its verification email (in one transaction). Limited per
+     * client address when the command names one. When the deployment requires verified emails
+     * ({@code requireVerifiedEmail}), answers {@link SignupResult#checkYourEmail()} without a
+     * session, and answers the same for an email that has an account: nothing is created then,
+     * and the address's owner is told by email that someone tried to sign up with it.
+     *
+     * @throws io.invitekit.domain.shared.DomainException {@code email_taken} (only when verified
+     *         emails are not required)
+     */
+    SignupResult signup(NewAccount.Builder account);
 
     /**
      * A log-in that could never succeed (no email; a password that is empty or too long to be
@@ -19,7 +28,9 @@ public interface AccountUseCase {
      * client address and per email.
      *
      * @throws io.invitekit.domain.shared.DomainException {@code invalid_credentials}, the same for
-     *         an unknown email as for a wrong password, after about the same work
+     *         an unknown email as for a wrong password, after about the same work;
+     *         {@code email_not_verified} when verified emails are required and the (right)
+     *         password belongs to an account whose email is not verified
      */
     AuthResult login(LogIn attempt);
 
@@ -50,6 +61,33 @@ public interface AccountUseCase {
      */
     void resetPassword(ResetPassword.Builder reset);
 
+    /**
+     * Uses the token of an email verification link: the account's email becomes verified, the
+     * token (and any other unused one of the account) is used up, and the user is signed in.
+     * Token lookups are limited per client address.
+     *
+     * @throws io.invitekit.domain.shared.DomainException {@code invalid_verification_token} for an
+     *         unknown, used, superseded or expired token alike
+     */
+    AuthResult verifyEmail(VerifyEmail verification);
+
+    /** How long an email verification link works. */
+    int EMAIL_VERIFICATION_HOURS = 24;
+
+    /** A new verification email is queued only this long after the previous one. */
+    int VERIFICATION_RESEND_COOLDOWN_SECONDS = 60;
+
+    /**
+     * "Send me a new verification link": for an account whose email is not verified, and only
+     * {@value #VERIFICATION_RESEND_COOLDOWN_SECONDS} seconds after its previous one, queues a new
+     * verification email (superseding the older tokens and withdrawing their unsent emails).
+     * Answers the same whether the email has no account, a verified one, or one still in its
+     * cooldown. Limited per client address and per email.
+     *
+     * @throws io.invitekit.domain.shared.ValidationException {@code email} missing or malformed
+     */
+    void resendVerificationEmail(VerificationEmailRequest request);
+
     void logout(String accessToken);
 
     /** The actor an access token stands for, with the account's current platform role. */
@@ -68,6 +106,13 @@ public interface AccountUseCase {
      * with the existing account: each such attempt counts against the log-in allowances (per
      * client address and per email, one budget with {@link #login}), and an unknown account is
      * refused like a wrong password.
+     *
+     * <p>The link proves the address: when the account with the invitation's email exists but its
+     * email is not verified (someone may have signed up with an address that is not theirs), the
+     * link holder claims it without its password — the given password replaces it, given names
+     * replace the old ones, every session of the account ends, the email becomes verified and the
+     * audit records it, all in the accept's transaction. A new account made by an accept is
+     * verified too.
      *
      * @throws io.invitekit.domain.shared.DomainException {@code invalid_credentials} for a wrong
      *         password, and for credentials without names when no account has the email;

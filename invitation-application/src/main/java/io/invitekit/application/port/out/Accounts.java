@@ -33,7 +33,15 @@ public interface Accounts {
     boolean changePassword(UserId id, io.invitekit.domain.account.PasswordHash hash);
 
     /**
-     * Replaces the account's first and last name.
+     * Records that the account's email is verified, at {@code at} unless it already was (the
+     * first verification stays). Joins the surrounding transaction.
+     *
+     * @return false when there is no such account
+     */
+    boolean markEmailVerified(UserId id, java.time.Instant at);
+
+    /**
+     * Replaces the account's names. Joins the surrounding transaction.
      *
      * @return false when there is no such account
      */

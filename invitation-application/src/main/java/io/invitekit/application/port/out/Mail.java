@@ -11,7 +11,8 @@ import java.net.URISyntaxException;
  * method, and every renderer stops compiling until it has a template for it (Java 17 has no
  * pattern {@code switch}; the visitor is its exhaustive form).
  */
-public sealed interface Mail permits TenantInvitationMail, PasswordResetMail {
+public sealed interface Mail permits TenantInvitationMail, PasswordResetMail, EmailVerificationMail,
+        SignupAttemptMail {
 
     /** Who receives it. */
     EmailAddress to();
@@ -26,6 +27,10 @@ public sealed interface Mail permits TenantInvitationMail, PasswordResetMail {
         R tenantInvitation(TenantInvitationMail mail);
 
         R passwordReset(PasswordResetMail mail);
+
+        R emailVerification(EmailVerificationMail mail);
+
+        R signupAttempt(SignupAttemptMail mail);
     }
 
     /**

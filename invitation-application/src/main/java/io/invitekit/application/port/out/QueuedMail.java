@@ -10,7 +10,7 @@ import java.util.Objects;
  * plus {@link Unreadable} for a stored message this version cannot read.
  */
 public sealed interface QueuedMail permits TenantInvitationMail.Queued, PasswordResetMail.Queued,
-        QueuedMail.Unreadable {
+        EmailVerificationMail.Queued, SignupAttemptMail.Queued, QueuedMail.Unreadable {
 
     EmailAddress to();
 
@@ -23,6 +23,10 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, Password
         R tenantInvitation(TenantInvitationMail.Queued mail);
 
         R passwordReset(PasswordResetMail.Queued mail);
+
+        R emailVerification(EmailVerificationMail.Queued mail);
+
+        R signupAttempt(SignupAttemptMail.Queued mail);
 
         R unreadable(Unreadable mail);
     }

@@ -29,4 +29,6 @@ public interface Storage {
     BootstrapMarkers bootstrapMarkers();
 
     PasswordResets passwordResets();
+
+    EmailVerifications emailVerifications();
 }
