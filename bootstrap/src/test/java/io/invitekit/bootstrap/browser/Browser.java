@@ -155,9 +155,14 @@ final class Browser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl());
     }
 
-    /** Waits until the browser shows this path (whatever the query). */
+    /**
+     * Waits until the browser shows this path (whatever the query). A page that sends the browser
+     * on (a script's location.replace) may abort the driver's question "where are you?" halfway
+     * ("aborted by navigation", a TimeoutException of the driver's): that only means ask again.
+     */
     void awaitPath(String path) {
-        wait.withMessage(() -> "expected path " + path + ", at " + driver.getCurrentUrl())
+        wait.withMessage(() -> "expected path " + path)
+                .ignoring(org.openqa.selenium.TimeoutException.class)
                 .until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
