@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -136,6 +137,11 @@ public final class InMemoryOutbox implements Outbox {
                 .sorted(Comparator.comparing((OutboxMessage m) -> m.id().value(), Uuids.NEWEST_FIRST))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<OutboxMessage> byId(OutboxMessageId id) {
+        return Optional.ofNullable(messages.get(id));
     }
 
     /** Every message, oldest first: for tests that look at what was queued. */

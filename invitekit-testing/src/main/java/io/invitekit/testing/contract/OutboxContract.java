@@ -173,6 +173,26 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void a_message_is_found_by_its_id_in_any_state_and_an_unknown_id_is_not() {
+        OutboxMessage message = message("looked-up", NOW);
+        outbox().enqueue(message);
+        assertThat(outbox().byId(message.id())).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(OutboxMessage.Status.PENDING);
+            assertThat(found.secret()).isEqualTo(message.secret());
+            assertThat(found.aggregateId()).isEqualTo("looked-up");
+        });
+        outbox().claimDue("relay", NOW, LEASE, 10);
+        outbox().markFailed(message.id(), "relay", 1, "550 no such user", null);
+
+        assertThat(outbox().byId(message.id())).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(OutboxMessage.Status.DEAD);
+            assertThat(found.lastError()).isEqualTo("550 no such user");
+            assertThat(found.secret()).isNull();
+        });
+        assertThat(outbox().byId(new OutboxMessageId(java.util.UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
     void dead_messages_are_listed_newest_first() {
         List<OutboxMessage> newestFirst = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
