@@ -44,12 +44,17 @@ public final class InvitekitServer implements AutoCloseable {
         this.kit = kit;
     }
 
+    /** No arguments: the server. Arguments: one command of the {@linkplain AdminCommandLine admin command line}. */
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(AdminCommandLine.run(args, System.getenv()));
+            return;
+        }
         Configuration configuration;
         try {
             configuration = Configuration.fromEnvironment();
         } catch (ConfigurationException bad) {
-            System.err.println("Invitekit cannot start: " + bad.getMessage());
+            System.err.println("Invitekit cannot start: " + String.join("; ", bad.problems()));
             System.exit(2);
             return;
         }
