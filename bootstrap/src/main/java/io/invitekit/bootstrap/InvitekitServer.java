@@ -22,6 +22,7 @@ import io.invitekit.domain.shared.EmailAddress;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -58,6 +59,7 @@ public final class InvitekitServer implements AutoCloseable {
             System.exit(2);
             return;
         }
+        Logs.use(configuration.logFormat());
         InvitekitServer server;
         try {
             server = start(configuration);
@@ -150,12 +152,14 @@ public final class InvitekitServer implements AutoCloseable {
         created.ifPresent(admin -> {
             LOG.info("Created the first platform admin {}", admin.email());
             if (admin.generatedPassword() != null) {
-                // Printed, not logged: shown once on the console, never written to log files.
-                System.out.println();
-                System.out.println("  First platform admin: " + admin.email());
-                System.out.println("  Password (shown once): " + admin.generatedPassword());
-                System.out.println();
-                System.out.flush();
+                // Printed, not logged: shown once on the console, never written to log files. With
+                // JSON logs it goes to standard error, so that standard output stays one JSON object a line.
+                PrintStream console = c.logFormat() == Configuration.LogFormat.JSON ? System.err : System.out;
+                console.println();
+                console.println("  First platform admin: " + admin.email());
+                console.println("  Password (shown once): " + admin.generatedPassword());
+                console.println();
+                console.flush();
             }
         });
     }

@@ -160,13 +160,15 @@ public abstract class BesideTheHost {
         Map<String, Object> history = rows("SELECT version, description, installed_on, success FROM invitekit_schema_history "
                 + "ORDER BY installed_rank");
         assertThat(history).as("the history, moved, then the migrations added since 0.1")
-                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 3);
+                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 4);
         assertThat(history.get(Integer.toString(legacyHistory.size()))).asString()
                 .contains("version=4").contains("inviter name");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 1))).asString()
                 .contains("version=5").contains("retired refresh tokens");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 2))).asString()
                 .contains("version=6").contains("password resets");
+        assertThat(history.get(Integer.toString(legacyHistory.size() + 3))).asString()
+                .contains("version=9").contains("outbox request id");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
                 .as("nothing of the old layout left").isZero();
