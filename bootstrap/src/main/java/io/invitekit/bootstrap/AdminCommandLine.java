@@ -317,7 +317,7 @@ public final class AdminCommandLine {
                 statement.execute("BACKUP TO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
             }
             out().println("Backed up the H2 database to " + file.toAbsolutePath() + " (" + Files.size(file) + " bytes). "
-                    + "To restore: stop the server, unzip it in place of the database file (see README).");
+                    + "To restore: stop the server and unzip it into the database directory, in place of the file there.");
             return 0;
         }
     }
