@@ -89,10 +89,10 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
             if (isOurs(ctx, path)) {
                 RequestLog.log(ctx, millis);
                 metrics.request(ctx, millis);
+                RequestIds.release(); // the request is over (no after-handler: it would become the route metrics name)
             }
         });
         routes.before("/*", requestIds::assign);
-        routes.after("/*", ctx -> RequestIds.release());
         routes.before("/*", ctx -> guard(ctx, path, settings));
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
         problems.registerErrors(state.routes, path);

@@ -27,7 +27,10 @@ final class RequestIds {
         this.clients = clients;
     }
 
-    /** Gives the request its id: in the response header and the MDC of this thread. */
+    /**
+     * Gives the request its id: in the response header, the MDC and {@link CurrentRequest} of this
+     * thread (replacing whatever an earlier request on the thread left there).
+     */
     void assign(Context ctx) {
         String given = ctx.header(HEADER);
         String id = given != null && ACCEPTABLE.matcher(given).matches() && clients.peerIsTrustedProxy(ctx)
@@ -43,7 +46,7 @@ final class RequestIds {
         return ctx.attribute(ATTRIBUTE);
     }
 
-    /** The thread goes back to the pool: it serves other requests next. */
+    /** The request is over: its thread serves other requests next. */
     static void release() {
         MDC.remove(MDC_KEY);
         CurrentRequest.end();

@@ -58,11 +58,6 @@ final class Routes {
         });
     }
 
-    /** An after-handler, for clean-up: it runs however the request ended. */
-    void after(String path, Handler handler) {
-        routes.after(prefix + path, handler);
-    }
-
     private void add(HandlerType type, String path, Handler handler) {
         Handler guarded = ctx -> handle(handler, ctx);
         String full = prefix + path;
