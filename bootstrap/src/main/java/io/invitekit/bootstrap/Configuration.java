@@ -13,8 +13,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,9 +56,13 @@ public record Configuration(
         Duration outboxLease,
         int hstsSeconds,
         TablePrefix tablePrefix,
-        boolean requireVerifiedEmail) {
+        boolean requireVerifiedEmail,
+        LogFormat logFormat) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
+
+    /** {@code INVITEKIT_LOG_FORMAT}: lines for people, or one JSON object per line for a log pipeline. */
+    public enum LogFormat { TEXT, JSON }
 
     /** SMTP settings; {@code host == null} means the console sender. */
     public record Smtp(String host, int port, String user, String password, boolean startTls) {
@@ -128,6 +134,70 @@ public record Configuration(
         return dbUrl != null && dbUrl.startsWith("jdbc:postgresql:");
     }
 
+    /** Masks a secret in {@link #effective()}: whether it is set, never what it is. */
+    static final String MASKED = "********";
+
+    /**
+     * The effective settings by variable name, defaults filled in, secrets masked (what
+     * {@code check-config} prints). {@code INVITEKIT_CONFIG_FILE} is not among them: it only says
+     * where some of these came from.
+     */
+    public Map<String, String> effective() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("INVITEKIT_PORT", Integer.toString(port));
+        shown.put("INVITEKIT_BASE_URL", baseUrl.toString());
+        shown.put("INVITEKIT_DB_URL", dbUrl == null ? DatabaseSettings.DEFAULT_URL + " (default)" : maskedUrl(dbUrl));
+        shown.put("INVITEKIT_DB_USER", orUnset(dbUser));
+        shown.put("INVITEKIT_DB_PASSWORD", dbPassword == null ? "(unset)" : MASKED);
+        shown.put("INVITEKIT_DB_TABLE_PREFIX", tablePrefix.value());
+        shown.put("INVITEKIT_SMTP_HOST", smtp.host() == null ? "(unset: emails are written to the log)" : smtp.host());
+        shown.put("INVITEKIT_SMTP_PORT", Integer.toString(smtp.port()));
+        shown.put("INVITEKIT_SMTP_USER", orUnset(smtp.user()));
+        shown.put("INVITEKIT_SMTP_PASSWORD", smtp.password() == null ? "(unset)" : MASKED);
+        shown.put("INVITEKIT_SMTP_STARTTLS", Boolean.toString(smtp.startTls()));
+        shown.put("INVITEKIT_MAIL_FROM", mailFrom);
+        shown.put("INVITEKIT_PLATFORM_NAME", platformName);
+        shown.put("INVITEKIT_PLATFORM_DOMAIN", platformDomain);
+        shown.put("INVITEKIT_ADMIN_EMAIL", adminEmail == null ? "admin@localhost (default)" : adminEmail);
+        shown.put("INVITEKIT_ADMIN_PASSWORD", adminPassword == null ? "(unset: generated)" : MASKED);
+        shown.put("INVITEKIT_TRUSTED_PROXIES", trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies));
+        shown.put("INVITEKIT_HSTS_SECONDS", Integer.toString(hstsSeconds));
+        shown.put("INVITEKIT_INVITE_CODE_LENGTH", Integer.toString(inviteCodeLength));
+        shown.put("INVITEKIT_INVITATION_TTL_DAYS", Integer.toString(invitationTtlDays));
+        shown.put("INVITEKIT_RESEND_COOLDOWN_SECONDS", Long.toString(resendCooldown.toSeconds()));
+        shown.put("INVITEKIT_JOIN_FAILURES_PER_ACCOUNT", Integer.toString(joinFailuresPerAccount));
+        shown.put("INVITEKIT_JOIN_FAILURES_PER_ADDRESS", Integer.toString(joinFailuresPerAddress));
+        shown.put("INVITEKIT_DEFAULT_TENANT_TIER", defaultTenantTier.name());
+        shown.put("INVITEKIT_MAX_TENANTS_PER_USER", Integer.toString(maxTenantsPerUser));
+        shown.put("INVITEKIT_RATE_LIMIT_STORE", rateLimitStore.name().toLowerCase(Locale.ROOT));
+        shown.put("INVITEKIT_METRICS_PUBLIC", Boolean.toString(metricsPublic));
+        shown.put("INVITEKIT_ARGON2_MEMORY_KIB", Integer.toString(argon2.memoryKib()));
+        shown.put("INVITEKIT_ARGON2_ITERATIONS", Integer.toString(argon2.iterations()));
+        shown.put("INVITEKIT_ARGON2_PARALLELISM", Integer.toString(argon2.parallelism()));
+        shown.put("INVITEKIT_RELAY_INTERVAL_MILLIS", Long.toString(relayInterval.toMillis()));
+        shown.put("INVITEKIT_SWEEP_INTERVAL_SECONDS", Long.toString(sweepInterval.toSeconds()));
+        shown.put("INVITEKIT_OUTBOX_LEASE_SECONDS", Long.toString(outboxLease.toSeconds()));
+        shown.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", Boolean.toString(requireVerifiedEmail));
+        shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
+        return shown;
+    }
+
+    /** Every variable the server reads. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(from(Map.of()).effective().keySet());
+        names.add("INVITEKIT_CONFIG_FILE");
+        return List.copyOf(names);
+    }
+
+    /** A password in the URL's query ({@code password=…}) or its user part is masked too. */
+    private static String maskedUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1" + MASKED).replaceAll("(//[^/:@]+:)[^@/]*@", "$1" + MASKED + "@");
+    }
+
+    private static String orUnset(String value) {
+        return value == null ? "(unset)" : value;
+    }
+
     @Override
     public String toString() {
         return "Configuration[port=" + port + ", baseUrl=" + baseUrl + ", db=" + (dbUrl == null ? "embedded H2" : "configured")
@@ -142,21 +212,25 @@ public record Configuration(
             this.values = values;
         }
 
+        /** Every problem is collected, so that one message (and {@code check-config}) names them all. */
+        private final List<String> errors = new ArrayList<>();
+
         Configuration read() {
             String platformDomain = text("INVITEKIT_PLATFORM_DOMAIN", "localhost");
             if (!platformDomain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
-                throw bad("INVITEKIT_PLATFORM_DOMAIN", "a lower-case domain name such as example.com", platformDomain);
+                error(bad("INVITEKIT_PLATFORM_DOMAIN", "a lower-case domain name such as example.com", platformDomain));
+                platformDomain = "localhost";
             }
             String platformName = text("INVITEKIT_PLATFORM_NAME", "Invitekit");
             if (platformName.isBlank() || platformName.length() > 100 || Text.hasUnsafe(platformName)) {
-                throw bad("INVITEKIT_PLATFORM_NAME", "1 to 100 characters on one line", platformName);
+                error(bad("INVITEKIT_PLATFORM_NAME", "1 to 100 characters on one line", platformName));
             }
             String smtpHost = optional("INVITEKIT_SMTP_HOST");
             boolean startTls = bool("INVITEKIT_SMTP_STARTTLS", false);
             Smtp smtp = new Smtp(smtpHost, integer("INVITEKIT_SMTP_PORT", startTls ? 587 : 25, 1, 65535),
                     optional("INVITEKIT_SMTP_USER"), optional("INVITEKIT_SMTP_PASSWORD"), startTls);
             if ((smtp.user() == null) != (smtp.password() == null)) {
-                throw new ConfigurationException("INVITEKIT_SMTP_USER and INVITEKIT_SMTP_PASSWORD are set together or not at all");
+                error(new ConfigurationException("INVITEKIT_SMTP_USER and INVITEKIT_SMTP_PASSWORD are set together or not at all"));
             }
             String mailFrom = text("INVITEKIT_MAIL_FROM", "no-reply@" + (platformDomain.contains(".") ? platformDomain
                     : platformDomain + ".localdomain"));
@@ -167,35 +241,37 @@ public record Configuration(
             }
             String adminPassword = optional("INVITEKIT_ADMIN_PASSWORD");
             if (adminPassword != null && (adminPassword.length() < 8 || adminPassword.length() > 128)) {
-                throw new ConfigurationException("INVITEKIT_ADMIN_PASSWORD must have 8 to 128 characters");
+                error(new ConfigurationException("INVITEKIT_ADMIN_PASSWORD must have 8 to 128 characters"));
             }
             List<String> proxies = Arrays.stream(text("INVITEKIT_TRUSTED_PROXIES", "").split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
             for (String proxy : proxies) {
                 if (!proxy.matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {
-                    throw bad("INVITEKIT_TRUSTED_PROXIES", "comma-separated IP addresses or CIDR ranges", proxy);
+                    error(bad("INVITEKIT_TRUSTED_PROXIES", "comma-separated IP addresses or CIDR ranges", proxy));
                 }
             }
             String dbUrl = optional("INVITEKIT_DB_URL");
             if (dbUrl != null && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-                throw bad("INVITEKIT_DB_URL", "a jdbc:h2: or jdbc:postgresql: URL", dbUrl);
+                error(bad("INVITEKIT_DB_URL", "a jdbc:h2: or jdbc:postgresql: URL", dbUrl));
             }
             RateLimitStore store = parse("INVITEKIT_RATE_LIMIT_STORE", text("INVITEKIT_RATE_LIMIT_STORE", "memory"),
                     v -> RateLimitStore.valueOf(v.strip().toUpperCase(Locale.ROOT)), "memory or database");
             if (store == RateLimitStore.DATABASE && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
-                throw new ConfigurationException("INVITEKIT_RATE_LIMIT_STORE=database needs INVITEKIT_DB_URL to be a PostgreSQL URL");
+                error(new ConfigurationException("INVITEKIT_RATE_LIMIT_STORE=database needs INVITEKIT_DB_URL to be a PostgreSQL URL"));
             }
             SubscriptionTier tier = parse("INVITEKIT_DEFAULT_TENANT_TIER", text("INVITEKIT_DEFAULT_TENANT_TIER", "FREE"),
                     v -> InvitekitSettings.defaults().tierCatalog().require(new SubscriptionTier(v)),
                     "one of " + InvitekitSettings.defaults().tierCatalog().tiers());
             URI baseUrl = url("INVITEKIT_BASE_URL", "http://localhost:8080");
             // HSTS only means something to a browser that reached us over HTTPS: on by default there, off otherwise.
-            boolean https = "https".equals(baseUrl.getScheme());
+            boolean https = baseUrl != null && "https".equals(baseUrl.getScheme());
             int hsts = integer("INVITEKIT_HSTS_SECONDS", https ? 31_536_000 : 0, 0, 63_072_000);
             if (hsts > 0 && !https) {
-                throw new ConfigurationException("INVITEKIT_HSTS_SECONDS needs an https INVITEKIT_BASE_URL (or 0)");
+                error(new ConfigurationException("INVITEKIT_HSTS_SECONDS needs an https INVITEKIT_BASE_URL (or 0)"));
             }
-            return new Configuration(
+            LogFormat logFormat = parse("INVITEKIT_LOG_FORMAT", text("INVITEKIT_LOG_FORMAT", "text"),
+                    v -> LogFormat.valueOf(v.strip().toUpperCase(Locale.ROOT)), "text or json");
+            Configuration configuration = new Configuration(
                     integer("INVITEKIT_PORT", 8080, 0, 65535),
                     baseUrl,
                     dbUrl, optional("INVITEKIT_DB_USER"), optional("INVITEKIT_DB_PASSWORD"),
@@ -222,7 +298,16 @@ public record Configuration(
                     parse("INVITEKIT_DB_TABLE_PREFIX", text("INVITEKIT_DB_TABLE_PREFIX", TablePrefix.DEFAULT.value()),
                             TablePrefix::of, "1 to " + TablePrefix.MAX_LENGTH
                                     + " lower-case letters, digits and underscores, starting with a letter"),
-                    bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false));
+                    bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false),
+                    logFormat);
+            if (!errors.isEmpty()) {
+                throw new ConfigurationException(errors);
+            }
+            return configuration;
+        }
+
+        private void error(ConfigurationException problem) {
+            errors.addAll(problem.problems());
         }
 
         private String optional(String name) {
@@ -242,13 +327,14 @@ public record Configuration(
             }
             try {
                 int number = Integer.parseInt(value);
-                if (number < min || number > max) {
-                    throw bad(name, "a whole number from " + min + " to " + max, value);
+                if (number >= min && number <= max) {
+                    return number;
                 }
-                return number;
             } catch (NumberFormatException notANumber) {
-                throw bad(name, "a whole number from " + min + " to " + max, value);
+                // named below
             }
+            error(bad(name, "a whole number from " + min + " to " + max, value));
+            return fallback;
         }
 
         private boolean bool(String name, boolean fallback) {
@@ -259,25 +345,36 @@ public record Configuration(
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "1" -> true;
                 case "false", "no", "0" -> false;
-                default -> throw bad(name, "true or false", value);
+                default -> {
+                    error(bad(name, "true or false", value));
+                    yield fallback;
+                }
             };
         }
 
         private URI url(String name, String fallback) {
             String value = text(name, fallback);
-            URI uri = parse(name, value, URI::create, "an http or https URL");
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+            URI uri;
+            try {
+                uri = URI.create(value);
+            } catch (IllegalArgumentException invalid) {
+                uri = null;
+            }
+            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getQuery() != null || uri.getFragment() != null) {
-                throw bad(name, "an http or https URL with a host and no query", value);
+                error(bad(name, "an http or https URL with a host and no query", value));
+                return URI.create(fallback);
             }
             return uri;
         }
 
-        private static <T> T parse(String name, String value, Function<String, T> parser, String expected) {
+        /** The parsed value, or null with the error recorded. */
+        private <T> T parse(String name, String value, Function<String, T> parser, String expected) {
             try {
                 return parser.apply(value);
             } catch (RuntimeException invalid) {
-                throw bad(name, expected, value);
+                error(bad(name, expected, value));
+                return null;
             }
         }
 

@@ -1,8 +1,22 @@
 package io.invitekit.bootstrap;
 
-/** A setting that cannot be used; the message names the variable and what it should be. */
+import java.util.List;
+
+/** Settings that cannot be used; each problem names its variable and what it should be. */
 public final class ConfigurationException extends RuntimeException {
+    private final List<String> problems;
+
     public ConfigurationException(String message) {
-        super(message, null, false, false);
+        this(List.of(message));
+    }
+
+    /** Every problem found, in the order the settings were read. */
+    public ConfigurationException(List<String> problems) {
+        super(String.join("; ", problems), null, false, false);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
     }
 }

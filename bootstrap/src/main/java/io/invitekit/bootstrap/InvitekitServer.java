@@ -22,6 +22,7 @@ import io.invitekit.domain.shared.EmailAddress;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,15 +45,21 @@ public final class InvitekitServer implements AutoCloseable {
         this.kit = kit;
     }
 
+    /** No arguments: the server. Arguments: one command of the {@linkplain AdminCommandLine admin command line}. */
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(AdminCommandLine.run(args, System.getenv()));
+            return;
+        }
         Configuration configuration;
         try {
             configuration = Configuration.fromEnvironment();
         } catch (ConfigurationException bad) {
-            System.err.println("Invitekit cannot start: " + bad.getMessage());
+            System.err.println("Invitekit cannot start: " + String.join("; ", bad.problems()));
             System.exit(2);
             return;
         }
+        Logs.use(configuration.logFormat());
         InvitekitServer server;
         try {
             server = start(configuration);
@@ -146,12 +153,14 @@ public final class InvitekitServer implements AutoCloseable {
         created.ifPresent(admin -> {
             LOG.info("Created the first platform admin {}", admin.email());
             if (admin.generatedPassword() != null) {
-                // Printed, not logged: shown once on the console, never written to log files.
-                System.out.println();
-                System.out.println("  First platform admin: " + admin.email());
-                System.out.println("  Password (shown once): " + admin.generatedPassword());
-                System.out.println();
-                System.out.flush();
+                // Printed, not logged: shown once on the console, never written to log files. With
+                // JSON logs it goes to standard error, so that standard output stays one JSON object a line.
+                PrintStream console = c.logFormat() == Configuration.LogFormat.JSON ? System.err : System.out;
+                console.println();
+                console.println("  First platform admin: " + admin.email());
+                console.println("  Password (shown once): " + admin.generatedPassword());
+                console.println();
+                console.flush();
             }
         });
     }

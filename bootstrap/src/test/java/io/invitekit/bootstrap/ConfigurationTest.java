@@ -174,4 +174,33 @@ class ConfigurationTest {
                 .hasMessageContaining("INVITEKIT_CONFIG_FILE");
         assertThat(List.of(c.trustedProxies())).hasSize(1);
     }
+
+    @Test
+    void everyBadValueIsNamedAtOnceInTheOrderTheyAreRead() {
+        ConfigurationException bad = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigurationException.class,
+                () -> Configuration.from(Map.of("INVITEKIT_PLATFORM_DOMAIN", "Not A Domain", "INVITEKIT_PORT", "eighty",
+                        "INVITEKIT_SMTP_USER", "mailer", "INVITEKIT_LOG_FORMAT", "xml", "INVITEKIT_BASE_URL", "ftp://x")));
+
+        assertThat(bad.problems()).hasSize(5);
+        assertThat(String.join("\n", bad.problems())).contains("INVITEKIT_PLATFORM_DOMAIN", "INVITEKIT_PORT",
+                "INVITEKIT_SMTP_USER and INVITEKIT_SMTP_PASSWORD", "INVITEKIT_LOG_FORMAT", "INVITEKIT_BASE_URL");
+        assertThat(bad.getMessage()).contains("INVITEKIT_PORT").contains("INVITEKIT_LOG_FORMAT");
+    }
+
+    @Test
+    void theEffectiveSettingsNameEveryVariableAndMaskEverySecret() {
+        Configuration c = Configuration.from(Map.of("INVITEKIT_DB_URL",
+                "jdbc:postgresql://db:5432/ik?user=ik&password=pg-secret", "INVITEKIT_DB_PASSWORD", "db-secret",
+                "INVITEKIT_SMTP_HOST", "smtp.example.com", "INVITEKIT_SMTP_USER", "mailer", "INVITEKIT_SMTP_PASSWORD",
+                "smtp-secret", "INVITEKIT_ADMIN_PASSWORD", "admin-secret", "INVITEKIT_LOG_FORMAT", "json"));
+
+        Map<String, String> shown = c.effective();
+
+        assertThat(String.join("\n", shown.values())).doesNotContain("pg-secret", "db-secret", "smtp-secret", "admin-secret");
+        assertThat(shown).containsEntry("INVITEKIT_DB_URL", "jdbc:postgresql://db:5432/ik?user=ik&password=********")
+                .containsEntry("INVITEKIT_SMTP_PASSWORD", "********").containsEntry("INVITEKIT_LOG_FORMAT", "json")
+                .containsEntry("INVITEKIT_SMTP_USER", "mailer");
+        assertThat(Configuration.names()).containsAll(shown.keySet()).contains("INVITEKIT_CONFIG_FILE");
+        assertThat(c.logFormat()).isEqualTo(Configuration.LogFormat.JSON);
+    }
 }

@@ -5,6 +5,7 @@ import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.InMemoryRateLimiter;
 import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.RecordingMailSender;
+import io.invitekit.application.port.in.AccountAdministrationUseCase;
 import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
@@ -22,6 +23,7 @@ import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.UserDirectory;
+import io.invitekit.application.service.AccountAdministrationService;
 import io.invitekit.application.service.AccountDirectory;
 import io.invitekit.application.service.AccountService;
 import io.invitekit.application.service.DeliveryService;
@@ -66,6 +68,7 @@ public final class Invitekit {
     private final DeliveryUseCase delivery;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
+    private final AccountAdministrationUseCase accountAdministration; // null when Invitekit's own accounts are off
 
     private Invitekit(Builder b) {
         this.settings = b.settings;
@@ -77,8 +80,9 @@ public final class Invitekit {
         RequestLimits limits = new RequestLimits(b.rateLimiter, settings.rateLimits());
 
         this.subdomains = suggestions;
-        this.invitations = new TenantInvitationService(context, storage.transactions(), storage.invitations(),
-                storage.subdomains(), directory, storage.outbox(), suggestions);
+        TenantInvitationService invitationService = new TenantInvitationService(context, storage.transactions(),
+                storage.invitations(), storage.subdomains(), directory, storage.outbox(), suggestions);
+        this.invitations = invitationService;
         InvitationAcceptanceService acceptanceService = new InvitationAcceptanceService(context, storage.transactions(),
                 storage.invitations(), storage.subdomains(), storage.tenants(), storage.memberships(), storage.outbox(),
                 directory, limits, suggestions);
@@ -100,13 +104,16 @@ public final class Invitekit {
                     storage.passwordResets(), storage.outbox(), storage.emailVerifications());
             this.sessions = new SessionService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
                     tokens, limits, this.accounts);
+            this.accountAdministration = new AccountAdministrationService(context, storage.transactions(),
+                    storage.accounts(), b.passwordHasher, tokens, storage.passwordResets(), storage.outbox());
         } else {
             this.accounts = null;
             this.sessions = null;
+            this.accountAdministration = null;
         }
         this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations());
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
-        this.operations = new OperationsService(storage.outbox());
+        this.operations = new OperationsService(storage.outbox(), invitationService);
     }
 
     public static Builder builder() {
@@ -179,9 +186,22 @@ public final class Invitekit {
         return payments;
     }
 
-    /** The outbox's backlog and who may read metrics. */
+    /** The outbox's backlog, who may read metrics, and the dead emails an operator retries. */
     public OperationsUseCase operations() {
         return operations;
+    }
+
+    /**
+     * What an operator does to Invitekit's own accounts (the admin command line): set a password,
+     * create a platform admin.
+     *
+     * @throws IllegalStateException when they are off (a host with its own users)
+     */
+    public AccountAdministrationUseCase accountAdministration() {
+        if (accountAdministration == null) {
+            throw new IllegalStateException("Invitekit's own accounts are off: give the builder a passwordHasher to use them");
+        }
+        return accountAdministration;
     }
 
     /** Collects the ports; anything not given gets the default named on its setter. */

@@ -39,6 +39,11 @@ final class ClientAddress {
         return peer;
     }
 
+    /** Whether the socket's peer is one of the trusted proxies, whose headers are believed. */
+    boolean peerIsTrustedProxy(Context ctx) {
+        return isTrusted(ctx.req().getRemoteAddr());
+    }
+
     private boolean isTrusted(String address) {
         return trustedProxies.stream().anyMatch(cidr -> cidr.contains(address));
     }

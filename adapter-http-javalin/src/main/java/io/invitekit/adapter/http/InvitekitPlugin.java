@@ -85,12 +85,15 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         Problems problems = new Problems(metrics);
         Routes routes = new Routes(state.routes, path, problems, !state.router.ignoreTrailingSlashes);
 
+        RequestIds requestIds = new RequestIds(clients);
         state.requestLogger.http((ctx, millis) -> {
             if (isOurs(ctx, path)) {
                 RequestLog.log(ctx, millis);
                 metrics.request(ctx, millis);
+                RequestIds.release(); // the request is over (no after-handler: it would become the route metrics name)
             }
         });
+        routes.before("/*", requestIds::assign);
         routes.before("/*", ctx -> guard(ctx, path, settings));
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
         if (ownSessions) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** One line per request, with secrets in paths blanked out and no query strings or bodies. */
 final class RequestLog {
@@ -17,7 +18,11 @@ final class RequestLog {
         return TOKEN_SEGMENT.matcher(path).replaceAll("$1[redacted]");
     }
 
+    /** Under the request's id, whichever thread Javalin calls this on and whatever it left in the MDC. */
     static void log(Context ctx, float millis) {
-        LOG.info("{} {} {} {}ms", ctx.method(), redact(ctx.path()), ctx.status().getCode(), Math.round(millis));
+        String id = RequestIds.of(ctx);
+        try (MDC.MDCCloseable ignored = id == null ? null : MDC.putCloseable(RequestIds.MDC_KEY, id)) {
+            LOG.info("{} {} {} {}ms", ctx.method(), redact(ctx.path()), ctx.status().getCode(), Math.round(millis));
+        }
     }
 }

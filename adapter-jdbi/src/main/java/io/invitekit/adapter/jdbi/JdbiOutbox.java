@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -117,5 +118,11 @@ final class JdbiOutbox implements Outbox {
     @Override
     public List<OutboxMessage> dead(int limit) {
         return handles.call(OutboxSql.class, sql -> sql.dead(limit)).stream().map(OutboxRow::toDomain).toList();
+    }
+
+    @Override
+    public Optional<OutboxMessage> byId(OutboxMessageId id) {
+        return handles.call(OutboxSql.class, sql -> sql.byIds(List.of(id.value()))).stream().findFirst()
+                .map(OutboxRow::toDomain);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,7 +46,7 @@ public final class InMemoryOutbox implements Outbox {
                 .toList();
         for (OutboxMessage m : unsent) {
             OutboxMessage withdrawn = new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(),
-                    Status.WITHDRAWN, m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), null);
+                    Status.WITHDRAWN, m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), null, m.requestId());
             messages.put(m.id(), withdrawn);
             Lease lease = leases.remove(m.id());
             transactions.onRollback(() -> {
@@ -81,7 +82,7 @@ public final class InMemoryOutbox implements Outbox {
             return false;
         }
         messages.put(id, new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(), Status.SENT,
-                m.attempts() + 1, m.nextAttemptAt(), m.lastError(), m.createdAt(), now));
+                m.attempts() + 1, m.nextAttemptAt(), m.lastError(), m.createdAt(), now, m.requestId()));
         leases.remove(id);
         return true;
     }
@@ -96,7 +97,7 @@ public final class InMemoryOutbox implements Outbox {
         boolean dead = nextAttemptAt == null;
         messages.put(id, new OutboxMessage(m.id(), m.mail(), dead ? null : m.secret(),
                 m.aggregateId(), dead ? Status.DEAD : Status.PENDING, attempts,
-                dead ? m.nextAttemptAt() : nextAttemptAt, error, m.createdAt(), null));
+                dead ? m.nextAttemptAt() : nextAttemptAt, error, m.createdAt(), null, m.requestId()));
         leases.remove(id);
         return true;
     }
@@ -136,6 +137,11 @@ public final class InMemoryOutbox implements Outbox {
                 .sorted(Comparator.comparing((OutboxMessage m) -> m.id().value(), Uuids.NEWEST_FIRST))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<OutboxMessage> byId(OutboxMessageId id) {
+        return Optional.ofNullable(messages.get(id));
     }
 
     /** Every message, oldest first: for tests that look at what was queued. */

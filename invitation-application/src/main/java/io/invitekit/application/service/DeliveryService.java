@@ -1,6 +1,7 @@
 package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
+import io.invitekit.application.port.in.CurrentRequest;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.Mail;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The outbox relay and the expiry sweeper, one step per call. */
 public final class DeliveryService implements DeliveryUseCase {
@@ -63,41 +65,57 @@ public final class DeliveryService implements DeliveryUseCase {
         MailBatch batch = sender.batch();
         try {
             for (OutboxMessage message : claimed) {
-                if (context.now().isAfter(stopSendingAt)) {
-                    LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
-                            claimer, claimed.size() - sent - retrying - dead - skipped);
-                    break;
-                }
-                // Claimed with the batch, maybe a while ago: a resend or cancel since then has
-                // withdrawn it, and its link no longer works.
-                if (!outbox.isHeld(message.id(), claimer)) {
-                    LOG.info("email {} ({}) is not sent: it was withdrawn, or its lease passed on, after the claim",
-                            message.id(), message.kind());
-                    skipped++;
-                    continue;
-                }
-                DeliveryResult result = send(batch, message);
-                if (result instanceof DeliveryResult.Delivered) {
-                    if (!outbox.markSent(message.id(), claimer, context.now())) {
-                        LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
-                                + "or a resend or cancel withdrew it meanwhile", message.id());
+                // Its log lines carry the id of the request that queued it, as that request's did.
+                putRequestId(message.requestId());
+                try {
+                    if (context.now().isAfter(stopSendingAt)) {
+                        LOG.info("relay {} leaves {} claimed emails for the next round: half its lease is gone",
+                                claimer, claimed.size() - sent - retrying - dead - skipped);
+                        break;
                     }
-                    sent++;
-                } else {
-                    boolean triedAgain = result instanceof DeliveryResult.RetryLater retry
-                            ? recordFailure(message, retry.reason(), false)
-                            : recordFailure(message, ((DeliveryResult.Refused) result).reason(), true);
-                    if (triedAgain) {
-                        retrying++;
+                    // Claimed with the batch, maybe a while ago: a resend or cancel since then has
+                    // withdrawn it, and its link no longer works.
+                    if (!outbox.isHeld(message.id(), claimer)) {
+                        LOG.info("email {} ({}) is not sent: it was withdrawn, or its lease passed on, after the claim",
+                                message.id(), message.kind());
+                        skipped++;
+                        continue;
+                    }
+                    DeliveryResult result = send(batch, message);
+                    if (result instanceof DeliveryResult.Delivered) {
+                        if (outbox.markSent(message.id(), claimer, context.now())) {
+                            LOG.info("email {} ({}) sent", message.id(), message.kind());
+                        } else {
+                            LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
+                                    + "or a resend or cancel withdrew it meanwhile", message.id());
+                        }
+                        sent++;
                     } else {
-                        dead++;
+                        boolean triedAgain = result instanceof DeliveryResult.RetryLater retry
+                                ? recordFailure(message, retry.reason(), false)
+                                : recordFailure(message, ((DeliveryResult.Refused) result).reason(), true);
+                        if (triedAgain) {
+                            retrying++;
+                        } else {
+                            dead++;
+                        }
                     }
+                } finally {
+                    MDC.remove(CurrentRequest.MDC_KEY);
                 }
             }
         } finally {
             close(batch);
         }
         return new RelayReport(claimed.size(), sent, retrying, dead);
+    }
+
+    private static void putRequestId(String requestId) {
+        if (requestId != null) {
+            MDC.put(CurrentRequest.MDC_KEY, requestId);
+        } else {
+            MDC.remove(CurrentRequest.MDC_KEY);
+        }
     }
 
     /** Every outcome is recorded by now: a batch that fails to close changes none of them. */

@@ -144,6 +144,18 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
     @Override
     public InvitationView resend(Actor actor, InvitationId id) {
         Access.requirePlatformAdmin(actor);
+        return resendBy(actor.id(), id);
+    }
+
+    /**
+     * A resend asked for by an operator (the admin command line retrying a dead email): the same
+     * rules as an admin's (a PENDING invitation, the resend limits), audited without an actor.
+     */
+    InvitationView resendForOperator(InvitationId id) {
+        return resendBy(null, id);
+    }
+
+    private InvitationView resendBy(UserId actorId, InvitationId id) {
         Objects.requireNonNull(id, "id");
         Instant now = context.now();
         SecretToken token = SecretToken.generate(context.random());
@@ -156,7 +168,7 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
                 // The old token is dead from this commit on: its unsent emails go with it.
                 int withdrawn = outbox.withdraw(id.toString());
                 outbox.enqueue(invitationMail(next, token, now));
-                context.audit(now, actor.id(), "tenant_invitation.resent", null, id,
+                context.audit(now, actorId, "tenant_invitation.resent", null, id,
                         Map.of("withdrawn_emails", Integer.toString(withdrawn)));
                 return next;
             });

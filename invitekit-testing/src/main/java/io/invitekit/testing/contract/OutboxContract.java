@@ -5,6 +5,7 @@ import static io.invitekit.testing.fixtures.Fixtures.anOutboxMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invitekit.application.port.in.CurrentRequest;
 import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
@@ -194,6 +195,48 @@ public abstract class OutboxContract {
         assertThat(dead.get(0).lastError()).isEqualTo("550 no such user");
         assertThat(outbox().backlog()).isZero();
         assertThat(outbox().claimDue("relay-a", NOW.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    void a_message_is_found_by_its_id_in_any_state_and_an_unknown_id_is_not() {
+        OutboxMessage message = message("looked-up", NOW);
+        outbox().enqueue(message);
+        assertThat(outbox().byId(message.id())).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(OutboxMessage.Status.PENDING);
+            assertThat(found.secret()).isEqualTo(message.secret());
+            assertThat(found.aggregateId()).isEqualTo("looked-up");
+        });
+        outbox().claimDue("relay", NOW, LEASE, 10);
+        outbox().markFailed(message.id(), "relay", 1, "550 no such user", null);
+
+        assertThat(outbox().byId(message.id())).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(OutboxMessage.Status.DEAD);
+            assertThat(found.lastError()).isEqualTo("550 no such user");
+            assertThat(found.secret()).isNull();
+        });
+        assertThat(outbox().byId(new OutboxMessageId(java.util.UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void a_message_keeps_the_id_of_the_request_that_queued_it_through_every_state() {
+        OutboxMessage queuedInARequest;
+        CurrentRequest.begin("req-7f3a9c");
+        try {
+            queuedInARequest = message("in-a-request", NOW);
+        } finally {
+            CurrentRequest.end();
+        }
+        OutboxMessage queuedOutside = message("outside", NOW);
+        outbox().enqueue(queuedInARequest);
+        outbox().enqueue(queuedOutside);
+
+        assertThat(outbox().claimDue("relay", NOW, LEASE, 10)).extracting(OutboxMessage::requestId)
+                .containsExactlyInAnyOrder("req-7f3a9c", null);
+        outbox().markFailed(queuedInARequest.id(), "relay", 1, "550 no such user", null);
+        outbox().markSent(queuedOutside.id(), "relay", NOW);
+
+        assertThat(outbox().byId(queuedInARequest.id()).orElseThrow().requestId()).isEqualTo("req-7f3a9c");
+        assertThat(outbox().byId(queuedOutside.id()).orElseThrow().requestId()).isNull();
     }
 
     @Test

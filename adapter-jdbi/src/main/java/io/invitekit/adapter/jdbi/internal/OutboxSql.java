@@ -18,7 +18,7 @@ public interface OutboxSql {
     String DUE_ORDER = " ORDER BY next_attempt_at, created_at, id";
 
     @SqlUpdate("INSERT INTO <prefix>outbox_messages (" + OutboxRow.COLUMNS + ") VALUES (:id, :kind, :recipient, :data, :secret, "
-            + ":aggregateId, :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt)")
+            + ":aggregateId, :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt, :requestId)")
     void insert(@BindMethods OutboxRow row);
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The transactional outbox. Claims are leases: a claimed message is held by one claimer until
@@ -59,4 +60,7 @@ public interface Outbox {
 
     /** DEAD messages, newest first, for admins. */
     List<OutboxMessage> dead(int limit);
+
+    /** One message in whatever state it is, for operators looking at a dead email. */
+    Optional<OutboxMessage> byId(OutboxMessageId id);
 }
