@@ -78,6 +78,16 @@ public final class OperationsService implements OperationsUseCase {
             }
 
             @Override
+            public InvitationId emailVerification(io.invitekit.application.port.out.EmailVerificationMail.Queued mail) {
+                throw cannotRetry(dead, "its link's token is gone; the user asks for a new verification link");
+            }
+
+            @Override
+            public InvitationId signupAttempt(io.invitekit.application.port.out.SignupAttemptMail.Queued mail) {
+                throw cannotRetry(dead, "it told of one sign-up attempt, long past");
+            }
+
+            @Override
             public InvitationId unreadable(QueuedMail.Unreadable mail) {
                 throw cannotRetry(dead, "this release cannot read it (" + mail.problem() + ")");
             }
