@@ -59,6 +59,12 @@ final class JdbiAccounts implements Accounts {
     }
 
     @Override
+    public Optional<io.invitekit.domain.account.PasswordHash> lockCredentials(UserId id) {
+        return handles.call(AccountSql.class, sql -> sql.lockPasswordHash(id.value())
+                .map(io.invitekit.domain.account.PasswordHash::new));
+    }
+
+    @Override
     public boolean markEmailVerified(UserId id, java.time.Instant at) {
         return handles.call(AccountSql.class, sql -> sql.markEmailVerified(id.value(), at) == 1);
     }

@@ -253,7 +253,26 @@ public final class AccountService implements AccountUseCase {
         if (context.settings().requireVerifiedEmail() && !signedIn.isEmailVerified()) {
             throw emailNotVerified();
         }
-        return credentials.signIn(signedIn, attempt.origin());
+        Account checked = signedIn;
+        return transactions.inTransaction(() -> {
+            requireUnchanged(checked);
+            return credentials.signIn(checked, attempt.origin());
+        });
+    }
+
+    /**
+     * In the transaction that writes a session for an account whose password was checked before
+     * it (hashing is slow and never holds a lock): locks the account and refuses, as a wrong
+     * password, when its password changed since the check. A reset, a claim by an invitation
+     * link or an operator that set the password meanwhile ended every session; without this, a
+     * sign-in with the old password that was still hashing would add one after they did. One that
+     * sets it after the lock waits for this session, and then ends it with the others.
+     */
+    private void requireUnchanged(Account checked) {
+        PasswordHash current = accounts.lockCredentials(checked.id()).orElseThrow(Credentials::invalid);
+        if (!current.equals(checked.passwordHash())) {
+            throw Credentials.invalid();
+        }
     }
 
     static RuleViolationException emailNotVerified() {
@@ -429,6 +448,8 @@ public final class AccountService implements AccountUseCase {
                     owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
             if (claiming) {
                 claim(owner, tenantId, now);
+            } else if (signingIn) {
+                requireUnchanged(owner);
             }
             AuthResult session = credentials.signIn(owner, details.origin());
             TenantView tenant = acceptance.withOwner(accepted.tenant(),

@@ -28,6 +28,10 @@ public interface AccountSql {
     @SqlQuery("SELECT count(*) FROM <prefix>accounts WHERE platform_role = 'PLATFORM_ADMIN'")
     long countPlatformAdmins();
 
+    /** Locks the account's row until the transaction ends. */
+    @SqlQuery("SELECT password_hash FROM <prefix>accounts WHERE id = :id FOR UPDATE")
+    Optional<String> lockPasswordHash(UUID id);
+
     @SqlUpdate("UPDATE <prefix>accounts SET password_hash = :passwordHash WHERE id = :id")
     int updatePasswordHash(UUID id, String passwordHash);
 

@@ -12,6 +12,7 @@ import static io.invitekit.adapter.jdbi.testing.Fixtures.RANDOM;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.message;
 import static io.invitekit.adapter.jdbi.testing.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.Invitekit;
@@ -50,7 +51,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,61 @@ public abstract class Races {
             assertThat(inv.storedStatus()).isEqualTo(InvitationStatus.ACCEPTED);
             assertThat(inv.createdTenant()).isEqualTo(tenant);
         });
+    }
+
+    @Test
+    void a_log_in_still_checking_the_old_password_while_an_operator_sets_a_new_one_gets_no_session() throws Exception {
+        // The log-in checks the password before its transaction (hashing is slow); the new
+        // password and the end of every session land in that gap. The log-in must not then add a
+        // session with the password that no longer works.
+        AtomicBoolean gate = new AtomicBoolean();
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PasswordHasher real = new FastInsecurePasswordHasher(RANDOM);
+        PasswordHasher gated = new PasswordHasher() {
+            @Override
+            public PasswordHash hash(Password password) {
+                return real.hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                boolean matches = real.verify(password, hash);
+                if (matches && gate.compareAndSet(true, false)) {
+                    checking.countDown();
+                    try {
+                        assertThat(release.await(60, TimeUnit.SECONDS)).as("released").isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return matches;
+            }
+        };
+        Invitekit kit = Invitekit.builder().storage(database().storage()).mailSender(mail).passwordHasher(gated)
+                .random(RANDOM).build();
+        String email = unique("squatter") + "@example.com";
+        UserId user = kit.accounts().signup(NewAccount.email(email).password("the old password").name("Sam", "Squat"))
+                .signedIn().user().id();
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            gate.set(true);
+            Future<?> login = pool.submit(() -> kit.accounts().login(LogIn.with(email, "the old password")));
+            assertThat(checking.await(60, TimeUnit.SECONDS)).as("the log-in is checking the password").isTrue();
+            kit.accountAdministration().setPassword(email, "the operator's new password");
+            release.countDown();
+
+            assertThatThrownBy(() -> login.get(60, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(DomainException.class,
+                            refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(database().storage().sessions().allOf(user)).as("no session outlives the new password").isEmpty();
+        assertThat(kit.accounts().login(LogIn.with(email, "the operator's new password")).user().id()).isEqualTo(user);
     }
 
     @Test

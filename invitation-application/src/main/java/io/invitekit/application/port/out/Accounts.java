@@ -26,6 +26,19 @@ public interface Accounts {
     boolean anyPlatformAdmin();
 
     /**
+     * The account's password hash, read under a lock on the account that lasts until the
+     * surrounding transaction ends ({@code SELECT … FOR UPDATE}). A sign-in that checked a password
+     * calls it in the transaction that writes the session: a password change ({@link
+     * #changePassword}, which a reset, a claim or an operator makes before ending the account's
+     * sessions) then either waits for that session and ends it, or goes first, and the sign-in
+     * sees the new hash and refuses. The default reads without a lock, which is all a store
+     * without transactions of its own (the in-memory one) can do.
+     */
+    default Optional<io.invitekit.domain.account.PasswordHash> lockCredentials(UserId id) {
+        return byId(id).map(Account::passwordHash);
+    }
+
+    /**
      * Replaces the account's password hash. Joins the surrounding transaction.
      *
      * @return false when there is no such account
