@@ -83,7 +83,8 @@ public final class AccountAdministrationService implements AccountAdministration
         }
         Instant now = context.now();
         Account admin = new Account(new UserId(context.ids().next()), address, credentials.hash(chosen),
-                Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now);
+                Name.of("Platform"), Name.of("Admin"), PlatformRole.PLATFORM_ADMIN, now,
+                now); // the operator vouches for the address, as for the first admin
         transactions.run(() -> {
             accounts.add(admin);
             context.audit(now, null, "account.platform_admin_created", null, admin.id(), Map.of("by", "operator"));

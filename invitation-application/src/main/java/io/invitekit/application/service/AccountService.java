@@ -349,6 +349,10 @@ public final class AccountService implements AccountUseCase {
             if (!accounts.changePassword(account.id(), hash)) {
                 throw invalidResetToken();
             }
+            // The address is proven now: an older verification link must not end the sessions
+            // made with the new password later.
+            verifications.supersedeUnused(account.id(), now);
+            outbox.withdraw(verificationMailsOf(account.id()));
             // Whoever held a session (maybe whoever learned the old password) is signed out.
             tokens.revokeAll(account.id());
             // The link came to the address: it is the account holder's.

@@ -126,7 +126,10 @@ public final class SessionService implements SessionUseCase {
         PasswordHash hash = credentials.hash(command.next());
         Instant now = context.now();
         transactions.run(() -> {
-            if (!accounts.changePassword(account.id(), hash)) {
+            // Checked before the transaction: if the password changed meanwhile (a reset, which
+            // also ended this session), this change must not overwrite it.
+            if (!accounts.lockCredentials(account.id()).map(account.passwordHash()::equals).orElse(false)
+                    || !accounts.changePassword(account.id(), hash)) {
                 throw Access.unauthenticated();
             }
             // Whoever else held a session (maybe whoever learned the old password) is signed out.

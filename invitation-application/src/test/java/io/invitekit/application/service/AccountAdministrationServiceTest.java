@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
 import io.invitekit.application.port.in.AccountAdministrationUseCase.OperatorPassword;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.PasswordResetRequest;
@@ -89,6 +90,8 @@ class AccountAdministrationServiceTest {
         AuthResult ops = t.kit.accounts().login(LogIn.with("ops@acme.test", created.generatedPassword()));
         assertThat(ops.user().platformRole()).isEqualTo(PlatformRole.PLATFORM_ADMIN);
         assertThat(t.kit.accounts().authenticate(ops.accessToken()).orElseThrow().isPlatformAdmin()).isTrue();
+        assertThat(t.kit.accounts().me(Actor.user(ops.user().id())).emailVerified())
+                .as("the operator vouches for the address: no invitation link can claim the admin").isTrue();
     }
 
     @Test

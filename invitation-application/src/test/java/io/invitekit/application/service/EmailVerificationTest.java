@@ -192,9 +192,13 @@ class EmailVerificationTest {
         t.kit.accounts().requestPasswordReset(PasswordResetRequest.forEmail("ana@example.org"));
         String token = mails(t, PasswordResetMail.KIND).get(0).secret();
 
+        String olderLink = newestVerificationToken(t);
+
         t.kit.accounts().resetPassword(ResetPassword.token(token).password(NEW_PASSWORD));
 
         assertThat(account(t, "ana@example.org").emailVerifiedAt()).isEqualTo(TestKit.START);
+        // The older verification link would end the sessions made with the new password: it is used up.
+        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(olderLink)));
     }
 
     @Test

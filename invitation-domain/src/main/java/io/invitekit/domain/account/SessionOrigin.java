@@ -16,21 +16,25 @@ public record SessionOrigin(String clientAddress, String userAgent) {
         userAgent = cut(userAgent, MAX_USER_AGENT);
     }
 
-    /** At most {@code max} code points, no control characters, blank as null. */
+    /**
+     * At most {@code max} UTF-16 units (so at most {@code max} characters in every database's
+     * count, H2's and PostgreSQL's), whole code points only, no control characters, blank as null.
+     */
     private static String cut(String value, int max) {
         if (value == null) {
             return null;
         }
         StringBuilder kept = new StringBuilder(Math.min(value.length(), max));
-        int count = 0;
-        for (int i = 0; i < value.length() && count < max; ) {
+        for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
                 continue;
             }
+            if (kept.length() + Character.charCount(cp) > max) {
+                break;
+            }
             kept.appendCodePoint(cp);
-            count++;
         }
         String result = kept.toString().strip();
         return result.isEmpty() ? null : result;

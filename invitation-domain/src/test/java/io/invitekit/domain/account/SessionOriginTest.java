@@ -14,13 +14,22 @@ class SessionOriginTest {
 
     @Test
     void aLongUserAgentIsCutToWhatIsStoredNeverSplittingACharacter() {
-        String agent = "a".repeat(254) + "😀" + "tail";
+        String agent = "a".repeat(253) + "😀" + "tail"; // the emoji is two UTF-16 units
 
         SessionOrigin origin = new SessionOrigin("203.0.113.9", agent);
 
-        assertThat(origin.userAgent().codePointCount(0, origin.userAgent().length())).isEqualTo(SessionOrigin.MAX_USER_AGENT);
-        assertThat(origin.userAgent()).endsWith("a😀");
+        assertThat(origin.userAgent()).hasSize(SessionOrigin.MAX_USER_AGENT).endsWith("a😀");
         assertThat(origin.clientAddress()).isEqualTo("203.0.113.9");
+        assertThat(new SessionOrigin(null, "a".repeat(254) + "😀").userAgent())
+                .as("a character that would not fit whole is left out").isEqualTo("a".repeat(254));
+    }
+
+    @Test
+    void anAgentOfWideCharactersFitsAColumnCountedInUtf16UnitsOrInCodePoints() {
+        String agent = new SessionOrigin(null, "😀".repeat(300)).userAgent();
+
+        assertThat(agent).hasSizeLessThanOrEqualTo(SessionOrigin.MAX_USER_AGENT);
+        assertThat(agent).isEqualTo("😀".repeat(SessionOrigin.MAX_USER_AGENT / 2));
     }
 
     @Test

@@ -16,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.Invitekit;
+import io.invitekit.domain.account.SessionKind;
+import io.invitekit.application.port.in.PasswordChange;
+import io.invitekit.application.port.in.CurrentSession;
+import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.inmemory.FastInsecurePasswordHasher;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AcceptResult;
@@ -125,28 +129,7 @@ public abstract class Races {
         AtomicBoolean gate = new AtomicBoolean();
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        PasswordHasher real = new FastInsecurePasswordHasher(RANDOM);
-        PasswordHasher gated = new PasswordHasher() {
-            @Override
-            public PasswordHash hash(Password password) {
-                return real.hash(password);
-            }
-
-            @Override
-            public boolean verify(Password password, PasswordHash hash) {
-                boolean matches = real.verify(password, hash);
-                if (matches && gate.compareAndSet(true, false)) {
-                    checking.countDown();
-                    try {
-                        assertThat(release.await(60, TimeUnit.SECONDS)).as("released").isTrue();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }
-                return matches;
-            }
-        };
+        PasswordHasher gated = gatedHasher(gate, checking, release);
         Invitekit kit = Invitekit.builder().storage(database().storage()).mailSender(mail).passwordHasher(gated)
                 .random(RANDOM).build();
         String email = unique("squatter") + "@example.com";
@@ -170,6 +153,67 @@ public abstract class Races {
         }
         assertThat(database().storage().sessions().allOf(user)).as("no session outlives the new password").isEmpty();
         assertThat(kit.accounts().login(LogIn.with(email, "the operator's new password")).user().id()).isEqualTo(user);
+    }
+
+    @Test
+    void a_password_change_still_checking_the_current_password_while_an_operator_sets_one_changes_nothing() throws Exception {
+        // Someone with a session and the old password changes it; meanwhile the owner's operator
+        // sets a new one, which ends every session. The change, checked before that, must not
+        // overwrite the operator's password afterwards.
+        AtomicBoolean gate = new AtomicBoolean();
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Invitekit kit = Invitekit.builder().storage(database().storage()).mailSender(mail)
+                .passwordHasher(gatedHasher(gate, checking, release)).random(RANDOM).build();
+        String email = unique("thief") + "@example.com";
+        AuthResult signedUp = kit.accounts().signup(NewAccount.email(email).password("the old password").name("Tom", "Thief"))
+                .signedIn();
+        CurrentSession thief = kit.sessions().authenticate(signedUp.accessToken(), SessionKind.API).orElseThrow();
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            gate.set(true);
+            Future<?> change = pool.submit(() -> kit.sessions().changePassword(thief,
+                    PasswordChange.current("the old password").to("the thief's password")));
+            assertThat(checking.await(60, TimeUnit.SECONDS)).as("the change is checking the password").isTrue();
+            kit.accountAdministration().setPassword(email, "the operator's new password");
+            release.countDown();
+
+            assertThatThrownBy(() -> change.get(60, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(DomainException.class,
+                            refused -> assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(kit.accounts().login(LogIn.with(email, "the operator's new password")).user().id())
+                .isEqualTo(signedUp.user().id());
+    }
+
+    /** A hasher whose first matching check, once the gate is open, waits for the release. */
+    private static PasswordHasher gatedHasher(AtomicBoolean gate, CountDownLatch checking, CountDownLatch release) {
+        PasswordHasher real = new FastInsecurePasswordHasher(RANDOM);
+        return new PasswordHasher() {
+            @Override
+            public PasswordHash hash(Password password) {
+                return real.hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                boolean matches = real.verify(password, hash);
+                if (matches && gate.compareAndSet(true, false)) {
+                    checking.countDown();
+                    try {
+                        assertThat(release.await(60, TimeUnit.SECONDS)).as("released").isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return matches;
+            }
+        };
     }
 
     @Test

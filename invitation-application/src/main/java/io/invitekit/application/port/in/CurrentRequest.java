@@ -15,12 +15,15 @@ public final class CurrentRequest {
     private CurrentRequest() {
     }
 
-    /** This thread now serves the request with this id (null: none). */
+    /** The longest id kept (the outbox stores it); a longer one is cut. */
+    public static final int MAX_LENGTH = 128;
+
+    /** This thread now serves the request with this id (null or blank: none; longer than {@value #MAX_LENGTH}: cut). */
     public static void begin(String id) {
-        if (id == null) {
+        if (id == null || id.isBlank()) {
             ID.remove();
         } else {
-            ID.set(id);
+            ID.set(id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) : id);
         }
     }
 
