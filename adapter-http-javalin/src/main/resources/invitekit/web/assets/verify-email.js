@@ -38,17 +38,39 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
+// The link proves the address; the password, that whoever follows it chose the account.
+const confirmForm = prepare(document.getElementById("verify-form"));
+confirmForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (!check(confirmForm, [["password", rules.required]])) {
+    return;
+  }
+  const button = confirmForm.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    const auth = await api("POST", "/api/auth/verify-email", { token, password: value(confirmForm, "password") },
+      { auth: false });
+    await saveSession(auth);
+    confirmForm.hidden = true;
+    status.textContent = t("verify.done");
+    status.hidden = false;
+    location.assign(landingFor(await api("GET", "/api/me")));
+  } catch (error) {
+    setBusy(button, false);
+    if (error instanceof ApiError && error.code === "invalid_verification_token") {
+      confirmForm.hidden = true;
+      offerNewLink(t("verify.invalid_token"));
+    } else {
+      showProblem(confirmForm, error, { codes: { invalid_credentials: "password" },
+        messages: { invalid_credentials: "verify.wrong_password" } });
+    }
+  }
+});
+
 ready();
 if (!token) {
   offerNewLink(t("verify.no_token"));
 } else {
-  try {
-    const auth = await api("POST", "/api/auth/verify-email", { token }, { auth: false });
-    await saveSession(auth);
-    status.textContent = t("verify.done");
-    location.assign(landingFor(await api("GET", "/api/me")));
-  } catch (error) {
-    offerNewLink(error instanceof ApiError && error.code === "invalid_verification_token"
-      ? t("verify.invalid_token") : problemText(error));
-  }
+  confirmForm.hidden = false;
+  document.getElementById("verify-password").focus();
 }

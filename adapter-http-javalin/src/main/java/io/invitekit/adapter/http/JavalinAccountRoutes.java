@@ -55,7 +55,8 @@ final class JavalinAccountRoutes {
             routes.post("/api/auth/verify-email", ctx -> {
                 VerifyEmailRequest body = bodies.read(ctx, VerifyEmailRequest.class);
                 Json.reply(ctx, AuthResponse.of(kit.accounts().verifyEmail(
-                        VerifyEmail.token(body.token()).from(clients.of(ctx)).agent(ctx.userAgent()))));
+                        VerifyEmail.token(body.token()).password(body.password()).from(clients.of(ctx))
+                                .agent(ctx.userAgent()))));
             });
             routes.post("/api/auth/verify-email/resend", ctx -> {
                 VerificationResendRequest body = bodies.read(ctx, VerificationResendRequest.class);

@@ -42,7 +42,7 @@ class EmailVerificationApiTest {
     }
 
     private static Reply verify(ApiServer server, String token) {
-        return server.post("/api/auth/verify-email", ANONYMOUS, Map.of("token", token));
+        return server.post("/api/auth/verify-email", ANONYMOUS, Map.of("token", token, "password", ApiServer.PASSWORD));
     }
 
     private static Reply resend(ApiServer server, String email) {
@@ -73,6 +73,21 @@ class EmailVerificationApiTest {
         Reply again = verify(api, token);
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.code()).isEqualTo("invalid_verification_token");
+    }
+
+    @Test
+    void theLinkAloneVerifiesNothingItNeedsThePasswordOfTheAccount() {
+        api.signup("sam@example.org"); // maybe by someone who does not own the address
+        String token = newestTokenFor(api, "sam@example.org");
+
+        Reply wrong = api.post("/api/auth/verify-email", ANONYMOUS, Map.of("token", token, "password", "another password"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.code()).isEqualTo("invalid_credentials");
+        Reply none = api.raw("POST", "/api/auth/verify-email", ANONYMOUS, "{\"token\": \"" + token + "\"}", Map.of());
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.json().path("errors").get(0).path("field").asText()).isEqualTo("password");
+
+        assertThat(verify(api, token).status()).as("the link stayed usable").isEqualTo(200);
     }
 
     @Test

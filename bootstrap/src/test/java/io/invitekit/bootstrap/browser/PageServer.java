@@ -147,7 +147,8 @@ final class PageServer implements AutoCloseable {
     /** Verifies the email with the link of the newest verification email to it. */
     void verifyEmail(String email) {
         String link = linkFor(email, "/verify-email");
-        call("POST", "/api/auth/verify-email", null, Map.of("token", link.substring(link.indexOf("#token=") + 7)));
+        call("POST", "/api/auth/verify-email", null, Map.of("token", link.substring(link.indexOf("#token=") + 7),
+                "password", PASSWORD));
     }
 
     String signup(String email, String first, String last) {

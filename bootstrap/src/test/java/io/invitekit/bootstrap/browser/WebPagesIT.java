@@ -704,11 +704,22 @@ class WebPagesIT {
             user.awaitPath("/join-or-create"); // verified emails are not required here: signed in at once
 
             user.go(server.linkFor(email, "/verify-email"));
+            // The link proves the address; the password, that this is who chose the account.
+            user.type("#verify-password", "not the password");
+            user.click("#verify-form button[type=submit]");
+            user.awaitText("#verify-password-error", "not the password of this account");
+            assertThat(server.call("GET", "/api/me", server.login(email), null).path("email_verified").asBoolean())
+                    .as("a wrong password verifies nothing").isFalse();
+            user.screenshot("verify-password");
+            user.type("#verify-password", PageServer.PASSWORD);
+            user.click("#verify-form button[type=submit]");
             user.awaitPath("/join-or-create");
             assertThat(server.call("GET", "/api/me", server.login(email), null).path("email_verified").asBoolean())
                     .isTrue();
 
             user.go(server.base() + "/verify-email#token=" + "A".repeat(43));
+            user.type("#verify-password", PageServer.PASSWORD);
+            user.click("#verify-form button[type=submit]");
             user.visible("#verify-resend-form .form-error");
             user.screenshot("verify-invalid");
             user.type("#verify-email", email);
@@ -740,8 +751,10 @@ class WebPagesIT {
             user.visible("#login-form .form-error");
 
             user.go(link);
-            user.awaitPath("/join-or-create");
+            user.type("#verify-password", PageServer.PASSWORD);
             assertThat(user.url().getFragment()).as("the token leaves the address bar").isNull();
+            user.click("#verify-form button[type=submit]");
+            user.awaitPath("/join-or-create");
         }
     }
 }

@@ -184,7 +184,16 @@ public final class AccountService implements AccountUseCase {
         EmailVerification verification = verifications.byDigest(digest).filter(v -> v.usableAt(now))
                 .orElseThrow(AccountService::invalidVerificationToken);
         Account account = accounts.byId(verification.userId()).orElseThrow(AccountService::invalidVerificationToken);
+        // The link proves the address; the password, that whoever follows it chose the account.
+        // Without it, someone who signed up with another's address could have its owner verify
+        // the account, and keep signing in to it with the password they chose.
+        FieldErrors in = new FieldErrors();
+        Password presented = in.required("password", request.password(), Password::presented);
+        in.throwIfAny();
+        limits.login(request.clientAddress(), account.email().value()); // one guessing budget
+        Account checked = credentials.requirePassword(account, presented);
         return transactions.inTransaction(() -> {
+            requireUnchanged(checked);
             if (!verifications.markUsed(verification.id(), now)) {
                 throw invalidVerificationToken(); // used by a concurrent request meanwhile
             }
@@ -193,8 +202,7 @@ public final class AccountService implements AccountUseCase {
             if (!accounts.markEmailVerified(account.id(), now)) {
                 throw invalidVerificationToken();
             }
-            // Sessions made before the address was proven end: whoever signed up with an address
-            // that is not theirs loses the sessions they held when its owner follows the link.
+            // Sessions made before the address was proven end.
             tokens.revokeAll(account.id());
             context.audit(now, account.id(), "account.email_verified", null, account.id(), Map.of());
             return credentials.signIn(account.verifiedAt(now), request.origin());

@@ -110,7 +110,7 @@ class EmailVerificationTest {
         String token = newestVerificationToken(t);
         t.clock.advance(Duration.ofMinutes(3));
 
-        AuthResult signedIn = t.kit.accounts().verifyEmail(VerifyEmail.token(token).from("198.51.100.9"));
+        AuthResult signedIn = t.kit.accounts().verifyEmail(VerifyEmail.token(token).password(TestKit.PASSWORD).from("198.51.100.9"));
 
         assertThat(signedIn.user().id()).isEqualTo(before.user().id());
         assertThat(t.kit.accounts().authenticate(signedIn.accessToken())).isPresent();
@@ -118,7 +118,24 @@ class EmailVerificationTest {
         assertThat(account(t, "ana@example.org").emailVerifiedAt()).isEqualTo(TestKit.START.plus(Duration.ofMinutes(3)));
         assertThat(t.kit.accounts().me(Actor.user(before.user().id())).emailVerified()).isTrue();
         assertThat(actions(t)).contains("account.email_verified");
-        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token)));
+        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token).password(TestKit.PASSWORD)));
+    }
+
+    @Test
+    void the_link_alone_verifies_nothing_whoever_follows_it_must_know_the_accounts_password() {
+        // Someone signs up with ana's address and a password of their own; ana gets the link.
+        signup(t, "ana@example.org", "the squatter's password");
+        String token = newestVerificationToken(t);
+
+        refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token)));
+        refused(ErrorCode.INVALID_CREDENTIALS,
+                () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token).password("ana's own password")));
+        assertThat(account(t, "ana@example.org").isEmailVerified()).as("the squatter's account stays unverified").isFalse();
+        assertThat(actions(t)).doesNotContain("account.email_verified");
+
+        // Whoever chose the password verifies with it: the link stayed usable.
+        t.kit.accounts().verifyEmail(VerifyEmail.token(token).password("the squatter's password"));
+        assertThat(account(t, "ana@example.org").isEmailVerified()).isTrue();
     }
 
     @Test
@@ -126,11 +143,11 @@ class EmailVerificationTest {
         t.signup("ana@example.org");
         String token = newestVerificationToken(t);
         for (String presented : new String[] {null, "", "not a token", SecretToken.generate(new Random(1)).reveal()}) {
-            refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(presented)));
+            refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(presented).password(TestKit.PASSWORD)));
         }
         t.clock.advance(Duration.ofHours(24));
 
-        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token)));
+        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(token).password(TestKit.PASSWORD)));
         assertThat(account(t, "ana@example.org").isEmailVerified()).isFalse();
     }
 
@@ -146,8 +163,8 @@ class EmailVerificationTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(mails(t, EmailVerificationMail.KIND)).extracting(OutboxMessage::status)
                 .containsExactly(OutboxMessage.Status.WITHDRAWN, OutboxMessage.Status.PENDING);
-        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(first)));
-        t.kit.accounts().verifyEmail(VerifyEmail.token(second));
+        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(first).password(TestKit.PASSWORD)));
+        t.kit.accounts().verifyEmail(VerifyEmail.token(second).password(TestKit.PASSWORD));
         assertThat(account(t, "ana@example.org").isEmailVerified()).isTrue();
     }
 
@@ -162,7 +179,7 @@ class EmailVerificationTest {
         resend(t, "ana@example.org");
         assertThat(mails(t, EmailVerificationMail.KIND)).as("after it").hasSize(2);
 
-        t.kit.accounts().verifyEmail(VerifyEmail.token(newestVerificationToken(t)));
+        t.kit.accounts().verifyEmail(VerifyEmail.token(newestVerificationToken(t)).password(TestKit.PASSWORD));
         t.clock.advance(Duration.ofMinutes(5));
         resend(t, "ana@example.org");
         resend(t, "nobody@example.org");
@@ -198,7 +215,7 @@ class EmailVerificationTest {
 
         assertThat(account(t, "ana@example.org").emailVerifiedAt()).isEqualTo(TestKit.START);
         // The older verification link would end the sessions made with the new password: it is used up.
-        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(olderLink)));
+        refused(ErrorCode.INVALID_VERIFICATION_TOKEN, () -> t.kit.accounts().verifyEmail(VerifyEmail.token(olderLink).password(TestKit.PASSWORD)));
     }
 
     @Test
@@ -251,7 +268,7 @@ class EmailVerificationTest {
         refused(ErrorCode.EMAIL_NOT_VERIFIED,
                 () -> strict.kit.accounts().login(LogIn.with("ana@example.org", TestKit.PASSWORD)));
 
-        AuthResult verified = strict.kit.accounts().verifyEmail(VerifyEmail.token(newestVerificationToken(strict)));
+        AuthResult verified = strict.kit.accounts().verifyEmail(VerifyEmail.token(newestVerificationToken(strict)).password(TestKit.PASSWORD));
         assertThat(strict.kit.accounts().login(LogIn.with("ana@example.org", TestKit.PASSWORD)).user().id())
                 .isEqualTo(verified.user().id());
     }
@@ -259,7 +276,7 @@ class EmailVerificationTest {
     @Test
     void with_verified_emails_required_joining_by_code_needs_a_verified_email() {
         Actor owner = Actor.user(strict.kit.accounts().verifyEmail(VerifyEmail.token(
-                tokenAfterSignup(strict, "owner@example.org"))).user().id());
+                tokenAfterSignup(strict, "owner@example.org")).password(TestKit.PASSWORD)).user().id());
         TenantView family = strict.kit.tenants().create(owner, NewTenant.named("The Garcias"));
         String code = strict.kit.joinCodes().view(owner, family.id()).code();
         String kimToken = tokenAfterSignup(strict, "kim@example.org");
@@ -268,7 +285,7 @@ class EmailVerificationTest {
         refused(ErrorCode.EMAIL_NOT_VERIFIED, () -> strict.kit.joinCodes().join(kim, JoinWithCode.code(code)));
         refused(ErrorCode.EMAIL_NOT_VERIFIED, () -> strict.kit.joinCodes().join(kim, JoinWithCode.code("nonsense")));
 
-        strict.kit.accounts().verifyEmail(VerifyEmail.token(kimToken));
+        strict.kit.accounts().verifyEmail(VerifyEmail.token(kimToken).password(TestKit.PASSWORD));
         assertThat(strict.kit.joinCodes().join(kim, JoinWithCode.code(code)).tenantId()).isEqualTo(family.id());
     }
 
@@ -391,7 +408,7 @@ class EmailVerificationTest {
             for (int i = 0; i < racers; i++) {
                 uses.add(() -> {
                     try {
-                        t.kit.accounts().verifyEmail(VerifyEmail.token(token));
+                        t.kit.accounts().verifyEmail(VerifyEmail.token(token).password(TestKit.PASSWORD));
                         return true;
                     } catch (io.invitekit.domain.shared.DomainException refused) {
                         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_VERIFICATION_TOKEN);

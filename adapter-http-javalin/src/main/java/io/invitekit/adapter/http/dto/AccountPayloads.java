@@ -60,7 +60,7 @@ public final class AccountPayloads {
         }
     }
 
-    public record VerifyEmailRequest(@NotNull @Size(max = 100) String token) {
+    public record VerifyEmailRequest(@NotNull @Size(max = 100) String token, @Size(max = 512) String password) {
         @Override
         public String toString() {
             return "VerifyEmailRequest[redacted]";

@@ -62,12 +62,17 @@ public interface AccountUseCase {
     void resetPassword(ResetPassword.Builder reset);
 
     /**
-     * Uses the token of an email verification link: the account's email becomes verified, the
-     * token (and any other unused one of the account) is used up, and the user is signed in.
-     * Token lookups are limited per client address.
+     * Uses the token of an email verification link, with the account's password: the account's
+     * email becomes verified, the token (and any other unused one of the account) is used up, the
+     * sessions made before end, and the user is signed in. The link alone proves the address, not
+     * who chose the account: someone who signed up with another's address never gets it verified
+     * by its owner (who can take the account over with a password reset instead). Token lookups
+     * are limited per client address; the password counts against the log-in allowances.
      *
      * @throws io.invitekit.domain.shared.DomainException {@code invalid_verification_token} for an
-     *         unknown, used, superseded or expired token alike
+     *         unknown, used, superseded or expired token alike; {@code validation_failed}
+     *         ({@code password}) without a password; {@code invalid_credentials} for a wrong one,
+     *         which leaves the token usable
      */
     AuthResult verifyEmail(VerifyEmail verification);
 
