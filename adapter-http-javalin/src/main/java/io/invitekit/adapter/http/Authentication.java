@@ -58,14 +58,14 @@ final class Authentication {
      * cookie. Remembers which session, and whether the cookie signed the request in (such
      * requests are held to {@link CrossSiteGuard}).
      */
-    static InvitekitAuthentication ownSessions(SessionUseCase sessions) {
+    static InvitekitAuthentication ownSessions(SessionUseCase sessions, SessionCookie sessionCookie) {
         return ctx -> {
             Optional<String> bearer = bearerToken(ctx);
             if (bearer.isPresent()) {
                 ctx.attribute(TOKEN, bearer.get());
                 return remember(ctx, sessions.authenticate(bearer.get(), SessionKind.API), false);
             }
-            String cookie = SessionCookie.read(ctx);
+            String cookie = sessionCookie.read(ctx);
             if (cookie == null) {
                 return Optional.empty();
             }

@@ -68,7 +68,7 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         }
         boolean ownSessions = config.authentication == null && kit.hasAccounts();
         InvitekitAuthentication bridge = config.authentication != null ? config.authentication
-                : ownSessions ? Authentication.ownSessions(kit.sessions()) : null;
+                : ownSessions ? Authentication.ownSessions(kit.sessions(), new SessionCookie(config.settings.baseUrl())) : null;
         if (bridge == null) {
             throw new IllegalStateException("Invitekit needs an authentication bridge: the host's users have no "
                     + "Invitekit accounts to sign in with");

@@ -41,7 +41,7 @@ final class JavalinSessionRoutes {
     void register(Routes routes) {
         routes.post(CrossSiteGuard.SESSION_PATH, this::open);
         routes.delete(CrossSiteGuard.SESSION_PATH, ctx -> {
-            sessions.logOut(SessionCookie.read(ctx));
+            sessions.logOut(cookie.read(ctx));
             cookie.clear(ctx);
             ctx.status(204);
         });
@@ -85,7 +85,7 @@ final class JavalinSessionRoutes {
                 ? sessions.exchange(body.accessToken(), new SessionOrigin(address, ctx.userAgent()))
                 : sessions.logIn(LogIn.with(body.email(), body.password()).from(address).agent(ctx.userAgent()));
         // The cookie's earlier session, if any, ends: one browser, one session.
-        String earlier = SessionCookie.read(ctx);
+        String earlier = cookie.read(ctx);
         if (earlier != null) {
             sessions.logOut(earlier);
         }

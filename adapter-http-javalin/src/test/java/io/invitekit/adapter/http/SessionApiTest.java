@@ -40,16 +40,20 @@ class SessionApiTest {
         return cookieToken(logIn(EMAIL, PASSWORD, SAME_ORIGIN));
     }
 
-    private static String cookieToken(Reply reply) {
+    /** The name of the cookie the server set last: {@code __Host-…} behind https, else plain. */
+    private String cookieName = SessionCookie.SECURE_NAME;
+
+    private String cookieToken(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         String setCookie = reply.header("Set-Cookie");
-        assertThat(setCookie).startsWith("invitekit_session=");
-        return setCookie.substring("invitekit_session=".length(), setCookie.indexOf(';'));
+        cookieName = setCookie.substring(0, setCookie.indexOf('='));
+        assertThat(cookieName).isIn(SessionCookie.NAME, SessionCookie.SECURE_NAME);
+        return setCookie.substring(cookieName.length() + 1, setCookie.indexOf(';'));
     }
 
-    private static Map<String, String> withCookie(String token, Map<String, String> more) {
+    private Map<String, String> withCookie(String token, Map<String, String> more) {
         Map<String, String> headers = new HashMap<>(more);
-        headers.put("Cookie", "invitekit_session=" + token);
+        headers.put("Cookie", cookieName + "=" + token);
         return headers;
     }
 
@@ -86,11 +90,22 @@ class SessionApiTest {
         assertThat(reply.json().has("access_token")).isFalse();
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         String cookie = reply.header("Set-Cookie");
-        assertThat(cookie).matches("invitekit_session=[A-Za-z0-9_-]{40,}; Path=/; Max-Age=2592000; HttpOnly; "
+        assertThat(cookie).matches("__Host-invitekit_session=[A-Za-z0-9_-]{40,}; Path=/; Max-Age=2592000; HttpOnly; "
                 + "SameSite=Lax; Secure");
         assertThat(api.storage.sessions().byAccessDigest(
                 io.invitekit.domain.shared.SecretToken.parse(cookieToken(reply)).digest()))
                 .as("stored as a digest").isPresent();
+    }
+
+    @Test
+    void aSecureDeploymentReadsOnlyTheHostPrefixedCookieWhichNoSiblingSubdomainCanPlant() {
+        String token = signedInCookie();
+        assertThat(cookieName).isEqualTo("__Host-invitekit_session");
+        Map<String, String> planted = new HashMap<>(Map.of("Cookie", "invitekit_session=" + token));
+
+        assertThat(api.send("GET", "/api/me", ANONYMOUS, null, planted, Check.BOTH).status())
+                .as("the plain name is not read behind https").isEqualTo(401);
+        assertThat(withCookieCall("GET", "/api/me", token, null, Map.of()).status()).isEqualTo(200);
     }
 
     @Test
@@ -284,7 +299,7 @@ class SessionApiTest {
         Reply out = withCookieCall("DELETE", "/api/auth/session", token, null, SAME_ORIGIN);
 
         assertThat(out.status()).isEqualTo(204);
-        assertThat(out.header("Set-Cookie")).isEqualTo("invitekit_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure");
+        assertThat(out.header("Set-Cookie")).isEqualTo("__Host-invitekit_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure");
         assertThat(withCookieCall("GET", "/api/me", token, null, Map.of()).status()).isEqualTo(401);
         Reply again = api.send("DELETE", "/api/auth/session", ANONYMOUS, null, Map.of(), Check.BOTH);
         assertThat(again.status()).as("without a cookie too").isEqualTo(204);

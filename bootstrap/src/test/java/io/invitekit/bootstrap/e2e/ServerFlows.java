@@ -221,7 +221,7 @@ abstract class ServerFlows {
                 Map.of("Origin", "https://app.acme.test"));
         assertThat(traded.status()).as(traded.body()).isEqualTo(200);
         String setCookie = traded.headers().get("set-cookie").get(0);
-        assertThat(setCookie).startsWith("invitekit_session=").contains("; HttpOnly; SameSite=Lax; Secure");
+        assertThat(setCookie).startsWith("__Host-invitekit_session=").contains("; HttpOnly; SameSite=Lax; Secure");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
         assertThat(server.call("GET", "/api/me", null, null, Map.of("Cookie", cookie)).status()).isEqualTo(200);
