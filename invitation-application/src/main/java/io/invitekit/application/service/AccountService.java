@@ -299,7 +299,7 @@ public final class AccountService implements AccountUseCase {
     @Override
     public AuthResult refresh(String refreshToken) {
         var issued = tokens.refresh(refreshToken);
-        Account account = requireAccount(issued.user());
+        Account account = accounts.byId(issued.user()).filter(context::maySignIn).orElseThrow(Access::unauthenticated);
         return new AuthResult(UserView.of(account), issued.accessToken(), issued.refreshToken(),
                 issued.accessTokenTtl().toSeconds());
     }
@@ -396,6 +396,7 @@ public final class AccountService implements AccountUseCase {
     public Optional<Actor> authenticate(String accessToken) {
         return tokens.authenticate(accessToken)
                 .flatMap(accounts::byId)
+                .filter(context::maySignIn)
                 .map(account -> new Actor(account.id(), account.platformRole()));
     }
 

@@ -29,6 +29,15 @@ public final class ServiceContext {
         this.ids = new IdGenerator(clock, random);
     }
 
+    /**
+     * Whether the account's sessions may sign anything in: with verified emails required, an
+     * unverified account's may not, even one made before the deployment started requiring them
+     * (its holder logs in again after following the verification link).
+     */
+    boolean maySignIn(io.invitekit.domain.account.Account account) {
+        return !settings.requireVerifiedEmail() || account.isEmailVerified();
+    }
+
     InvitekitSettings settings() {
         return settings;
     }

@@ -64,7 +64,7 @@ public final class SessionService implements SessionUseCase {
     @Override
     public BrowserSignIn exchange(String accessToken, SessionOrigin origin) {
         LiveSession live = tokens.authenticate(accessToken, SessionKind.API).orElseThrow(SessionService::tokenRefused);
-        Account account = accounts.byId(live.user()).orElseThrow(SessionService::tokenRefused);
+        Account account = accounts.byId(live.user()).filter(context::maySignIn).orElseThrow(SessionService::tokenRefused);
         IssuedBrowserSession opened = transactions.inTransaction(() -> {
             // Of two exchanges of one token, one ends its session; the other finds it gone.
             if (!tokens.revoke(live.user(), live.id())) {
@@ -84,7 +84,7 @@ public final class SessionService implements SessionUseCase {
 
     @Override
     public Optional<CurrentSession> authenticate(String token, SessionKind kind) {
-        return tokens.authenticate(token, kind).flatMap(live -> accounts.byId(live.user())
+        return tokens.authenticate(token, kind).flatMap(live -> accounts.byId(live.user()).filter(context::maySignIn)
                 .map(account -> new CurrentSession(new Actor(account.id(), account.platformRole()), live.id())));
     }
 

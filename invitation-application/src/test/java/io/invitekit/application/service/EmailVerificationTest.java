@@ -139,6 +139,29 @@ class EmailVerificationTest {
     }
 
     @Test
+    void once_verified_emails_are_required_the_sessions_an_unverified_account_held_sign_nothing_in() {
+        AuthResult ana = t.signup("ana@example.org"); // before the deployment required verified emails
+        AuthResult bob = t.signup("bob@example.org");
+        t.kit.accounts().verifyEmail(VerifyEmail.token(newestVerificationToken(t)).password(TestKit.PASSWORD));
+        io.invitekit.application.Invitekit strictNow = io.invitekit.application.Invitekit.builder()
+                .settings(io.invitekit.application.config.InvitekitSettings.defaults().toBuilder()
+                        .platformName("Acme Cloud").platformDomain("acme.test")
+                        .baseUrl(java.net.URI.create("https://app.acme.test")).requireVerifiedEmail(true).build())
+                .clock(t.clock).random(new Random(8)).storage(t.storage).mailSender(t.mail).rateLimiter(t.limiter)
+                .inMemory().build();
+
+        assertThat(strictNow.accounts().authenticate(ana.accessToken())).isEmpty();
+        assertThat(strictNow.sessions().authenticate(ana.accessToken(),
+                io.invitekit.domain.account.SessionKind.API)).isEmpty();
+        refused(ErrorCode.UNAUTHENTICATED, () -> strictNow.accounts().refresh(ana.refreshToken()));
+        refused(ErrorCode.UNAUTHENTICATED, () -> strictNow.sessions().exchange(ana.accessToken(),
+                io.invitekit.domain.account.SessionOrigin.UNKNOWN));
+
+        AuthResult verified = t.kit.accounts().login(LogIn.with("bob@example.org", TestKit.PASSWORD));
+        assertThat(strictNow.accounts().authenticate(verified.accessToken())).as("a verified account's").isPresent();
+    }
+
+    @Test
     void unknown_malformed_missing_and_expired_tokens_are_refused_alike() {
         t.signup("ana@example.org");
         String token = newestVerificationToken(t);
