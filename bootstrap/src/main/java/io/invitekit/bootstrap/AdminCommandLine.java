@@ -177,45 +177,49 @@ public final class AdminCommandLine {
     static final class Admin {
     }
 
+    /** An account command: an email, and a password that is generated unless read from standard input. */
+    abstract static class PasswordOperation extends Operation {
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--password-stdin", description = "read the password from standard input")
+        boolean passwordFromStdin;
+
+        /** The password from standard input, or null to have one generated. */
+        String chosenPassword() {
+            return passwordFromStdin ? readLine() : null;
+        }
+
+        /** Says what was done, and a generated password, the one place it ever appears. */
+        Integer done(String what, OperatorPassword result) {
+            out().println(what);
+            if (result.generatedPassword() != null) {
+                out().println("Password (shown once): " + result.generatedPassword());
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = {"Sets the password of the account with this email and ends all its sessions.",
                     "Prints a generated one-time password, or reads one line from standard input with --password-stdin."})
-    static final class ResetPassword extends Operation {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-        @Option(names = "--password-stdin", description = "read the new password from standard input")
-        boolean passwordFromStdin;
-
+    static final class ResetPassword extends PasswordOperation {
         @Override
         public Integer call() {
-            String password = passwordFromStdin ? readLine() : null;
+            String password = chosenPassword();
             OperatorPassword set = withKit(kit -> kit.accountAdministration().setPassword(email, password));
-            out().println("The password of " + set.email() + " is set; every session of the account has ended.");
-            if (set.generatedPassword() != null) {
-                out().println("Password (shown once): " + set.generatedPassword());
-            }
-            return 0;
+            return done("The password of " + set.email() + " is set; every session of the account has ended.", set);
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Creates a platform admin with this email.",
                     "Prints a generated password, or reads one line from standard input with --password-stdin."})
-    static final class CreateAdmin extends Operation {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-        @Option(names = "--password-stdin", description = "read the password from standard input")
-        boolean passwordFromStdin;
-
+    static final class CreateAdmin extends PasswordOperation {
         @Override
         public Integer call() {
-            String password = passwordFromStdin ? readLine() : null;
+            String password = chosenPassword();
             OperatorPassword created = withKit(kit -> kit.accountAdministration().createPlatformAdmin(email, password));
-            out().println("Platform admin " + created.email() + " created.");
-            if (created.generatedPassword() != null) {
-                out().println("Password (shown once): " + created.generatedPassword());
-            }
-            return 0;
+            return done("Platform admin " + created.email() + " created.", created);
         }
     }
 
