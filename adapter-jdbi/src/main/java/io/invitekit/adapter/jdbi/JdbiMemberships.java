@@ -6,6 +6,7 @@ import io.invitekit.adapter.jdbi.internal.MembershipSql;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.util.List;
@@ -86,5 +87,20 @@ final class JdbiMemberships implements Memberships {
     @Override
     public int ownedTenants(UserId owner) {
         return handles.call(MembershipSql.class, sql -> sql.owned(owner.value()).orElse(0));
+    }
+
+    @Override
+    public List<Membership> ofTenant(TenantId tenant, MemberPosition after, int limit) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
+
+    @Override
+    public Change changeRole(TenantId tenant, UserId user, Role from, Role to) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
+
+    @Override
+    public Change remove(TenantId tenant, UserId user, Role expected) {
+        throw new UnsupportedOperationException("TODO(members)");
     }
 }

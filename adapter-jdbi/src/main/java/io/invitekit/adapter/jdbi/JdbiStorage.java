@@ -324,4 +324,9 @@ public final class JdbiStorage implements Storage {
     public EmailVerifications emailVerifications() {
         return emailVerifications;
     }
+
+    @Override
+    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
 }

@@ -55,6 +55,11 @@ public final class ConsoleMailSender implements MailSender {
             public String signupAttempt(SignupAttemptMail attempt) {
                 return attempt.logInLink().toString();
             }
+
+            @Override
+            public String memberInvitation(io.invitekit.application.port.out.MemberInvitationMail invitation) {
+                return invitation.link().toString();
+            }
         });
         LOG.info("Email (no SMTP host configured, not sent) to {}, subject \"{}\", link: {}",
                 mail.to(), subject, Rendering.oneLine(link));

@@ -44,6 +44,11 @@ public final class MailRenderer {
             public RenderedEmail signupAttempt(SignupAttemptMail mail) {
                 return signupAttempt.render(mail);
             }
+
+            @Override
+            public RenderedEmail memberInvitation(io.invitekit.application.port.out.MemberInvitationMail mail) {
+                throw new UnsupportedOperationException("TODO(members): the member invitation email's template");
+            }
         };
     }
 

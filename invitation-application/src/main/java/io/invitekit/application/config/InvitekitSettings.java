@@ -127,6 +127,13 @@ public record InvitekitSettings(
         return invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
     }
 
+    public static final String DEFAULT_MEMBER_INVITATION_LINK = "{baseUrl}/invite#token={token}";
+
+    /** The link a member invitation email carries for {@code token}. */
+    public String memberInvitationLink(String token) {
+        return DEFAULT_MEMBER_INVITATION_LINK.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
+    }
+
     /** The link a password reset email carries for {@code token}. */
     public String passwordResetLink(String token) {
         return passwordResetLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);

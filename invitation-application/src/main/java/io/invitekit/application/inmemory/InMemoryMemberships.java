@@ -96,4 +96,19 @@ public final class InMemoryMemberships implements Memberships {
     public synchronized int ownedTenants(UserId owner) {
         return owned.getOrDefault(owner, 0);
     }
+
+    @Override
+    public List<Membership> ofTenant(TenantId tenant, MemberPosition after, int limit) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
+
+    @Override
+    public Change changeRole(TenantId tenant, UserId user, Role from, Role to) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
+
+    @Override
+    public Change remove(TenantId tenant, UserId user, Role expected) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
 }

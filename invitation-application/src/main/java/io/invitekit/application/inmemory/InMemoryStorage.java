@@ -86,4 +86,9 @@ public final class InMemoryStorage implements Storage {
     public InMemoryEmailVerifications emailVerifications() {
         return emailVerifications;
     }
+
+    @Override
+    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
 }

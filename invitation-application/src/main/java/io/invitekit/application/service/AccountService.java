@@ -521,4 +521,10 @@ public final class AccountService implements AccountUseCase {
         });
         return created ? Optional.of(new FirstAdmin(adminEmail.value(), generated)) : Optional.empty();
     }
+
+    @Override
+    public io.invitekit.application.port.in.MemberAcceptResult acceptMemberInvitation(String token,
+            io.invitekit.application.port.in.OwnerCredentials credentials, String clientAddress) {
+        throw new UnsupportedOperationException("TODO(members)");
+    }
 }

@@ -183,6 +183,11 @@ public final class DeliveryService implements DeliveryUseCase {
             }
 
             @Override
+            public Mail memberInvitation(io.invitekit.application.port.out.MemberInvitationMail.Queued queued) {
+                return queued.withLink(secretLink(message, context.settings()::memberInvitationLink), message.secret());
+            }
+
+            @Override
             public Mail unreadable(QueuedMail.Unreadable unreadable) {
                 throw new MailDeliveryException("the email cannot be rendered: " + unreadable.problem(), true, null);
             }

@@ -88,6 +88,11 @@ public final class OperationsService implements OperationsUseCase {
             }
 
             @Override
+            public InvitationId memberInvitation(io.invitekit.application.port.out.MemberInvitationMail.Queued mail) {
+                throw cannotRetry(dead, "an owner or admin of the tenant resends the invitation");
+            }
+
+            @Override
             public InvitationId unreadable(QueuedMail.Unreadable mail) {
                 throw cannotRetry(dead, "this release cannot read it (" + mail.problem() + ")");
             }

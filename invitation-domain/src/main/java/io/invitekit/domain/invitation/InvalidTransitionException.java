@@ -12,7 +12,7 @@ public final class InvalidTransitionException extends DomainException {
     private final InvitationStatus from;
     private final InvitationAction action;
 
-    InvalidTransitionException(InvitationStatus from, InvitationAction action) {
+    public InvalidTransitionException(InvitationStatus from, InvitationAction action) {
         super(codeFor(from, action), "cannot " + action.name().toLowerCase(java.util.Locale.ROOT)
                 + " an invitation that is " + from.name().toLowerCase(java.util.Locale.ROOT));
         this.from = from;

@@ -136,15 +136,7 @@ public record TenantInvitation(
     public TenantInvitation resend(Instant now, TokenDigest newTokenDigest, InvitationPolicy policy) {
         Objects.requireNonNull(newTokenDigest, "newTokenDigest");
         require(InvitationAction.RESEND, now);
-        if (resendCount >= policy.maxResends()) {
-            throw new RuleViolationException(ErrorCode.RESEND_LIMIT_REACHED,
-                    "this invitation was already resent " + policy.maxResends() + " times");
-        }
-        Instant allowedFrom = lastSentAt.plus(policy.resendCooldown());
-        if (now.isBefore(allowedFrom)) {
-            throw new RetryLaterException(ErrorCode.RESEND_TOO_SOON, "the last email for this invitation went out "
-                    + "moments ago", Duration.between(now, allowedFrom));
-        }
+        policy.requireResendAllowed(resendCount, lastSentAt, now);
         return next(InvitationStatus.PENDING, newTokenDigest, now.plus(Duration.ofDays(ttlDays)), acceptedAt,
                 cancelledAt, createdTenant, createdUser, resendCount + 1, now);
     }

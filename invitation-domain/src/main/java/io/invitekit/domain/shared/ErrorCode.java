@@ -35,5 +35,9 @@ public enum ErrorCode {
     /** An email verification token that is unknown, used, superseded or expired: all answered alike. */
     INVALID_VERIFICATION_TOKEN,
     /** The deployment requires a verified email for this, and the account's is not verified yet. */
-    EMAIL_NOT_VERIFIED
+    EMAIL_NOT_VERIFIED,
+    /** A member invitation accepted by a signed-in user whose email is not the invitation's. */
+    EMAIL_MISMATCH,
+    /** The change would leave a tenant without an OWNER (the last owner leaving, demoted or removed). */
+    LAST_OWNER
 }

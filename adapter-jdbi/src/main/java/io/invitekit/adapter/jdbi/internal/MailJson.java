@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.invitekit.application.port.out.EmailVerificationMail;
+import io.invitekit.application.port.out.MemberInvitationMail;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
@@ -91,6 +93,23 @@ final class MailJson {
         }
     }
 
+    /** The stored form of the member invitation email. */
+    record MemberInvitationJson(String type, String platformName, String inviterName, String tenantName, String role,
+                                String expiresAt, Integer expiresInDays) {
+        static MemberInvitationJson of(MemberInvitationMail.Queued mail) {
+            return new MemberInvitationJson(MemberInvitationMail.KIND, mail.platformName(), mail.inviterName(),
+                    mail.tenantName(), mail.role().name(), mail.expiresAt().toString(), mail.expiresInDays());
+        }
+
+        MemberInvitationMail.Queued toMail(EmailAddress to) {
+            return new MemberInvitationMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
+                    Objects.requireNonNull(inviterName, "inviterName"), Objects.requireNonNull(tenantName, "tenantName"),
+                    Role.valueOf(Objects.requireNonNull(role, "role")),
+                    Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
+                    Objects.requireNonNull(expiresInDays, "expiresInDays"));
+        }
+    }
+
     /** The stored form of the "someone tried to sign up with your address" email. */
     record SignupAttemptJson(String type, String platformName) {
         static SignupAttemptJson of(SignupAttemptMail.Queued mail) {
@@ -122,6 +141,11 @@ final class MailJson {
             @Override
             public Object signupAttempt(SignupAttemptMail.Queued attempt) {
                 return SignupAttemptJson.of(attempt);
+            }
+
+            @Override
+            public Object memberInvitation(MemberInvitationMail.Queued invitation) {
+                return MemberInvitationJson.of(invitation);
             }
 
             @Override
@@ -161,6 +185,9 @@ final class MailJson {
         }
         if (EmailVerificationMail.KIND.equals(type)) {
             return MAPPER.treeToValue(tree, EmailVerificationJson.class).toMail(to);
+        }
+        if (MemberInvitationMail.KIND.equals(type)) {
+            return MAPPER.treeToValue(tree, MemberInvitationJson.class).toMail(to);
         }
         if (SignupAttemptMail.KIND.equals(type)) {
             return MAPPER.treeToValue(tree, SignupAttemptJson.class).toMail(to);

@@ -138,4 +138,9 @@ public final class CrashingStorage implements Storage {
     public io.invitekit.application.port.out.EmailVerifications emailVerifications() {
         return wrap(io.invitekit.application.port.out.EmailVerifications.class, delegate.emailVerifications());
     }
+
+    @Override
+    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
+        return wrap(io.invitekit.application.port.out.MemberInvitations.class, delegate.memberInvitations());
+    }
 }

@@ -99,5 +99,15 @@ public final class Mailbox implements MailSender {
             return new Message(mail.to().value(), "Someone tried to sign up for " + mail.platformName(),
                     "Your address already has an account. Log in here: " + mail.logInLink() + "\n");
         }
+
+        @Override
+        public Message memberInvitation(io.invitekit.application.port.out.MemberInvitationMail mail) {
+            String text = mail.inviterName() + " invites you to join " + mail.tenantName() + " on " + mail.platformName()
+                    + " as " + mail.role().name().toLowerCase(java.util.Locale.ROOT) + ".\n\n"
+                    + "Sign in to " + mail.platformName() + " with this address, then accept here:\n"
+                    + mail.link() + "\n\n"
+                    + "The invitation expires on " + DAY.format(mail.expiresAt()) + ".\n";
+            return new Message(mail.to().value(), mail.inviterName() + " invites you to " + mail.tenantName(), text);
+        }
     }
 }

@@ -126,6 +126,15 @@ public interface AccountUseCase {
     AcceptResult acceptInvitation(AcceptInvitation.Builder acceptance, OwnerCredentials credentials);
 
     /**
+     * Accepts a member invitation with an Invitekit account, as {@link #acceptInvitation} does a
+     * tenant invitation: the existing account with the invitation's email (its password must
+     * match; an unverified one is claimed by the link), else a new account made from
+     * {@code credentials} whose email counts as verified (the link proves it); then as
+     * {@link MemberUseCase#accept}, all in one transaction, and signs the user in.
+     */
+    MemberAcceptResult acceptMemberInvitation(String token, OwnerCredentials credentials, String clientAddress);
+
+    /**
      * Creates the first platform admin unless one exists. {@code password} null means generate
      * one: it is returned, the only place it ever appears. Called by several processes at once
      * on one store, with different emails or not, it creates exactly one admin.

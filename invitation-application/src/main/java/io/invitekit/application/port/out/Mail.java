@@ -12,7 +12,7 @@ import java.net.URISyntaxException;
  * pattern {@code switch}; the visitor is its exhaustive form).
  */
 public sealed interface Mail permits TenantInvitationMail, PasswordResetMail, EmailVerificationMail,
-        SignupAttemptMail {
+        SignupAttemptMail, MemberInvitationMail {
 
     /** Who receives it. */
     EmailAddress to();
@@ -31,6 +31,8 @@ public sealed interface Mail permits TenantInvitationMail, PasswordResetMail, Em
         R emailVerification(EmailVerificationMail mail);
 
         R signupAttempt(SignupAttemptMail mail);
+
+        R memberInvitation(MemberInvitationMail mail);
     }
 
     /**

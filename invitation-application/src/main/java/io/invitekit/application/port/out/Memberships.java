@@ -2,6 +2,7 @@ package io.invitekit.application.port.out;
 
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
@@ -13,6 +14,22 @@ public interface Memberships {
 
     enum AddOutcome { ADDED, ALREADY_MEMBER, TENANT_FULL }
 
+    /** What {@link #changeRole} and {@link #remove} did. */
+    enum Change {
+        DONE,
+        /** No membership of that user with the expected role (gone, or changed meanwhile): nothing written. */
+        NOT_FOUND,
+        /** It would leave the tenant without an OWNER: nothing written. */
+        LAST_OWNER
+    }
+
+    /** Where a page of a tenant's members ended: the last one's join time and user. */
+    record MemberPosition(Instant joinedAt, UserId user) {
+        public static MemberPosition of(Membership last) {
+            return new MemberPosition(last.joinedAt(), last.userId());
+        }
+    }
+
     /** Where a page of a user's memberships ended: the last one's join time and tenant. */
     record Position(Instant joinedAt, TenantId tenant) {
         public static Position of(Membership last) {
@@ -22,7 +39,8 @@ public interface Memberships {
 
     /**
      * Adds the membership unless the user already belongs to the tenant or the tenant already
-     * has {@code userLimit} members; the tenant must exist. The check and the insert are one atomic step in the store,
+     * has {@code userLimit} members plus member invitations stored PENDING (each holds a seat,
+     * see {@link MemberInvitations}); the tenant must exist. The check and the insert are one atomic step in the store,
      * so concurrent joins never push a tenant over its limit. Never aborts the surrounding
      * transaction for the two refusals.
      */
@@ -43,7 +61,28 @@ public interface Memberships {
     /** Oldest first. */
     List<Membership> ofTenant(TenantId tenant);
 
+    /**
+     * At most {@code limit} of the tenant's members, oldest first (by join time, then user id),
+     * those after {@code after} when it is given (keyset paging).
+     */
+    List<Membership> ofTenant(TenantId tenant, MemberPosition after, int limit);
+
     long count(TenantId tenant);
+
+    /**
+     * Sets the role of {@code user} in {@code tenant} to {@code to}, only if it is still
+     * {@code from}. Demoting an OWNER is refused ({@link Change#LAST_OWNER}) when no other OWNER
+     * would remain: the store decides this atomically, so that two owners demoting each other at
+     * the same moment still leave one. Never aborts the surrounding transaction.
+     */
+    Change changeRole(TenantId tenant, UserId user, Role from, Role to);
+
+    /**
+     * Removes {@code user} from {@code tenant} (a removal or a leave), only if their role is still
+     * {@code expected}, freeing a seat. Removing the last OWNER is refused
+     * ({@link Change#LAST_OWNER}), atomically as in {@link #changeRole}.
+     */
+    Change remove(TenantId tenant, UserId user, Role expected);
 
     /**
      * Counts one more tenant owned by {@code owner}, unless they already own {@code limit}: one

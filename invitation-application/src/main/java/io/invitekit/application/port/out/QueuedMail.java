@@ -10,7 +10,7 @@ import java.util.Objects;
  * plus {@link Unreadable} for a stored message this version cannot read.
  */
 public sealed interface QueuedMail permits TenantInvitationMail.Queued, PasswordResetMail.Queued,
-        EmailVerificationMail.Queued, SignupAttemptMail.Queued, QueuedMail.Unreadable {
+        EmailVerificationMail.Queued, SignupAttemptMail.Queued, MemberInvitationMail.Queued, QueuedMail.Unreadable {
 
     EmailAddress to();
 
@@ -27,6 +27,8 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, Password
         R emailVerification(EmailVerificationMail.Queued mail);
 
         R signupAttempt(SignupAttemptMail.Queued mail);
+
+        R memberInvitation(MemberInvitationMail.Queued mail);
 
         R unreadable(Unreadable mail);
     }

@@ -31,4 +31,6 @@ public interface Storage {
     PasswordResets passwordResets();
 
     EmailVerifications emailVerifications();
+
+    MemberInvitations memberInvitations();
 }

@@ -1,0 +1,71 @@
+package io.invitekit.application.port.out;
+
+import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.membership.MemberInvitation;
+import io.invitekit.domain.membership.MemberInvitationId;
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.TokenDigest;
+import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Persistence of member invitations. An invitation stored PENDING holds one of its tenant's
+ * seats: members plus invitations stored PENDING never exceed the tenant's user limit, which the
+ * store enforces together with {@link Memberships#add} (so concurrent invites, joins and accepts
+ * never pass it). Leaving PENDING (accepted, cancelled, expired) gives the seat back in the same
+ * write. No refusal aborts the surrounding transaction.
+ */
+public interface MemberInvitations {
+
+    enum AddOutcome {
+        ADDED,
+        /** An invitation for the same tenant and email (case-insensitive) is stored PENDING. */
+        PENDING_EXISTS,
+        /** Members plus pending invitations already fill the tenant's user limit. */
+        TENANT_FULL
+    }
+
+    /** Stores a new PENDING invitation, holding a seat within {@code userLimit}; the tenant must exist. */
+    AddOutcome add(MemberInvitation invitation, Limit userLimit);
+
+    Optional<MemberInvitation> byId(MemberInvitationId id);
+
+    /** Looks up by the digest of the current token only; older tokens are unknown. */
+    Optional<MemberInvitation> byTokenDigest(TokenDigest digest);
+
+    /** The invitation stored PENDING for this tenant and email, expired by the clock or not. */
+    Optional<MemberInvitation> storedPendingFor(TenantId tenant, EmailAddress email);
+
+    /**
+     * Writes {@code next} only if the stored version is still {@code next.version() - 1}; a move
+     * out of PENDING frees the seat it held.
+     *
+     * @return false when somebody else changed the invitation first (nothing written)
+     */
+    boolean update(MemberInvitation next);
+
+    /**
+     * One tenant's invitations, newest first (by id, which is time-ordered), after the id
+     * {@code after} when given. The status filter sees the status as of {@code filter.now()}.
+     */
+    List<MemberInvitation> list(TenantId tenant, Filter filter, UUID after, int limit);
+
+    /**
+     * Writes EXPIRED for up to {@code limit} invitations stored PENDING whose expiry is at or
+     * before {@code now}, freeing their seats, in one bounded step.
+     *
+     * @return how many were expired
+     */
+    int expireDue(Instant now, int limit);
+
+    /** {@code status} and {@code email} are optional ({@code null}). */
+    record Filter(InvitationStatus status, EmailAddress email, Instant now) {
+        public static Filter all(Instant now) {
+            return new Filter(null, null, now);
+        }
+    }
+}
