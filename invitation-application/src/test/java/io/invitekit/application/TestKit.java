@@ -243,6 +243,11 @@ public final class TestKit {
             public io.invitekit.application.port.out.EmailVerifications emailVerifications() {
                 return storage.emailVerifications();
             }
+
+            @Override
+            public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
+                return storage.memberInvitations();
+            }
         };
     }
 }
