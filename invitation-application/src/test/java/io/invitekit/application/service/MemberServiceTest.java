@@ -588,6 +588,26 @@ class MemberServiceTest {
         }
 
         @Test
+        void passwordsTriedThroughTheLinkSpendTheLogInAllowance() {
+            t.verifiedSignup("kim@family.example");
+            String token = tokenOf(invite(owner, "kim@family.example", Role.MEMBER));
+            DomainException last = null;
+            for (int i = 0; i < 1_000 && (last == null || last.code() == ErrorCode.INVALID_CREDENTIALS); i++) {
+                try {
+                    t.kit.accounts().acceptMemberInvitation(token, OwnerCredentials.password("wrong password " + i),
+                            "203.0.113." + (i % 250));
+                } catch (DomainException refused) {
+                    last = refused;
+                }
+            }
+            assertThat(last).isNotNull();
+            assertThat(last.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            // The same per-email budget as a log-in.
+            refused(ErrorCode.RATE_LIMITED, () -> t.kit.accounts().login(LogIn.with("kim@family.example", PASSWORD)
+                    .from("198.51.100.77")));
+        }
+
+        @Test
         void noAccountAndNoNamesIsRefusedLikeAWrongPassword() {
             MemberInvitationView inv = invite(owner, "kim@family.example", Role.MEMBER);
             refused(ErrorCode.INVALID_CREDENTIALS, () -> t.kit.accounts().acceptMemberInvitation(tokenOf(inv),
