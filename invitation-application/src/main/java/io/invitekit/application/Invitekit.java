@@ -146,11 +146,6 @@ public final class Invitekit {
         return joinCodes;
     }
 
-    /** Members of a tenant: invitations by email, roles, removal, leaving, transfer. */
-    public io.invitekit.application.port.in.MemberUseCase members() {
-        throw new UnsupportedOperationException("TODO(members): wired by helper core");
-    }
-
     /** Whether Invitekit's own accounts are on ({@link Builder#passwordHasher}). */
     public boolean hasAccounts() {
         return accounts != null;

@@ -527,10 +527,4 @@ public final class AccountService implements AccountUseCase {
             io.invitekit.application.port.in.OwnerCredentials credentials, String clientAddress) {
         throw new UnsupportedOperationException("TODO(members)");
     }
-
-    @Override
-    public io.invitekit.application.port.in.JoinResult acceptMemberInvitation(Actor actor, String token,
-            String clientAddress) {
-        throw new UnsupportedOperationException("TODO(members)");
-    }
 }

@@ -135,12 +135,6 @@ public interface AccountUseCase {
     MemberAcceptResult acceptMemberInvitation(String token, OwnerCredentials credentials, String clientAddress);
 
     /**
-     * Accepts a member invitation as the signed-in Invitekit account {@code actor}: its email must
-     * be the invitation's ({@code email_mismatch} otherwise); then as {@link MemberUseCase#accept}.
-     */
-    JoinResult acceptMemberInvitation(Actor actor, String token, String clientAddress);
-
-    /**
      * Creates the first platform admin unless one exists. {@code password} null means generate
      * one: it is returned, the only place it ever appears. Called by several processes at once
      * on one store, with different emails or not, it creates exactly one admin.
