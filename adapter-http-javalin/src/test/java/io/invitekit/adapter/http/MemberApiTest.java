@@ -260,6 +260,44 @@ class MemberApiTest {
     }
 
     @Test
+    void thePagesCookieAcceptsFromTheSameOriginOnly() {
+        Family family = family();
+        api.signup("bob@example.org");
+        Reply invited = api.post(family.path("/invitations"), family.owner(), Map.of("email", "bob@example.org", "role", "MEMBER"));
+        String accept = "/api/invitations/token/" + api.tokenOf(id(invited)) + "/accept";
+        Reply session = api.send("POST", "/api/auth/session", ApiServer.ANONYMOUS,
+                "{\"email\":\"bob@example.org\",\"password\":\"" + ApiServer.PASSWORD + "\"}",
+                Map.of("Sec-Fetch-Site", "same-origin"), ApiServer.Check.BOTH);
+        String setCookie = session.header("Set-Cookie");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        Reply crossSite = api.send("POST", accept, ApiServer.ANONYMOUS, ApiServer.NO_BODY,
+                Map.of("Cookie", cookie, "Sec-Fetch-Site", "cross-site"), ApiServer.Check.BOTH);
+        Reply joined = api.send("POST", accept, ApiServer.ANONYMOUS, ApiServer.NO_BODY,
+                Map.of("Cookie", cookie, "Sec-Fetch-Site", "same-origin"), ApiServer.Check.BOTH);
+
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.code()).isEqualTo("cross_site_request");
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.json().path("tenant").path("id").asText()).isEqualTo(family.id());
+        assertThat(joined.json().path("role").asText()).isEqualTo("MEMBER");
+    }
+
+    @Test
+    void signedInAsSomeoneElseTheBodyStillAcceptsForTheInvitedAddress() {
+        Family family = family();
+        Reply invited = api.post(family.path("/invitations"), family.owner(), Map.of("email", "new@example.org", "role", "MEMBER"));
+        String accept = "/api/invitations/token/" + api.tokenOf(id(invited)) + "/accept";
+
+        Reply joined = api.post(accept, family.owner(), Map.of("password", ApiServer.PASSWORD, "first_name", "Nia",
+                "last_name", "New"));
+
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.json().path("auth").path("user").path("email").asText()).isEqualTo("new@example.org");
+        assertThat(joined.json().path("membership").path("role").asText()).isEqualTo("MEMBER");
+    }
+
+    @Test
     void anotherSignedInEmailIsAMismatchAndNobodyIsUnauthenticated() {
         Family family = family();
         Reply invited = api.post(family.path("/invitations"), family.owner(), Map.of("email", "bob@example.org", "role", "MEMBER"));
