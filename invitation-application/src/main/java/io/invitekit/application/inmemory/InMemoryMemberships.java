@@ -26,6 +26,12 @@ public final class InMemoryMemberships implements Memberships {
     private final Map<TenantId, Integer> pendingSeats = new HashMap<>();
     /** Seats given back by invitations in the calling thread's open transaction, not yet committed. */
     private final ThreadLocal<Map<TenantId, Integer>> freedInTransaction = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * OWNERs made by a transaction still open, and the thread running it: another transaction's
+     * last-owner guard does not count them, since a rollback may take them back (the database's
+     * locked tenant row makes the other writer wait for the commit instead).
+     */
+    private final Map<Membership, Thread> uncommittedOwners = new HashMap<>();
 
     InMemoryMemberships(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -132,7 +138,18 @@ public final class InMemoryMemberships implements Memberships {
             return Change.LAST_OWNER;
         }
         if (from != to) {
-            put(new Membership(tenant, user, to, current.joinedAt()));
+            Membership next = new Membership(tenant, user, to, current.joinedAt());
+            put(next);
+            if (to == Role.OWNER && transactions.inTransaction()) {
+                uncommittedOwners.put(next, Thread.currentThread());
+                Runnable settled = () -> {
+                    synchronized (this) {
+                        uncommittedOwners.remove(next);
+                    }
+                };
+                transactions.afterCommit(settled);
+                transactions.onRollback(settled);
+            }
         }
         return Change.DONE;
     }
@@ -216,8 +233,13 @@ public final class InMemoryMemberships implements Memberships {
         return byTenant.getOrDefault(tenant, Map.of()).size() + pendingSeats.getOrDefault(tenant, 0);
     }
 
+    /** The tenant's OWNERs as this thread may count on them: not those another open transaction made. */
     private long owners(TenantId tenant) {
-        return byTenant.getOrDefault(tenant, Map.of()).values().stream().filter(m -> m.role() == Role.OWNER).count();
+        Thread me = Thread.currentThread();
+        return byTenant.getOrDefault(tenant, Map.of()).values().stream()
+                .filter(m -> m.role() == Role.OWNER)
+                .filter(m -> uncommittedOwners.getOrDefault(m, me) == me)
+                .count();
     }
 
     /** Replaces a stored membership (a role change), undone on rollback unless changed again since. */

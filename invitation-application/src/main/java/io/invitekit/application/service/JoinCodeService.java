@@ -180,15 +180,13 @@ public final class JoinCodeService implements JoinCodeUseCase {
         boolean countsAsFailure = false;
         try {
             try {
-                return transactions.inTransaction(() -> joinWith(user, code));
-            } catch (JoinedMeanwhile alreadyJoined) {
-                return transactions.inTransaction(() -> joinWith(user, code)); // now answers already_member
+                return joinOnce(user, code);
             } catch (SeatsTaken full) {
                 // Expired member invitations the sweeper has not come by yet hold seats nobody will take.
                 if (!seats.freeExpired(full.tenant, context.now())) {
                     throw MemberService.tenantFull();
                 }
-                return transactions.inTransaction(() -> joinWith(user, code));
+                return joinOnce(user, code);
             }
         } catch (SeatsTaken stillFull) {
             throw MemberService.tenantFull();
@@ -199,6 +197,15 @@ public final class JoinCodeService implements JoinCodeUseCase {
             if (!countsAsFailure) {
                 refunds.forEach(Runnable::run); // only wrong guesses use up the allowance
             }
+        }
+    }
+
+    /** One join; when the same user joined in a concurrent request meanwhile, the answer is already_member. */
+    private JoinResult joinOnce(Actor user, InviteCode code) {
+        try {
+            return transactions.inTransaction(() -> joinWith(user, code));
+        } catch (JoinedMeanwhile alreadyJoined) {
+            return transactions.inTransaction(() -> joinWith(user, code));
         }
     }
 

@@ -98,6 +98,7 @@ public final class MemberService implements MemberUseCase {
             throw forbidden("a " + me.role() + " may not invite a " + c.role());
         }
         Tenant tenant = activeTenant(tenantId);
+        limits.memberInvitation(actor.id().toString(), c.email().value());
 
         Instant now = context.now();
         String inviterName = directory.profile(actor.id()).map(UserProfile::displayName).orElse(null);
@@ -394,6 +395,9 @@ public final class MemberService implements MemberUseCase {
                 if (done == Memberships.Change.DONE) {
                     context.audit(now, actor.id(), "membership.role_changed", tenantId, member,
                             Map.of("from", target.role().name(), "to", role.name()));
+                    if (!member.equals(actor.id())) {
+                        revokeInvitationsBeyond(tenantId, member, role, actor.id(), now);
+                    }
                 }
                 return done;
             });
@@ -451,6 +455,9 @@ public final class MemberService implements MemberUseCase {
             if (done == Memberships.Change.DONE) {
                 context.audit(now, actor, action, target.tenantId(), target.userId(),
                         Map.of("role", target.role().name()));
+                if (!target.userId().equals(actor)) {
+                    revokeInvitationsBeyond(target.tenantId(), target.userId(), null, actor, now);
+                }
             }
             return done;
         });
@@ -488,11 +495,44 @@ public final class MemberService implements MemberUseCase {
             context.audit(now, actor.id(), "tenant.ownership_transferred", tenantId, newOwner,
                     Map.of("from", actor.id().toString(), "to", newOwner.toString(),
                             "new_owner_was", target.role().name()));
+            context.audit(now, actor.id(), "membership.role_changed", tenantId, actor.id(),
+                    Map.of("from", Role.OWNER.name(), "to", Role.ADMIN.name(), "via", "ownership_transfer"));
         });
         return memberView(new Membership(tenantId, newOwner, Role.OWNER, target.joinedAt()));
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Revokes the PENDING invitations {@code inviter} sent that their new role ({@code null}: no
+     * longer a member) could not send: someone removed or demoted by another must not come back
+     * through an invitation they sent to another address of theirs beforehand. Their other
+     * invitations stand. Runs in the caller's transaction.
+     */
+    private void revokeInvitationsBeyond(TenantId tenant, UserId inviter, Role newRole, UserId actor, Instant now) {
+        if (newRole != null && newRole.can(TenantPermission.INVITE_MEMBERS) && newRole.mayGrant(Role.ADMIN)) {
+            return; // still grants every role an invitation carries
+        }
+        java.util.UUID after = null;
+        while (true) {
+            List<MemberInvitation> page = invitations.list(tenant,
+                    new MemberInvitations.Filter(InvitationStatus.PENDING, null, now), after, 100);
+            for (MemberInvitation invitation : page) {
+                if (invitation.invitedBy().equals(inviter)
+                        && (newRole == null || !newRole.mayGrant(invitation.role()))
+                        && invitations.update(invitation.cancel(now))) {
+                    int withdrawn = outbox.withdraw(invitation.id().toString());
+                    context.audit(now, actor, "member_invitation.revoked", tenant, invitation.id(),
+                            Map.of("reason", newRole == null ? "inviter_removed" : "inviter_demoted",
+                                    "withdrawn_emails", Integer.toString(withdrawn)));
+                }
+            }
+            if (page.size() < 100) {
+                return;
+            }
+            after = page.get(page.size() - 1).id().value();
+        }
+    }
 
     /** The actor's membership, if its role holds {@code permission}; outsiders are told the tenant does not exist. */
     private Membership requirePermission(Actor actor, TenantId tenant, TenantPermission permission) {

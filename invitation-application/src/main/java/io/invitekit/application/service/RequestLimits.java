@@ -60,6 +60,18 @@ public final class RequestLimits {
         }
     }
 
+    /**
+     * Member invitations sent, per inviter and per invited address: invite, revoke and invite
+     * again would otherwise send any address any number of emails with words the inviter chose.
+     */
+    void memberInvitation(String inviter, String email) {
+        take(MEMBER_INVITATIONS_PER_INVITER, inviter);
+        take(MEMBER_INVITATIONS_PER_EMAIL, email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static final RateLimit MEMBER_INVITATIONS_PER_INVITER = new RateLimit("member_invitation_inviter", 100, Duration.ofHours(1));
+    static final RateLimit MEMBER_INVITATIONS_PER_EMAIL = new RateLimit("member_invitation_email", 5, Duration.ofHours(1));
+
     /** Lookups of a link's token (an invitation, a password reset) per client address. */
     void invitationLink(String address) {
         take(limits.linkPerAddress(), address);

@@ -219,6 +219,25 @@ class MemberServiceTest {
         }
 
         @Test
+        void oneAddressGetsAFewInvitationsAnHourHoweverOftenTheyAreRevoked() {
+            for (int i = 0; i < 5; i++) {
+                MemberInvitationView sent = invite(owner, "kim@family.example", Role.MEMBER);
+                t.kit.members().revoke(owner, tenant, sent.id());
+            }
+
+            refused(ErrorCode.RATE_LIMITED, () -> invite(owner, "Kim@family.example", Role.MEMBER));
+            assertThat(mailsOfKind()).hasSize(5);
+            // Another address is not held up by it.
+            assertThat(invite(owner, "lee@family.example", Role.MEMBER).status()).isEqualTo(InvitationStatus.PENDING);
+        }
+
+        private List<OutboxMessage> mailsOfKind() {
+            return t.storage.outbox().all().stream()
+                    .filter(m -> m.mail() instanceof MemberInvitationMail.Queued q && q.to().value().equals("kim@family.example"))
+                    .toList();
+        }
+
+        @Test
         void aDeactivatedTenantInvitesNobody() {
             t.kit.tenants().setActive(t.admin(), tenant, false);
             refused(ErrorCode.TENANT_INACTIVE, () -> invite(owner, "kim@family.example", Role.MEMBER));
@@ -831,6 +850,35 @@ class MemberServiceTest {
         }
 
         @Test
+        void someoneRemovedCannotComeBackThroughAnInvitationTheySentBefore() {
+            Actor admin = joined(Role.ADMIN);
+            MemberInvitationView backdoor = invite(admin, "admins-other-address@elsewhere.example", Role.MEMBER);
+            MemberInvitationView owners = invite(owner, "friend@family.example", Role.MEMBER);
+            String backdoorToken = tokenOf(backdoor);
+
+            t.kit.members().remove(owner, tenant, admin.id());
+
+            assertThat(stored(backdoor).status()).isEqualTo(InvitationStatus.CANCELLED);
+            assertThat(stored(owners).status()).isEqualTo(InvitationStatus.PENDING);
+            assertThat(lastAudit("member_invitation.revoked").details()).containsEntry("reason", "inviter_removed");
+            refused(ErrorCode.INVITATION_CANCELLED, () -> t.kit.members().preview(backdoorToken, ADDRESS));
+        }
+
+        @Test
+        void aDemotedInviterKeepsOnlyTheInvitationsTheirNewRoleCouldSend() {
+            Actor second = joined(Role.ADMIN);
+            t.storage.memberships().changeRole(tenant, second.id(), Role.ADMIN, Role.OWNER); // a second owner
+            MemberInvitationView asAdmin = invite(second, "future-admin@family.example", Role.ADMIN);
+            MemberInvitationView asMember = invite(second, "future-member@family.example", Role.MEMBER);
+
+            t.kit.members().changeRole(owner, tenant, second.id(), Role.ADMIN);
+
+            assertThat(stored(asAdmin).status()).isEqualTo(InvitationStatus.CANCELLED);
+            assertThat(stored(asMember).status()).isEqualTo(InvitationStatus.PENDING);
+            assertThat(lastAudit("member_invitation.revoked").details()).containsEntry("reason", "inviter_demoted");
+        }
+
+        @Test
         void transferMakesTheNewOwnerAndTheOldOneAdmin() {
             Actor member = joined(Role.MEMBER);
 
@@ -844,6 +892,9 @@ class MemberServiceTest {
             assertThat(audit.actor()).isEqualTo(owner.id());
             assertThat(audit.details()).containsEntry("from", owner.id().toString())
                     .containsEntry("to", member.id().toString());
+            AuditEvent demotion = lastAudit("membership.role_changed");
+            assertThat(demotion.subject()).isEqualTo(owner.id().toString());
+            assertThat(demotion.details()).containsEntry("from", "OWNER").containsEntry("to", "ADMIN");
             // The old owner is an ADMIN now: no second transfer.
             refused(ErrorCode.FORBIDDEN, () -> t.kit.members().transferOwnership(owner, tenant, member.id()));
         }

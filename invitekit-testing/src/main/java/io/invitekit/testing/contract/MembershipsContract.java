@@ -399,4 +399,62 @@ public abstract class MembershipsContract {
         assertThat(outcomes.stream().filter(o -> o.value() == Change.DONE)).hasSize(7);
         assertThat(memberships().ofTenant(tenant).stream().filter(m -> m.role() == Role.OWNER)).hasSize(1);
     }
+
+    /**
+     * A transfer promotes the new owner first and may then roll back (the old owner was demoted
+     * meanwhile): a leave of the only committed OWNER in between must not count that promotion.
+     * On a database the leave waits for the transfer's transaction; in memory it must not see it.
+     */
+    @Test
+    void an_owner_leaving_while_a_promotion_is_not_yet_committed_never_leaves_the_tenant_without_owners() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            TenantId tenant = newTenant();
+            Membership owner = member(tenant, Role.OWNER, 0);
+            Membership heir = member(tenant, Role.MEMBER, 1);
+            memberships().add(owner, Limit.UNLIMITED);
+            memberships().add(heir, Limit.UNLIMITED);
+            java.util.concurrent.CountDownLatch promoted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch leaveDone = new java.util.concurrent.CountDownLatch(1);
+
+            List<Outcome<Change>> outcomes = Concurrently.run(2, i -> {
+                if (i == 0) {
+                    try {
+                        return storage().transactions().inTransaction(() -> {
+                            assertThat(memberships().changeRole(tenant, heir.userId(), Role.MEMBER, Role.OWNER))
+                                    .isEqualTo(Change.DONE);
+                            promoted.countDown();
+                            // Give the leave its chance to run in between (it may also be made to wait for us).
+                            awaitQuietly(leaveDone);
+                            throw new IllegalStateException("the transfer gives up: rolled back");
+                        });
+                    } catch (IllegalStateException rolledBack) {
+                        return Change.NOT_FOUND;
+                    }
+                }
+                awaitQuietly(promoted);
+                try {
+                    return storage().transactions().inTransaction(
+                            () -> memberships().remove(tenant, owner.userId(), Role.OWNER));
+                } finally {
+                    leaveDone.countDown();
+                }
+            });
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            assertThat(memberships().ofTenant(tenant).stream().filter(m -> m.role() == Role.OWNER))
+                    .as("OWNERs after a rolled-back promotion raced a leave").hasSize(1);
+        }
+    }
+
+    /**
+     * Waits for {@code latch} up to a few seconds: the interleaving it arranges is what the test
+     * hopes for, not what it asserts, so a late latch only makes the round weaker, never wrong.
+     */
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
