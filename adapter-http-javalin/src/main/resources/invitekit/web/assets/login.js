@@ -14,6 +14,11 @@ try {
   }
 }
 
+// Come from a page that sent the visitor here (a join link): sign-up goes back there too.
+if (safeNext()) {
+  document.getElementById("login-signup-link").href = `/signup?next=${encodeURIComponent(safeNext())}`;
+}
+
 const form = prepare(document.getElementById("login-form"));
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
