@@ -10,6 +10,7 @@ import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.JoinCodeUseCase;
+import io.invitekit.application.port.in.MemberUseCase;
 import io.invitekit.application.port.in.OperationsUseCase;
 import io.invitekit.application.port.in.PaymentOnboardingUseCase;
 import io.invitekit.application.port.in.SessionUseCase;
@@ -29,6 +30,7 @@ import io.invitekit.application.service.AccountService;
 import io.invitekit.application.service.DeliveryService;
 import io.invitekit.application.service.InvitationAcceptanceService;
 import io.invitekit.application.service.JoinCodeService;
+import io.invitekit.application.service.MemberService;
 import io.invitekit.application.service.OpaqueSessionTokens;
 import io.invitekit.application.service.OperationsService;
 import io.invitekit.application.service.PaymentOnboardingService;
@@ -63,6 +65,7 @@ public final class Invitekit {
     private final SubdomainAvailabilityUseCase subdomains;
     private final TenantUseCase tenants;
     private final JoinCodeUseCase joinCodes;
+    private final MemberUseCase members;
     private final AccountUseCase accounts; // null when Invitekit's own accounts are off
     private final SessionUseCase sessions; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
@@ -90,17 +93,20 @@ public final class Invitekit {
         TenantService tenantService = new TenantService(context, storage.transactions(), storage.tenants(),
                 storage.subdomains(), storage.memberships(), directory, suggestions);
         this.tenants = tenantService;
+        MemberService memberService = new MemberService(context, storage.transactions(), storage.tenants(),
+                storage.memberships(), storage.memberInvitations(), storage.outbox(), directory, limits);
+        this.members = memberService;
         // Joining by code needs a verified email only with Invitekit's own accounts: a host's
         // users are verified by their host.
         this.joinCodes = new JoinCodeService(context, storage.transactions(), storage.joinCodes(), storage.tenants(),
-                storage.memberships(), b.rateLimiter,
+                storage.memberships(), storage.memberInvitations(), b.rateLimiter,
                 b.passwordHasher != null && settings.requireVerifiedEmail() ? storage.accounts() : null);
         if (b.passwordHasher != null) {
             SessionTokens tokens = b.sessionTokens != null ? b.sessionTokens
                     : new OpaqueSessionTokens(storage.sessions(), b.clock, b.random, settings.accessTokenTtl(),
                     settings.refreshTokenTtl());
             this.accounts = new AccountService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
-                    tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService,
+                    tokens, storage.bootstrapMarkers(), limits, tenantService, acceptanceService, memberService,
                     storage.passwordResets(), storage.outbox(), storage.emailVerifications());
             this.sessions = new SessionService(context, storage.transactions(), storage.accounts(), b.passwordHasher,
                     tokens, limits, this.accounts);
@@ -111,7 +117,8 @@ public final class Invitekit {
             this.sessions = null;
             this.accountAdministration = null;
         }
-        this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations());
+        this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations(),
+                storage.memberInvitations());
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
         this.operations = new OperationsService(storage.outbox(), invitationService);
     }
@@ -144,6 +151,14 @@ public final class Invitekit {
 
     public JoinCodeUseCase joinCodes() {
         return joinCodes;
+    }
+
+    /**
+     * A tenant's members: invitations by email with a role, the member list, role changes,
+     * removal, leaving and the transfer of ownership.
+     */
+    public MemberUseCase members() {
+        return members;
     }
 
     /** Whether Invitekit's own accounts are on ({@link Builder#passwordHasher}). */

@@ -108,6 +108,7 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         }
         new JavalinInvitationRoutes(kit, bodies, clients).register(routes);
         new JavalinTenantRoutes(kit, bodies, clients).register(routes);
+        new JavalinMemberRoutes(kit, bodies, clients).register(routes);
         if (config.operations) {
             routes.before("/metrics", ctx -> Authentication.identify(bridge, ctx));
             new JavalinOperationsRoutes(kit, settings, metrics).register(routes);

@@ -9,13 +9,18 @@ import org.slf4j.MDC;
 /** One line per request, with secrets in paths blanked out and no query strings or bodies. */
 final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger("io.invitekit.http.requests");
-    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(/token/)[^/]+");
+    /**
+     * The segment after {@code /token/} (tenant and member invitation links, whatever the prefix)
+     * and after {@code /join/} (the join-by-link page's code): a secret that lets whoever holds
+     * it in. {@code /api/join} itself carries its code in the body, never in the path.
+     */
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("(/token/|/join/)[^/]+");
 
     private RequestLog() {
     }
 
     static String redact(String path) {
-        return TOKEN_SEGMENT.matcher(path).replaceAll("$1[redacted]");
+        return SECRET_SEGMENT.matcher(path).replaceAll("$1[redacted]");
     }
 
     /** Under the request's id, whichever thread Javalin calls this on and whatever it left in the MDC. */

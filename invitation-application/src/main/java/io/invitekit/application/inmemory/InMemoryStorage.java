@@ -14,6 +14,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTenants tenants = new InMemoryTenants(transactions);
     private final InMemoryAccounts accounts = new InMemoryAccounts(transactions);
     private final InMemoryMemberships memberships = new InMemoryMemberships(transactions);
+    private final InMemoryMemberInvitations memberInvitations = new InMemoryMemberInvitations(transactions, memberships,
+            tenants);
     private final InMemoryJoinCodes joinCodes = new InMemoryJoinCodes(transactions);
     private final InMemorySessions sessions = new InMemorySessions(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
@@ -88,7 +90,7 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
-        throw new UnsupportedOperationException("TODO(members)");
+    public InMemoryMemberInvitations memberInvitations() {
+        return memberInvitations;
     }
 }

@@ -2,7 +2,9 @@ package io.invitekit.application.inmemory;
 
 import io.invitekit.application.port.out.Transactions;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,7 @@ public final class InMemoryTransactions implements Transactions {
     /** The open transaction of a thread: how to undo its writes, and the refusal that doomed it, if any. */
     private static final class Open {
         final Deque<Runnable> undo = new ArrayDeque<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
         RuntimeException doomedBy;
     }
 
@@ -27,12 +30,12 @@ public final class InMemoryTransactions implements Transactions {
         }
         Open open = new Open();
         current.set(open);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             if (open.doomedBy != null) {
                 throw open.doomedBy; // a store refused something and the caller went on: undo it all
             }
-            return result;
         } catch (RuntimeException | Error failure) {
             while (!open.undo.isEmpty()) {
                 open.undo.pop().run();
@@ -41,6 +44,8 @@ public final class InMemoryTransactions implements Transactions {
         } finally {
             current.remove();
         }
+        open.afterCommit.forEach(Runnable::run); // committed: what these write stands on its own
+        return result;
     }
 
     /** Called by a store after a write; outside a transaction the write simply stands. */
@@ -49,6 +54,24 @@ public final class InMemoryTransactions implements Transactions {
         if (open != null) {
             open.undo.push(undo);
         }
+    }
+
+    /**
+     * Called by a store for what must happen only once the transaction has committed (what a
+     * database shows others only then); outside a transaction it runs at once.
+     */
+    void afterCommit(Runnable action) {
+        Open open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
+        }
+    }
+
+    /** Whether the calling thread is inside a transaction. */
+    boolean inTransaction() {
+        return current.get() != null;
     }
 
     /** Called by a store that refuses a write: the transaction cannot commit any more. */

@@ -7,7 +7,9 @@ import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
 import io.invitekit.application.port.in.FieldErrors;
+import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.in.LogIn;
+import io.invitekit.application.port.in.MemberAcceptResult;
 import io.invitekit.application.port.in.MeView;
 import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.NewAccount;
@@ -42,7 +44,9 @@ import io.invitekit.domain.account.PasswordReset;
 import io.invitekit.domain.account.PasswordResetId;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.invitation.TenantInvitation;
+import io.invitekit.domain.membership.MemberInvitation;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
@@ -76,14 +80,16 @@ public final class AccountService implements AccountUseCase {
     private final RequestLimits limits;
     private final TenantService tenants;
     private final InvitationAcceptanceService acceptance;
+    private final MemberService members;
     private final PasswordResets resets;
     private final Outbox outbox;
     private final EmailVerifications verifications;
 
     public AccountService(ServiceContext context, Transactions transactions, Accounts accounts, PasswordHasher hasher,
                           SessionTokens tokens, BootstrapMarkers markers, RequestLimits limits, TenantService tenants,
-                          InvitationAcceptanceService acceptance, PasswordResets resets, Outbox outbox,
-                          EmailVerifications verifications) {
+                          InvitationAcceptanceService acceptance, MemberService members, PasswordResets resets,
+                          Outbox outbox, EmailVerifications verifications) {
+        this.members = members;
         this.resets = resets;
         this.verifications = verifications;
         this.outbox = outbox;
@@ -410,8 +416,86 @@ public final class AccountService implements AccountUseCase {
     @Override
     public AcceptResult acceptInvitation(AcceptInvitation.Builder request, OwnerCredentials given) {
         TenantInvitation invitation = acceptance.open(request.token(), request.clientAddress());
+        FieldErrors in = new FieldErrors();
+        LinkCredentials link = linkCredentials(invitation.email(), given, in);
+        AcceptInvitation details = request.build(in);
+        in.throwIfAny();
+        Subdomain subdomain = acceptance.subdomain(details);
+        Account owner = linkHolder(link, invitation.email(), request.clientAddress());
+        TenantId tenantId = new TenantId(context.ids().next());
+        Instant now = context.now();
+        // The owner's session is issued inside the same transaction: an accept that commits
+        // has its tokens, and one whose session cannot be issued never happened, so that
+        // an accept is never answered with an error after it committed (a retry then works).
+        return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
+            AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
+                    owner.id(), link.newAccount() ? () -> accounts.add(owner) : null, now);
+            settle(link, owner, tenantId, now);
+            AuthResult session = credentials.signIn(owner, details.origin());
+            TenantView tenant = acceptance.withOwner(accepted.tenant(),
+                    new TenantView.Member(UserView.of(owner), Role.OWNER, now));
+            return new AcceptResult(session, tenant);
+        }));
+    }
+
+    @Override
+    public MemberAcceptResult acceptMemberInvitation(String token, OwnerCredentials given, String clientAddress) {
+        MemberInvitation invitation = members.open(token, clientAddress);
+        FieldErrors in = new FieldErrors();
+        LinkCredentials link = linkCredentials(invitation.email(), given, in);
+        in.throwIfAny();
+        Account user = linkHolder(link, invitation.email(), clientAddress);
+        Instant now = context.now();
+        // As for a tenant invitation: the session is issued in the accept's transaction.
+        return transactions.inTransaction(() -> {
+            JoinResult joined = members.acceptInTransaction(invitation, user.id(),
+                    link.newAccount() ? () -> accounts.add(user) : null, now);
+            settle(link, user, invitation.tenantId(), now);
+            return new MemberAcceptResult(credentials.signIn(user, new SessionOrigin(clientAddress, null)), joined);
+        });
+    }
+
+    @Override
+    public JoinResult acceptMemberInvitation(Actor actor, String token, String clientAddress) {
+        Account account = requireAccount(Access.requireActor(actor).id());
+        MemberInvitation invitation = members.open(token, clientAddress);
+        MemberService.requireAddressed(invitation, account.email());
+        Instant now = context.now();
+        return transactions.inTransaction(() -> {
+            JoinResult joined = members.acceptInTransaction(invitation, account.id(), null, now);
+            if (!account.isEmailVerified()) {
+                // The link came to the address: it is the account holder's.
+                if (!accounts.markEmailVerified(account.id(), now)) {
+                    throw Access.unauthenticated(); // the account is gone: the accept rolls back
+                }
+                verifications.supersedeUnused(account.id(), now);
+                outbox.withdraw(verificationMailsOf(account.id()));
+                context.audit(now, account.id(), "account.email_verified", invitation.tenantId(), account.id(),
+                        Map.of("via", "member_invitation"));
+            }
+            return joined;
+        });
+    }
+
+    /**
+     * How the holder of an invitation link signs in, as read from the credentials they gave:
+     * with the existing account of the invitation's email ({@code signingIn}), by claiming that
+     * account when its email was never verified ({@code claiming}), or with a new account.
+     */
+    private record LinkCredentials(Optional<Account> existing, boolean claiming, boolean signingIn, Password password,
+                                   Name firstName, Name lastName) {
+        boolean newAccount() {
+            return existing.isEmpty();
+        }
+    }
+
+    /**
+     * Reads the credentials of a link holder for {@code email}, recording what is missing or
+     * malformed in {@code in} (the caller adds its own fields, then throws).
+     */
+    private LinkCredentials linkCredentials(EmailAddress email, OwnerCredentials given, FieldErrors in) {
         OwnerCredentials creds = given == null ? new OwnerCredentials(null, null, null) : given;
-        Optional<Account> existing = accounts.byEmail(invitation.email());
+        Optional<Account> existing = accounts.byEmail(email);
         // The link proves the address: an account whose email was never verified (maybe made by
         // someone who does not own the address) is claimed by the link holder, with no password
         // to guess.
@@ -420,55 +504,48 @@ public final class AccountService implements AccountUseCase {
         // request is answered alike for an unknown account and a wrong password (below).
         boolean signingIn = !claiming
                 && (existing.isPresent() || (creds.firstName() == null && creds.lastName() == null));
-        FieldErrors in = new FieldErrors();
         Password password = signingIn
                 ? in.required("password", creds.password(), Password::presented)
-                : in.required("password", creds.password(), raw -> Password.forAccount(raw, invitation.email()));
+                : in.required("password", creds.password(), raw -> Password.forAccount(raw, email));
         boolean names = !claiming || creds.firstName() != null || creds.lastName() != null;
         Name firstName = signingIn || !names ? null : in.required("firstName", creds.firstName(), Name::of);
         Name lastName = signingIn || !names ? null : in.required("lastName", creds.lastName(), Name::of);
-        AcceptInvitation details = request.build(in);
-        in.throwIfAny();
-        Subdomain subdomain = acceptance.subdomain(details);
+        return new LinkCredentials(existing, claiming, signingIn, password, firstName, lastName);
+    }
 
-        // The slow part (password hashing) happens before the transaction, never inside it.
-        Account owner;
-        if (signingIn) {
+    /**
+     * The account the link holder signs in with, before the accept's transaction (password
+     * hashing is slow and never holds a lock): the existing one if the password is its own, the
+     * claimed one with the new password and names, or a new one whose email the link proved.
+     */
+    private Account linkHolder(LinkCredentials link, EmailAddress email, String clientAddress) {
+        if (link.signingIn()) {
             // One guessing budget: a password tried here counts against the same allowances per
             // address and per email as a log-in, and an unknown account is refused like a wrong
             // password, after the same work.
-            limits.login(request.clientAddress(), invitation.email().value());
-            owner = credentials.requirePassword(existing, password);
-        } else if (claiming) {
-            Account old = existing.get();
-            owner = new Account(old.id(), old.email(), credentials.hash(password),
-                    firstName != null ? firstName : old.firstName(), lastName != null ? lastName : old.lastName(),
-                    old.platformRole(), old.createdAt(), context.now());
-        } else {
-            // The link proved the address.
-            Instant created = context.now();
-            owner = new Account(new UserId(context.ids().next()), invitation.email(), credentials.hash(password),
-                    firstName, lastName, PlatformRole.NONE, created, created);
+            limits.login(clientAddress, email.value());
+            return credentials.requirePassword(link.existing(), link.password());
         }
-        boolean newAccount = existing.isEmpty();
-        TenantId tenantId = new TenantId(context.ids().next());
-        Instant now = context.now();
-        // The owner's session is issued inside the same transaction: an accept that commits
-        // has its tokens, and one whose session cannot be issued never happened, so that
-        // an accept is never answered with an error after it committed (a retry then works).
-        return acceptance.withSuggestions(now, () -> transactions.inTransaction(() -> {
-            AcceptedInvitation accepted = acceptance.acceptInTransaction(invitation, details, subdomain, tenantId,
-                    owner.id(), newAccount ? () -> accounts.add(owner) : null, now);
-            if (claiming) {
-                claim(owner, tenantId, now);
-            } else if (signingIn) {
-                requireUnchanged(owner);
-            }
-            AuthResult session = credentials.signIn(owner, details.origin());
-            TenantView tenant = acceptance.withOwner(accepted.tenant(),
-                    new TenantView.Member(UserView.of(owner), Role.OWNER, now));
-            return new AcceptResult(session, tenant);
-        }));
+        if (link.claiming()) {
+            Account old = link.existing().get();
+            return new Account(old.id(), old.email(), credentials.hash(link.password()),
+                    link.firstName() != null ? link.firstName() : old.firstName(),
+                    link.lastName() != null ? link.lastName() : old.lastName(),
+                    old.platformRole(), old.createdAt(), context.now());
+        }
+        // The link proved the address.
+        Instant created = context.now();
+        return new Account(new UserId(context.ids().next()), email, credentials.hash(link.password()),
+                link.firstName(), link.lastName(), PlatformRole.NONE, created, created);
+    }
+
+    /** In the accept's transaction: the claim of an unverified account, or the check that a signed-in one is unchanged. */
+    private void settle(LinkCredentials link, Account holder, TenantId tenant, Instant now) {
+        if (link.claiming()) {
+            claim(holder, tenant, now);
+        } else if (link.signingIn()) {
+            requireUnchanged(holder);
+        }
     }
 
     /**
@@ -520,11 +597,5 @@ public final class AccountService implements AccountUseCase {
             return true;
         });
         return created ? Optional.of(new FirstAdmin(adminEmail.value(), generated)) : Optional.empty();
-    }
-
-    @Override
-    public io.invitekit.application.port.in.MemberAcceptResult acceptMemberInvitation(String token,
-            io.invitekit.application.port.in.OwnerCredentials credentials, String clientAddress) {
-        throw new UnsupportedOperationException("TODO(members)");
     }
 }

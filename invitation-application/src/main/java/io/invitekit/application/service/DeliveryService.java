@@ -8,6 +8,7 @@ import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
 import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
@@ -35,9 +36,12 @@ public final class DeliveryService implements DeliveryUseCase {
     private final Outbox outbox;
     private final MailSender sender;
     private final TenantInvitations invitations;
+    private final MemberInvitations memberInvitations;
     private final String claimer = "relay-" + UUID.randomUUID();
 
-    public DeliveryService(ServiceContext context, Outbox outbox, MailSender sender, TenantInvitations invitations) {
+    public DeliveryService(ServiceContext context, Outbox outbox, MailSender sender, TenantInvitations invitations,
+                           MemberInvitations memberInvitations) {
+        this.memberInvitations = memberInvitations;
         this.context = context;
         this.outbox = outbox;
         this.sender = sender;
@@ -204,6 +208,9 @@ public final class DeliveryService implements DeliveryUseCase {
 
     @Override
     public int sweepExpiredOnce() {
-        return invitations.expireDue(context.now(), context.settings().sweepBatchSize());
+        Instant now = context.now();
+        int batch = context.settings().sweepBatchSize();
+        // Member invitations too: an expired one holds a seat of its tenant until it is written EXPIRED.
+        return invitations.expireDue(now, batch) + memberInvitations.expireDue(now, batch);
     }
 }

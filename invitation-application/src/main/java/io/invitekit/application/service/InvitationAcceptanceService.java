@@ -163,7 +163,7 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
     TenantView withOwner(TenantView tenant, TenantView.Member owner) {
         return new TenantView(tenant.id(), tenant.name(), tenant.subdomain(), tenant.domain(), tenant.subscriptionTier(),
                 tenant.maxUsers(), tenant.maxResources(), tenant.permissions(), tenant.featureFlags(), tenant.active(),
-                tenant.contactEmail(), tenant.phone(), tenant.createdAt(), java.util.List.of(owner));
+                tenant.contactEmail(), tenant.phone(), tenant.createdAt(), java.util.List.of(owner), null);
     }
 
     /** Someone else changed the invitation between our read and our write: say what it is now. */

@@ -10,6 +10,7 @@ import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.RateLimit;
 import io.invitekit.application.port.out.RateLimiter;
@@ -48,10 +49,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
     private final Access access;
     private final RateLimit perAccount;
     private final RateLimit perAddress;
+    private final Seats seats;
 
     public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
-                           Memberships memberships, RateLimiter limiter) {
-        this(context, transactions, codes, tenants, memberships, limiter, null);
+                           Memberships memberships, MemberInvitations memberInvitations, RateLimiter limiter) {
+        this(context, transactions, codes, tenants, memberships, memberInvitations, limiter, null);
     }
 
     /**
@@ -60,8 +62,10 @@ public final class JoinCodeService implements JoinCodeUseCase {
      *        application's user, whose email its host has verified.
      */
     public JoinCodeService(ServiceContext context, Transactions transactions, JoinCodes codes, Tenants tenants,
-                           Memberships memberships, RateLimiter limiter, Accounts verifiedEmails) {
+                           Memberships memberships, MemberInvitations memberInvitations, RateLimiter limiter,
+                           Accounts verifiedEmails) {
         this.verifiedEmails = verifiedEmails;
+        this.seats = new Seats(memberInvitations);
         this.context = context;
         this.transactions = transactions;
         this.codes = codes;
@@ -201,13 +205,18 @@ public final class JoinCodeService implements JoinCodeUseCase {
         if (!codes.claimUse(code.id(), now)) {
             throw invalidCode();
         }
-        switch (memberships.add(new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users())) {
+        Membership joining = new Membership(tenant.id(), user.id(), Role.MEMBER, now);
+        Memberships.AddOutcome added = memberships.add(joining, tenant.limits().users());
+        if (added == Memberships.AddOutcome.TENANT_FULL && seats.freeExpired(tenant.id(), now) > 0) {
+            added = memberships.add(joining, tenant.limits().users()); // an expired invitation held a seat
+        }
+        switch (added) {
             case ADDED -> {
                 context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
                 return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
             }
             case TENANT_FULL -> throw new RuleViolationException(ErrorCode.TENANT_FULL,
-                    "this tenant has reached its member limit");
+                    "this tenant's members and pending invitations have reached its user limit");
             case ALREADY_MEMBER -> throw new JoinedMeanwhile(); // the same user, twice at once: undo the use
         }
         throw new IllegalStateException("unreachable");

@@ -6,7 +6,7 @@ import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.PaymentOnboarding;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.domain.membership.Membership;
-import io.invitekit.domain.membership.Role;
+import io.invitekit.domain.membership.TenantPermission;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.PlatformPermission;
@@ -38,7 +38,7 @@ public final class PaymentOnboardingService implements PaymentOnboardingUseCase 
         Optional<Membership> membership = actor.isPlatformAdmin()
                 ? memberships.find(tenantId, actor.id())
                 : Optional.of(access.requireMember(actor, tenantId));
-        if (membership.map(m -> m.role() != Role.OWNER).orElse(true)) {
+        if (membership.map(m -> !m.role().can(TenantPermission.MANAGE_TENANT)).orElse(true)) {
             throw new RuleViolationException(ErrorCode.FORBIDDEN, "only the tenant's owner may set up payments");
         }
         if (!tenant.plan().permissions().has(PlatformPermission.CAN_ACCEPT_PAYMENTS)) {

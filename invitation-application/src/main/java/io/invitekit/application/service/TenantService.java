@@ -117,7 +117,9 @@ public final class TenantService implements TenantUseCase {
         if (!reader.isPlatformAdmin()) {
             access.requireMember(reader, id);
         }
-        return views.tenant(tenant, ViewMapper.members(memberships.ofTenant(id), directory));
+        // At most EMBEDDED_MEMBERS: a tenant's view stays small however many join; the paged list has the rest.
+        var members = MemberService.embedded(memberships, directory, id);
+        return views.tenant(tenant, members.getKey(), members.getValue().orElse(null));
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.invitekit.application.port.in.DeliveryView;
 import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.JoinCodeView;
+import io.invitekit.application.port.in.MemberInvitationView;
+import io.invitekit.domain.membership.MemberInvitation;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.in.UserView;
@@ -44,9 +46,7 @@ final class ViewMapper {
         String name = inv.inviterName() != null ? inv.inviterName() : inviter == null ? null : inviter.displayName();
         InvitationView.Inviter by = new InvitationView.Inviter(inv.invitedBy(),
                 inviter == null ? null : inviter.email().value(), name);
-        DeliveryView deliveryView = delivery == null
-                ? DeliveryView.QUEUED
-                : new DeliveryView(delivery.state().name(), delivery.attempts(), delivery.lastError());
+        DeliveryView deliveryView = delivery(delivery);
         return new InvitationView(inv.id(), inv.email().value(), inv.status(now), text(inv.suggestedBusinessName()),
                 inv.plan().tier().name(), inv.plan().customLimits().maxUsers(), inv.plan().customLimits().maxResources(),
                 effective.users().max(), effective.resources().max(), inv.plan().permissions().granted(),
@@ -64,10 +64,34 @@ final class ViewMapper {
     }
 
     TenantView tenant(Tenant t, List<TenantView.Member> members) {
+        return tenant(t, members, null);
+    }
+
+    /** {@code membersNextCursor}: where the paged member list goes on, null when {@code members} are all. */
+    TenantView tenant(Tenant t, List<TenantView.Member> members, String membersNextCursor) {
         return new TenantView(t.id(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),
                 t.limits().users().max(), t.limits().resources().max(), t.plan().permissions().granted(),
                 flags.states(t.plan().featureFlags()), t.active(), text(t.contactEmail()), text(t.phone()),
-                t.createdAt(), members);
+                t.createdAt(), members, membersNextCursor);
+    }
+
+    /**
+     * {@code inviter} may be null when the directory no longer knows them (the name kept with the
+     * invitation is shown all the same); {@code delivery} when no email exists.
+     */
+    static MemberInvitationView memberInvitation(MemberInvitation inv, UserProfile inviter, Delivery delivery,
+                                                 Instant now) {
+        UserView by = inviter != null ? UserView.of(inviter)
+                : new UserView(inv.invitedBy(), null, inv.inviterName(), null, null);
+        return new MemberInvitationView(inv.id(), inv.tenantId(), inv.email().value(), inv.role(), inv.status(now), by,
+                inv.createdAt(), inv.expiresAt(), inv.acceptedAt(), inv.cancelledAt(), inv.acceptedBy(),
+                inv.resendCount(), inv.lastSentAt(), delivery(delivery));
+    }
+
+    static DeliveryView delivery(Delivery delivery) {
+        return delivery == null
+                ? DeliveryView.QUEUED
+                : new DeliveryView(delivery.state().name(), delivery.attempts(), delivery.lastError());
     }
 
     /** The members as the directory knows them, those it no longer knows by their id alone. */

@@ -5,8 +5,10 @@ import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.AcceptedInvitation;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
+import io.invitekit.application.port.in.MemberView;
 import io.invitekit.application.port.in.SubdomainAvailability;
 import io.invitekit.application.port.in.TenantView;
+import io.invitekit.application.port.in.UserView;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -34,10 +36,21 @@ public final class TenantPayloads {
     public record JoinRequest(@NotNull @Size(max = 64) String code) {
     }
 
+    /** Email and names are null for a user the directory no longer knows. */
     public record MemberUserResponse(String id, String email, String firstName, String lastName) {
+        public static MemberUserResponse of(UserView user) {
+            return new MemberUserResponse(user.id().toString(), user.email(), user.firstName(), user.lastName());
+        }
     }
 
     public record MemberResponse(MemberUserResponse user, String role, Instant joinedAt) {
+        public static MemberResponse of(MemberView m) {
+            return new MemberResponse(MemberUserResponse.of(m.user()), m.role().name(), m.joinedAt());
+        }
+
+        public static MemberResponse of(TenantView.Member m) {
+            return new MemberResponse(MemberUserResponse.of(m.user()), m.role().name(), m.joinedAt());
+        }
     }
 
     /** {@code members} is left out when the reader is not entitled to it (lists for admins). */
@@ -50,10 +63,7 @@ public final class TenantPayloads {
         public static TenantResponse of(TenantView t, boolean withMembers) {
             return new TenantResponse(t.id().toString(), t.name(), t.subdomain(), t.domain(), t.subscriptionTier(),
                     t.maxUsers(), t.maxResources(), WireNames.permissions(t.permissions()), t.featureFlags(), t.active(), t.contactEmail(),
-                    t.phone(), t.createdAt(), withMembers ? t.members().stream()
-                    .map(m -> new MemberResponse(new MemberUserResponse(m.user().id().toString(), m.user().email(),
-                            m.user().firstName(), m.user().lastName()), m.role().name(), m.joinedAt()))
-                    .toList() : null);
+                    t.phone(), t.createdAt(), withMembers ? t.members().stream().map(MemberResponse::of).toList() : null);
         }
     }
 

@@ -135,6 +135,14 @@ public interface AccountUseCase {
     MemberAcceptResult acceptMemberInvitation(String token, OwnerCredentials credentials, String clientAddress);
 
     /**
+     * Accepts a member invitation as a signed-in Invitekit account, as {@link MemberUseCase#accept}
+     * does for a host's user: the account's email must be the invitation's
+     * ({@code email_mismatch} otherwise). An account whose email was not verified yet gets it
+     * verified by the link, in the accept's transaction (and the audit says so).
+     */
+    JoinResult acceptMemberInvitation(Actor actor, String token, String clientAddress);
+
+    /**
      * Creates the first platform admin unless one exists. {@code password} null means generate
      * one: it is returned, the only place it ever appears. Called by several processes at once
      * on one store, with different emails or not, it creates exactly one admin.

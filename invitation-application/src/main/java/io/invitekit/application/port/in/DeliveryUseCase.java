@@ -6,7 +6,10 @@ public interface DeliveryUseCase {
     /** Claims the due outbox messages, sends them and records the outcome. */
     RelayReport relayOnce();
 
-    /** Persists EXPIRED for one bounded batch of invitations past their expiry. */
+    /**
+     * Persists EXPIRED for one bounded batch of tenant invitations and one of member invitations
+     * past their expiry (giving back the seats those held).
+     */
     int sweepExpiredOnce();
 
     /**

@@ -8,7 +8,11 @@ import io.invitekit.domain.tenant.PlatformPermission;
 import java.util.Map;
 import java.util.Set;
 
-/** A tenant; {@code members} is filled only for readers entitled to see them (else empty). */
+/**
+ * A tenant; {@code members} is filled only for readers entitled to see them (else empty), and
+ * holds at most {@link #EMBEDDED_MEMBERS}: {@code membersNextCursor} (null when all are shown)
+ * goes on with {@link MemberUseCase#members}.
+ */
 public record TenantView(
         TenantId id,
         String name,
@@ -23,7 +27,11 @@ public record TenantView(
         String contactEmail,
         String phone,
         Instant createdAt,
-        List<Member> members) {
+        List<Member> members,
+        String membersNextCursor) {
+
+    /** The most members a tenant's view embeds. */
+    public static final int EMBEDDED_MEMBERS = 50;
 
     public record Member(UserView user, Role role, Instant joinedAt) {
     }
