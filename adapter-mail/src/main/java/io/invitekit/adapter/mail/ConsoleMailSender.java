@@ -2,6 +2,7 @@ package io.invitekit.adapter.mail;
 
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
@@ -57,7 +58,7 @@ public final class ConsoleMailSender implements MailSender {
             }
 
             @Override
-            public String memberInvitation(io.invitekit.application.port.out.MemberInvitationMail invitation) {
+            public String memberInvitation(MemberInvitationMail invitation) {
                 return invitation.link().toString();
             }
         });

@@ -2,6 +2,7 @@ package io.invitekit.adapter.mail;
 
 import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.Mail;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.SignupAttemptMail;
@@ -17,6 +18,7 @@ public final class MailRenderer {
     private final PasswordResetEmailRenderer passwordReset;
     private final EmailVerificationEmailRenderer emailVerification;
     private final SignupAttemptEmailRenderer signupAttempt;
+    private final MemberInvitationEmailRenderer memberInvitation;
     private final Mail.Visitor<RenderedEmail> templates;
 
     public MailRenderer(Locale locale) {
@@ -24,6 +26,7 @@ public final class MailRenderer {
         this.passwordReset = new PasswordResetEmailRenderer(locale);
         this.emailVerification = new EmailVerificationEmailRenderer(locale);
         this.signupAttempt = new SignupAttemptEmailRenderer(locale);
+        this.memberInvitation = new MemberInvitationEmailRenderer(locale);
         this.templates = new Mail.Visitor<>() {
             @Override
             public RenderedEmail tenantInvitation(TenantInvitationMail mail) {
@@ -46,8 +49,8 @@ public final class MailRenderer {
             }
 
             @Override
-            public RenderedEmail memberInvitation(io.invitekit.application.port.out.MemberInvitationMail mail) {
-                throw new UnsupportedOperationException("TODO(members): the member invitation email's template");
+            public RenderedEmail memberInvitation(MemberInvitationMail mail) {
+                return memberInvitation.render(mail);
             }
         };
     }

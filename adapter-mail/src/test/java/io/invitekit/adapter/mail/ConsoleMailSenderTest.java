@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,18 @@ class ConsoleMailSenderTest {
                 .contains("to owner@example.com")
                 .contains("\"You're invited to create your business on Acme Cloud\"")
                 .contains("link: " + Mails.LINK);
+    }
+
+    @Test
+    void a_member_invitation_is_logged_with_its_subject_and_link() {
+        new ConsoleMailSender().send(new OutgoingMail(new OutboxMessageId(UUID.randomUUID()),
+                MemberInvitationEmailRendererTest.mail()));
+
+        assertThat(log().lines().filter(line -> line.contains("ConsoleMailSender")))
+                .singleElement().asString()
+                .contains("to bea@example.com")
+                .contains("\"Ada Lovelace invited you to join Bob's Bakery on Acme Cloud\"")
+                .contains("link: " + MemberInvitationEmailRendererTest.LINK);
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MailRendererTest {
@@ -19,6 +22,16 @@ class MailRendererTest {
         assertThat(email.subject()).isEqualTo("You're invited to create your business on Acme Cloud");
         assertThat(email.text()).contains(Mails.LINK);
         assertThat(email.html()).contains(Mails.LINK);
+    }
+
+    @Test
+    void a_member_invitation_is_rendered_by_its_own_template() {
+        RenderedEmail email = renderer.render(new OutgoingMail(new OutboxMessageId(UUID.randomUUID()),
+                MemberInvitationEmailRendererTest.mail()));
+
+        assertThat(email.subject()).isEqualTo("Ada Lovelace invited you to join Bob's Bakery on Acme Cloud");
+        assertThat(email.text()).contains("as an admin").contains(MemberInvitationEmailRendererTest.LINK);
+        assertThat(email.html()).contains("href=\"" + MemberInvitationEmailRendererTest.LINK + "\"");
     }
 
     @Test

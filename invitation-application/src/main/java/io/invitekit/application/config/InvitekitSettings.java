@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param passwordResetLinkTemplate the link in a password reset email, like {@code invitationLinkTemplate}:
  *        {@code {baseUrl}} and {@code {token}} (required) are replaced
  * @param emailVerificationLinkTemplate the link in an email verification email, likewise
+ * @param memberInvitationLinkTemplate the link in a member invitation email (into an existing
+ *        tenant, with a role), likewise; a host with its own acceptance page points it there
  * @param requireVerifiedEmail with Invitekit's own accounts: sign-up answers without a session
  *        (the same for a new and a taken email), log-in and joining by code need a verified email
  */
@@ -54,11 +56,13 @@ public record InvitekitSettings(
         RateLimits rateLimits,
         String passwordResetLinkTemplate,
         String emailVerificationLinkTemplate,
+        String memberInvitationLinkTemplate,
         boolean requireVerifiedEmail) {
 
     public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
     public static final String DEFAULT_PASSWORD_RESET_LINK = "{baseUrl}/reset-password#token={token}";
     public static final String DEFAULT_EMAIL_VERIFICATION_LINK = "{baseUrl}/verify-email#token={token}";
+    public static final String DEFAULT_MEMBER_INVITATION_LINK = "{baseUrl}/invite#token={token}";
 
     public InvitekitSettings {
         Objects.requireNonNull(platformName, "platformName");
@@ -83,6 +87,9 @@ public record InvitekitSettings(
         if (emailVerificationLinkTemplate == null || !emailVerificationLinkTemplate.contains("{token}")) {
             throw new IllegalArgumentException("the email verification link template contains {token}");
         }
+        if (memberInvitationLinkTemplate == null || !memberInvitationLinkTemplate.contains("{token}")) {
+            throw new IllegalArgumentException("the member invitation link template contains {token}");
+        }
         tierCatalog.require(defaultInvitationTier);
         tierCatalog.require(defaultTenantTier);
         InviteCode.requireLength(inviteCodeLength);
@@ -95,6 +102,7 @@ public record InvitekitSettings(
         requireAbsoluteLink("invitation", invitationLinkTemplate, baseUrl);
         requireAbsoluteLink("password reset", passwordResetLinkTemplate, baseUrl);
         requireAbsoluteLink("email verification", emailVerificationLinkTemplate, baseUrl);
+        requireAbsoluteLink("member invitation", memberInvitationLinkTemplate, baseUrl);
         if (joinFailuresPerAccount < 1 || joinFailuresPerAddress < 1 || outboxBatchSize < 1 || sweepBatchSize < 1
                 || maxTenantsPerUser < 1) {
             throw new IllegalArgumentException("limits and batch sizes are at least 1");
@@ -119,7 +127,7 @@ public record InvitekitSettings(
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
                 DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK,
-                DEFAULT_EMAIL_VERIFICATION_LINK, false);
+                DEFAULT_EMAIL_VERIFICATION_LINK, DEFAULT_MEMBER_INVITATION_LINK, false);
     }
 
     /** The link an invitation email carries for {@code token}. */
@@ -127,11 +135,9 @@ public record InvitekitSettings(
         return invitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
     }
 
-    public static final String DEFAULT_MEMBER_INVITATION_LINK = "{baseUrl}/invite#token={token}";
-
     /** The link a member invitation email carries for {@code token}. */
     public String memberInvitationLink(String token) {
-        return DEFAULT_MEMBER_INVITATION_LINK.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
+        return memberInvitationLinkTemplate.replace("{baseUrl}", baseUrl.toString()).replace("{token}", token);
     }
 
     /** The link a password reset email carries for {@code token}. */
@@ -185,6 +191,7 @@ public record InvitekitSettings(
         private RateLimits rateLimits;
         private String passwordResetLinkTemplate;
         private String emailVerificationLinkTemplate;
+        private String memberInvitationLinkTemplate;
         private boolean requireVerifiedEmail;
 
         private Builder(InvitekitSettings s) {
@@ -213,6 +220,7 @@ public record InvitekitSettings(
             rateLimits = s.rateLimits;
             passwordResetLinkTemplate = s.passwordResetLinkTemplate;
             emailVerificationLinkTemplate = s.emailVerificationLinkTemplate;
+            memberInvitationLinkTemplate = s.memberInvitationLinkTemplate;
             requireVerifiedEmail = s.requireVerifiedEmail;
         }
 
@@ -241,6 +249,7 @@ public record InvitekitSettings(
         public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
         public Builder passwordResetLinkTemplate(String v) { passwordResetLinkTemplate = v; return this; }
         public Builder emailVerificationLinkTemplate(String v) { emailVerificationLinkTemplate = v; return this; }
+        public Builder memberInvitationLinkTemplate(String v) { memberInvitationLinkTemplate = v; return this; }
         public Builder requireVerifiedEmail(boolean v) { requireVerifiedEmail = v; return this; }
 
         public InvitekitSettings build() {
@@ -249,7 +258,7 @@ public record InvitekitSettings(
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
                     outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate,
-                    emailVerificationLinkTemplate, requireVerifiedEmail);
+                    emailVerificationLinkTemplate, memberInvitationLinkTemplate, requireVerifiedEmail);
         }
     }
 }

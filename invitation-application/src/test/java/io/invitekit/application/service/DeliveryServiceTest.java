@@ -12,12 +12,14 @@ import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailSender;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.invitation.InvitationStatus;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +80,45 @@ class DeliveryServiceTest {
         // A template that makes no link would fail every invitation email at its first send: refused at start.
         assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("{baseUrl}/join us?t={token}")));
         assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.invitationLinkTemplate("/join?t={token}")));
+    }
+
+    /** A member invitation email as the member service queues it, with its token as the secret. */
+    private static void queueMemberInvitation(TestKit kit, String token) {
+        kit.storage.outbox().enqueue(OutboxMessage.queue(new OutboxMessageId(UUID.randomUUID()),
+                new MemberInvitationMail.Queued(EmailAddress.of("bea@example.org"), "Acme Cloud", "Ada Lovelace",
+                        "Bob's Bakery", Role.ADMIN, kit.clock.instant().plus(Duration.ofDays(7)), 7),
+                token, UUID.randomUUID().toString(), kit.clock.instant()));
+    }
+
+    @Test
+    void aMemberInvitationEmailCarriesTheMemberInvitationLinkAndItsTemplateIsConfigurable() {
+        queueMemberInvitation(t, "tok3n");
+        assertThat(t.kit.delivery().relayOnce().sent()).isEqualTo(1);
+        assertThat(t.mail.sent().get(0).mail()).isInstanceOfSatisfying(MemberInvitationMail.class, mail -> {
+            assertThat(mail.link()).hasToString("https://app.acme.test/invite#token=tok3n");
+            assertThat(mail.token()).isEqualTo("tok3n");
+            assertThat(mail.role()).isEqualTo(Role.ADMIN);
+        });
+        assertThat(t.storage.outbox().all()).singleElement().satisfies(m -> assertThat(m.secret()).isNull());
+
+        TestKit host = new TestKit(s -> s.memberInvitationLinkTemplate("https://team.example.com/accept/{token}"));
+        queueMemberInvitation(host, "tok3n");
+        host.kit.delivery().relayOnce();
+        assertThat(((MemberInvitationMail) host.mail.sent().get(0).mail()).link())
+                .hasToString("https://team.example.com/accept/tok3n");
+    }
+
+    @Test
+    void aMemberInvitationLinkTemplateMustCarryTheTokenAndMakeAnAbsoluteLink() {
+        assertThat(InvitekitSettings.defaults().memberInvitationLink("abc")).isEqualTo("http://localhost:8080/invite#token=abc");
+        assertThat(InvitekitSettings.defaults().toBuilder().invitationLinkTemplate("{baseUrl}/x?t={token}").build()
+                .memberInvitationLink("abc")).as("independent of the tenant invitation's").endsWith("/invite#token=abc");
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.memberInvitationLinkTemplate("{baseUrl}/invite")))
+                .withMessageContaining("member invitation");
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.memberInvitationLinkTemplate(null)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.memberInvitationLinkTemplate("/invite#token={token}")))
+                .withMessageContaining("member invitation link template makes no absolute URL");
+        assertThatIllegalArgumentException().isThrownBy(() -> new TestKit(s -> s.memberInvitationLinkTemplate("{baseUrl}/in vite?t={token}")));
     }
 
     @Test

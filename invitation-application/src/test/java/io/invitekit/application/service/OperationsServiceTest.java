@@ -9,9 +9,12 @@ import io.invitekit.application.port.in.DeadEmailView;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.PasswordResetRequest;
 import io.invitekit.application.port.out.AuditEvent;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
+import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
 import java.time.Duration;
 import java.util.List;
@@ -122,5 +125,26 @@ class OperationsServiceTest {
 
         assertThat(refusal.getMessage()).contains("password_reset", "asks for a new password reset link");
         assertThat(t.kit.operations().outboxBacklog()).isZero();
+    }
+
+    @Test
+    void aDeadMemberInvitationEmailIsNotRetriedAnOwnerOrAdminResendsTheInvitation() {
+        String invitationId = UUID.randomUUID().toString();
+        t.storage.outbox().enqueue(OutboxMessage.queue(new OutboxMessageId(UUID.randomUUID()),
+                new MemberInvitationMail.Queued(EmailAddress.of("bea@example.org"), "Acme Cloud", "Ada Lovelace",
+                        "Bob's Bakery", Role.MEMBER, t.clock.instant().plus(Duration.ofDays(7)), 7),
+                "the-token", invitationId, t.clock.instant()));
+        everyDueEmailDies();
+        DeadEmailView dead = t.kit.operations().deadEmails(10).get(0);
+        assertThat(dead.kind()).isEqualTo("member_invitation");
+        assertThat(dead.aboutId()).isEqualTo(invitationId);
+
+        DomainException refusal = refused(ErrorCode.INVALID_TRANSITION, () -> t.kit.operations().retryDeadEmail(dead.id()));
+
+        assertThat(refusal.getMessage()).contains("member_invitation", dead.id(),
+                "an owner or admin of the tenant resends the invitation");
+        assertThat(t.kit.operations().outboxBacklog()).as("nothing was queued again").isZero();
+        assertThat(t.storage.outbox().byId(new OutboxMessageId(UUID.fromString(dead.id()))).orElseThrow().status())
+                .isEqualTo(OutboxMessage.Status.DEAD);
     }
 }
