@@ -303,6 +303,7 @@ const pendingNotice = document.getElementById("pending-notice");
 const pendingError = document.getElementById("pending-error");
 let pending = [];
 let pendingCursor = null;
+let pendingPoll = null;
 
 /** Owners and admins of an active family invite by email; only an owner may invite an admin. */
 function renderInviteCard() {
@@ -352,7 +353,8 @@ inviteForm.addEventListener("input", () => {
 });
 
 async function loadPending({ append = false } = {}) {
-  const query = new URLSearchParams({ status: "PENDING", limit: "20" });
+  clearTimeout(pendingPoll);
+  const query = new URLSearchParams({ status: "PENDING", limit: String(append ? 20 : Math.min(200, Math.max(20, pending.length))) });
   if (append && pendingCursor) {
     query.set("cursor", pendingCursor);
   }
@@ -369,6 +371,10 @@ async function loadPending({ append = false } = {}) {
   document.getElementById("pending-table").hidden = pending.length === 0;
   document.getElementById("pending-empty").hidden = pending.length > 0;
   document.getElementById("pending-more").hidden = !pendingCursor;
+  // Emails go out in the background: watch the ones still on their way.
+  if (pending.some((i) => ["QUEUED", "RETRYING"].includes(i.delivery?.state))) {
+    pendingPoll = setTimeout(() => loadPending(), 2000);
+  }
 }
 
 function pendingRow(inv) {
@@ -387,7 +393,8 @@ function pendingRow(inv) {
     h("td", { "data-label": t("manage.pending.status") },
       h("span", { class: `badge status ${inv.status.toLowerCase()}`, text: t(`status.${inv.status}`) }),
       h("span", { class: "sub", text: t("manage.pending.expires", { date: formatDate(inv.expires_at) }) }),
-      delivery ? h("span", { class: "sub", text: t(`delivery.${delivery.state}`) }) : null),
+      delivery ? h("span", { class: `badge delivery ${delivery.state.toLowerCase()}`, text: t(`delivery.${delivery.state}`) })
+        : null),
     h("td", { class: "actions-cell" }, actions));
 }
 
