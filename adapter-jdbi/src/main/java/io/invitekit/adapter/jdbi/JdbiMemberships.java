@@ -11,12 +11,17 @@ import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Memberships in {@code memberships}; the user limit is checked and counted by one conditional
- * update of the tenant's {@code member_count}, the tenants a user owns by one of the user's row in
- * {@code owned_tenant_counts} (no foreign key: users may live in an embedder's own store). No
- * refusal raises a database error, so the surrounding transaction goes on.
+ * Memberships in {@code memberships}. The user limit (members plus member invitations stored
+ * PENDING) and the last-owner guard are each one conditional update of the tenant row's counts
+ * ({@code member_count}, {@code pending_invitations}, {@code owner_count}), made before the
+ * membership row is written: it holds the tenant row until commit, so two owners demoting or
+ * removing each other queue there and the second finds one owner left. A count read by a
+ * subquery would not do: under READ COMMITTED both would read two. The tenants a user owns are
+ * counted in the user's row of {@code owned_tenant_counts} (no foreign key: users may live in an
+ * embedder's own store). No refusal raises a database error, so the surrounding transaction goes on.
  */
 final class JdbiMemberships implements Memberships {
     private final Handles handles;
@@ -29,15 +34,19 @@ final class JdbiMemberships implements Memberships {
     public AddOutcome add(Membership membership, Limit userLimit) {
         return handles.atomically(handle -> {
             MembershipSql sql = handle.attach(MembershipSql.class);
-            if (sql.insert(MembershipRow.of(membership)) == 0) {
-                return AddOutcome.ALREADY_MEMBER;
-            }
+            UUID tenant = membership.tenantId().value();
+            int owners = membership.role() == Role.OWNER ? 1 : 0;
             int counted = userLimit.isUnlimited()
-                    ? sql.countOneMore(membership.tenantId().value())
-                    : sql.countOneMoreWithin(membership.tenantId().value(), userLimit.max());
+                    ? sql.countOneMore(tenant, owners)
+                    : sql.countOneMoreWithin(tenant, userLimit.max(), owners);
             if (counted == 0) {
-                sql.delete(membership.tenantId().value(), membership.userId().value());
-                return AddOutcome.TENANT_FULL;
+                return sql.find(tenant, membership.userId().value()).isPresent()
+                        ? AddOutcome.ALREADY_MEMBER
+                        : AddOutcome.TENANT_FULL;
+            }
+            if (sql.insert(MembershipRow.of(membership)) == 0) {
+                sql.countOneLess(tenant, owners);
+                return AddOutcome.ALREADY_MEMBER;
             }
             return AddOutcome.ADDED;
         });
@@ -91,16 +100,56 @@ final class JdbiMemberships implements Memberships {
 
     @Override
     public List<Membership> ofTenant(TenantId tenant, MemberPosition after, int limit) {
-        throw new UnsupportedOperationException("TODO(members)");
+        return handles.call(MembershipSql.class, sql -> after == null
+                        ? sql.firstOfTenant(tenant.value(), limit)
+                        : sql.ofTenantAfter(tenant.value(), after.joinedAt(), after.user().value(), limit))
+                .stream().map(MembershipRow::toDomain).toList();
     }
 
     @Override
     public Change changeRole(TenantId tenant, UserId user, Role from, Role to) {
-        throw new UnsupportedOperationException("TODO(members)");
+        if (from == to) {
+            return find(tenant, user).filter(m -> m.role() == from).isPresent() ? Change.DONE : Change.NOT_FOUND;
+        }
+        return handles.atomically(handle -> {
+            MembershipSql sql = handle.attach(MembershipSql.class);
+            int owners = (to == Role.OWNER ? 1 : 0) - (from == Role.OWNER ? 1 : 0);
+            if (owners < 0 && sql.countOneOwnerLessKeepingOne(tenant.value()) == 0) {
+                return refusal(sql, tenant, user, from);
+            }
+            if (owners > 0) {
+                sql.countOwners(tenant.value(), 1);
+            }
+            if (sql.changeRole(tenant.value(), user.value(), from.name(), to.name()) == 0) {
+                if (owners != 0) {
+                    sql.countOwners(tenant.value(), -owners);
+                }
+                return Change.NOT_FOUND;
+            }
+            return Change.DONE;
+        });
     }
 
     @Override
     public Change remove(TenantId tenant, UserId user, Role expected) {
-        throw new UnsupportedOperationException("TODO(members)");
+        return handles.atomically(handle -> {
+            MembershipSql sql = handle.attach(MembershipSql.class);
+            boolean owner = expected == Role.OWNER;
+            int counted = owner ? sql.countOneOwningMemberLess(tenant.value()) : sql.countOneMemberLess(tenant.value());
+            if (counted == 0) {
+                return refusal(sql, tenant, user, expected);
+            }
+            if (sql.deleteWithRole(tenant.value(), user.value(), expected.name()) == 0) {
+                sql.countOneMore(tenant.value(), owner ? 1 : 0); // gives the count back: nobody was removed
+                return Change.NOT_FOUND;
+            }
+            return Change.DONE;
+        });
+    }
+
+    /** Why the tenant row refused: the member is still the {@code role} expected (so the last owner), or not. */
+    private static Change refusal(MembershipSql sql, TenantId tenant, UserId user, Role role) {
+        boolean stillSo = sql.find(tenant.value(), user.value()).filter(m -> m.role().equals(role.name())).isPresent();
+        return stillSo && role == Role.OWNER ? Change.LAST_OWNER : Change.NOT_FOUND;
     }
 }

@@ -10,6 +10,7 @@ import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.EmailVerifications;
@@ -81,6 +82,7 @@ public final class JdbiStorage implements Storage {
     private final BootstrapMarkers bootstrapMarkers;
     private final PasswordResets passwordResets;
     private final EmailVerifications emailVerifications;
+    private final MemberInvitations memberInvitations;
 
     private JdbiStorage(Handles handles, TablePrefix prefix) {
         this.handles = handles;
@@ -98,6 +100,7 @@ public final class JdbiStorage implements Storage {
         this.bootstrapMarkers = new JdbiBootstrapMarkers(handles);
         this.passwordResets = new JdbiPasswordResets(handles);
         this.emailVerifications = new JdbiEmailVerifications(handles);
+        this.memberInvitations = new JdbiMemberInvitations(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -326,7 +329,7 @@ public final class JdbiStorage implements Storage {
     }
 
     @Override
-    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
-        throw new UnsupportedOperationException("TODO(members)");
+    public MemberInvitations memberInvitations() {
+        return memberInvitations;
     }
 }

@@ -151,8 +151,7 @@ public final class MemberService implements MemberUseCase {
         Instant now = context.now();
         SecretToken token = SecretToken.generate(context.random());
         MemberInvitation resent = transactions.inTransaction(() -> {
-            MemberInvitation next = change(tenantId, id,
-                    inv -> inv.resend(now, token.digest(), context.settings().invitationPolicy()));
+            MemberInvitation next = resendOnce(tenantId, id, token, now);
             // The old token is dead from this commit on: its unsent emails go with it.
             int withdrawn = outbox.withdraw(id.toString());
             outbox.enqueue(invitationMail(next, tenant, token, now));
@@ -161,6 +160,33 @@ public final class MemberService implements MemberUseCase {
             return next;
         });
         return viewOf(resent, now);
+    }
+
+    /**
+     * The resend's write. Reviving an invitation that was already written EXPIRED needs its seat
+     * back and its email free of another PENDING invitation: a store refuses the update then
+     * without anyone having changed it, which is answered here.
+     */
+    private MemberInvitation resendOnce(TenantId tenantId, MemberInvitationId id, SecretToken token, Instant now) {
+        boolean seatsFreed = false;
+        for (int attempt = 0; attempt < CONCURRENT_CHANGE_RETRIES; attempt++) {
+            MemberInvitation current = load(tenantId, id);
+            MemberInvitation next = current.resend(now, token.digest(), context.settings().invitationPolicy());
+            if (invitations.update(next)) {
+                return next;
+            }
+            if (load(tenantId, id).version() != current.version()) {
+                continue; // changed by someone else: try again on what is there now
+            }
+            if (invitations.storedPendingFor(tenantId, current.email()).filter(o -> !o.id().equals(id)).isPresent()) {
+                throw pendingExists(current.email().value());
+            }
+            if (seatsFreed || seats.freeExpired(tenantId, now) == 0) {
+                throw tenantFull();
+            }
+            seatsFreed = true;
+        }
+        throw new RuleViolationException(ErrorCode.INVALID_TRANSITION, "the invitation is being changed by someone else");
     }
 
     @Override

@@ -49,4 +49,39 @@ class InvitationPolicyTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new InvitationPolicy(7, 30, -1, Duration.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> new InvitationPolicy(7, 30, 5, Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void allowsAResendOnceTheCooldownIsOverAndBelowTheCap() {
+        java.time.Instant sent = java.time.Instant.parse("2026-03-01T12:00:00Z");
+        defaults.requireResendAllowed(0, sent, sent.plus(defaults.resendCooldown()));
+        defaults.requireResendAllowed(defaults.maxResends() - 1, sent, sent.plus(java.time.Duration.ofDays(1)));
+    }
+
+    @Test
+    void refusesAResendWithinTheCooldownSayingHowLongToWait() {
+        java.time.Instant sent = java.time.Instant.parse("2026-03-01T12:00:00Z");
+        io.invitekit.domain.shared.RetryLaterException refused = io.invitekit.domain.shared.Refusals.assertRefused(
+                () -> defaults.requireResendAllowed(0, sent, sent.plusSeconds(45)),
+                io.invitekit.domain.shared.RetryLaterException.class, io.invitekit.domain.shared.ErrorCode.RESEND_TOO_SOON);
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(refused.retryAfterSeconds()).isEqualTo(15);
+    }
+
+    @Test
+    void refusesAResendPastTheCapWhateverTheTime() {
+        java.time.Instant sent = java.time.Instant.parse("2026-03-01T12:00:00Z");
+        io.invitekit.domain.shared.Refusals.assertRefused(
+                () -> defaults.requireResendAllowed(defaults.maxResends(), sent, sent.plus(Duration.ofDays(1))),
+                io.invitekit.domain.shared.RuleViolationException.class,
+                io.invitekit.domain.shared.ErrorCode.RESEND_LIMIT_REACHED);
+    }
+
+    @Test
+    void aPolicyWithoutResendsRefusesTheFirst() {
+        java.time.Instant sent = java.time.Instant.parse("2026-03-01T12:00:00Z");
+        InvitationPolicy none = new InvitationPolicy(7, 30, 0, Duration.ZERO);
+        io.invitekit.domain.shared.Refusals.assertRefused(() -> none.requireResendAllowed(0, sent, sent),
+                io.invitekit.domain.shared.RuleViolationException.class,
+                io.invitekit.domain.shared.ErrorCode.RESEND_LIMIT_REACHED);
+    }
 }

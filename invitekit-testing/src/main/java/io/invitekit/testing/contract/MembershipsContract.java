@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Memberships.AddOutcome;
+import io.invitekit.application.port.out.Memberships.Change;
+import io.invitekit.application.port.out.Memberships.MemberPosition;
 import io.invitekit.application.port.out.Memberships.Position;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.domain.account.UserId;
@@ -215,5 +217,186 @@ public abstract class MembershipsContract {
         assertThat(memberships().ofUser(user, after, 2)).isEmpty();
         assertThat(memberships().ofUser(user, null, 100)).containsExactlyElementsOf(expected);
         assertThat(memberships().ofUser(new UserId(nextId()), null, 10)).isEmpty();
+    }
+
+    @Test
+    void a_tenants_members_come_a_page_at_a_time_oldest_first_ties_by_user_id() {
+        TenantId tenant = newTenant();
+        List<Membership> members = new ArrayList<>();
+        int[] joinedSecondsAfterNow = {4, 0, 2, 2, 2, 6, 1};
+        for (int seconds : joinedSecondsAfterNow) {
+            Membership m = member(tenant, seconds == 0 ? Role.OWNER : Role.MEMBER, seconds);
+            memberships().add(m, Limit.UNLIMITED);
+            members.add(m);
+        }
+        memberships().add(member(newTenant(), Role.OWNER, 3), Limit.UNLIMITED); // another tenant's
+        List<Membership> expected = members.stream().sorted(Comparator.comparing(Membership::joinedAt)
+                .thenComparing(m -> m.userId().value().toString())).toList(); // v7 ids: text order is time order
+
+        List<Membership> paged = new ArrayList<>();
+        MemberPosition after = null;
+        for (int page = 0; page < 3; page++) {
+            List<Membership> got = memberships().ofTenant(tenant, after, 3);
+            assertThat(got).as("page %d", page).hasSize(page < 2 ? 3 : 1);
+            paged.addAll(got);
+            after = MemberPosition.of(got.get(got.size() - 1));
+        }
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofTenant(tenant, after, 3)).isEmpty();
+        assertThat(memberships().ofTenant(tenant)).containsExactlyElementsOf(expected);
+        assertThat(memberships().ofTenant(newTenant(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void a_role_changes_only_from_the_role_expected() {
+        TenantId tenant = newTenant();
+        memberships().add(member(tenant, Role.OWNER, 0), Limit.UNLIMITED);
+        Membership member = member(tenant, Role.MEMBER, 1);
+        memberships().add(member, Limit.UNLIMITED);
+
+        assertThat(memberships().changeRole(tenant, member.userId(), Role.ADMIN, Role.MEMBER)).isEqualTo(Change.NOT_FOUND);
+        assertThat(memberships().find(tenant, member.userId())).contains(member);
+
+        assertThat(memberships().changeRole(tenant, member.userId(), Role.MEMBER, Role.ADMIN)).isEqualTo(Change.DONE);
+        assertThat(memberships().find(tenant, member.userId()))
+                .contains(new Membership(tenant, member.userId(), Role.ADMIN, member.joinedAt()));
+        assertThat(memberships().changeRole(tenant, member.userId(), Role.MEMBER, Role.ADMIN)).as("stale")
+                .isEqualTo(Change.NOT_FOUND);
+        assertThat(memberships().changeRole(tenant, new UserId(nextId()), Role.MEMBER, Role.ADMIN)).isEqualTo(Change.NOT_FOUND);
+        assertThat(memberships().changeRole(newTenant(), member.userId(), Role.ADMIN, Role.MEMBER)).isEqualTo(Change.NOT_FOUND);
+    }
+
+    @Test
+    void the_last_owner_can_be_neither_demoted_nor_removed_but_one_of_two_can() {
+        TenantId tenant = newTenant();
+        Membership first = member(tenant, Role.OWNER, 0);
+        memberships().add(first, Limit.UNLIMITED);
+        Membership admin = member(tenant, Role.ADMIN, 1);
+        memberships().add(admin, Limit.UNLIMITED);
+
+        assertThat(memberships().changeRole(tenant, first.userId(), Role.OWNER, Role.ADMIN)).isEqualTo(Change.LAST_OWNER);
+        assertThat(memberships().remove(tenant, first.userId(), Role.OWNER)).isEqualTo(Change.LAST_OWNER);
+        assertThat(memberships().find(tenant, first.userId())).contains(first);
+
+        assertThat(memberships().changeRole(tenant, admin.userId(), Role.ADMIN, Role.OWNER)).as("a transfer's first half")
+                .isEqualTo(Change.DONE);
+        assertThat(memberships().changeRole(tenant, first.userId(), Role.OWNER, Role.ADMIN)).isEqualTo(Change.DONE);
+        assertThat(memberships().remove(tenant, admin.userId(), Role.OWNER)).as("now the only owner")
+                .isEqualTo(Change.LAST_OWNER);
+
+        Membership added = member(tenant, Role.OWNER, 2);
+        memberships().add(added, Limit.UNLIMITED);
+        assertThat(memberships().remove(tenant, admin.userId(), Role.OWNER)).isEqualTo(Change.DONE);
+        assertThat(memberships().changeRole(tenant, added.userId(), Role.OWNER, Role.MEMBER)).isEqualTo(Change.LAST_OWNER);
+        assertThat(memberships().ofTenant(tenant).stream().filter(m -> m.role() == Role.OWNER))
+                .extracting(Membership::userId).containsExactly(added.userId());
+    }
+
+    @Test
+    void a_member_is_removed_only_with_the_role_expected_and_the_seat_is_free_again() {
+        TenantId tenant = newTenant();
+        memberships().add(member(tenant, Role.OWNER, 0), Limit.of(2));
+        Membership admin = member(tenant, Role.ADMIN, 1);
+        memberships().add(admin, Limit.of(2));
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 2), Limit.of(2))).isEqualTo(AddOutcome.TENANT_FULL);
+
+        assertThat(memberships().remove(tenant, admin.userId(), Role.MEMBER)).isEqualTo(Change.NOT_FOUND);
+        assertThat(memberships().find(tenant, admin.userId())).contains(admin);
+        assertThat(memberships().remove(tenant, admin.userId(), Role.ADMIN)).isEqualTo(Change.DONE);
+        assertThat(memberships().remove(tenant, admin.userId(), Role.ADMIN)).isEqualTo(Change.NOT_FOUND);
+
+        assertThat(memberships().find(tenant, admin.userId())).isEmpty();
+        assertThat(memberships().count(tenant)).isEqualTo(1);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 3), Limit.of(2))).isEqualTo(AddOutcome.ADDED);
+        assertThat(memberships().add(admin, Limit.of(3))).as("may come back").isEqualTo(AddOutcome.ADDED);
+    }
+
+    @Test
+    void role_changes_and_removals_refused_or_rolled_back_leave_everything_as_it_was() {
+        TenantId tenant = newTenant();
+        Membership owner = member(tenant, Role.OWNER, 0);
+        Membership other = member(tenant, Role.OWNER, 1);
+        Membership member = member(tenant, Role.MEMBER, 2);
+        for (Membership m : List.of(owner, other, member)) {
+            memberships().add(m, Limit.of(3));
+        }
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(memberships().remove(tenant, other.userId(), Role.OWNER)).isEqualTo(Change.DONE);
+            assertThat(memberships().changeRole(tenant, owner.userId(), Role.OWNER, Role.ADMIN)).isEqualTo(Change.LAST_OWNER);
+            assertThat(memberships().changeRole(tenant, member.userId(), Role.MEMBER, Role.ADMIN)).isEqualTo(Change.DONE);
+            throw new IllegalStateException("the audit failed");
+        })).hasMessage("the audit failed");
+        assertThat(memberships().ofTenant(tenant)).containsExactly(owner, other, member);
+        assertThat(memberships().add(member(tenant, Role.MEMBER, 3), Limit.of(3))).isEqualTo(AddOutcome.TENANT_FULL);
+
+        storage().transactions().run(() -> {
+            assertThat(memberships().changeRole(tenant, owner.userId(), Role.OWNER, Role.ADMIN)).isEqualTo(Change.DONE);
+            assertThat(memberships().remove(tenant, other.userId(), Role.OWNER)).isEqualTo(Change.LAST_OWNER);
+            assertThat(memberships().remove(tenant, member.userId(), Role.MEMBER)).isEqualTo(Change.DONE);
+        });
+        assertThat(memberships().ofTenant(tenant)).containsExactly(
+                new Membership(tenant, owner.userId(), Role.ADMIN, owner.joinedAt()), other);
+    }
+
+    @Test
+    void two_owners_demoting_each_other_at_once_leave_one_owner() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            TenantId tenant = newTenant();
+            Membership a = member(tenant, Role.OWNER, 0);
+            Membership b = member(tenant, Role.OWNER, 1);
+            memberships().add(a, Limit.UNLIMITED);
+            memberships().add(b, Limit.UNLIMITED);
+            List<Membership> both = List.of(a, b);
+
+            List<Outcome<Change>> outcomes = Concurrently.run(2, i -> storage().transactions().inTransaction(
+                    () -> memberships().changeRole(tenant, both.get(1 - i).userId(), Role.OWNER, Role.ADMIN)));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            assertThat(outcomes).extracting(Outcome::value).containsExactlyInAnyOrder(Change.DONE, Change.LAST_OWNER);
+            assertThat(memberships().ofTenant(tenant).stream().filter(m -> m.role() == Role.OWNER)).hasSize(1);
+        }
+    }
+
+    @Test
+    void two_owners_leaving_at_once_leave_one_owner() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            TenantId tenant = newTenant();
+            Membership a = member(tenant, Role.OWNER, 0);
+            Membership b = member(tenant, Role.OWNER, 1);
+            memberships().add(a, Limit.UNLIMITED);
+            memberships().add(b, Limit.UNLIMITED);
+            List<Membership> both = List.of(a, b);
+
+            List<Outcome<Change>> outcomes = Concurrently.run(2, i -> storage().transactions().inTransaction(
+                    () -> memberships().remove(tenant, both.get(i).userId(), Role.OWNER)));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            assertThat(outcomes).extracting(Outcome::value).containsExactlyInAnyOrder(Change.DONE, Change.LAST_OWNER);
+            assertThat(memberships().ofTenant(tenant)).singleElement().satisfies(m -> assertThat(m.role()).isEqualTo(Role.OWNER));
+        }
+    }
+
+    @Test
+    void of_many_owners_demoting_and_removing_each_other_at_once_one_owner_remains() throws Exception {
+        TenantId tenant = newTenant();
+        List<Membership> owners = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Membership owner = member(tenant, Role.OWNER, i);
+            memberships().add(owner, Limit.UNLIMITED);
+            owners.add(owner);
+        }
+
+        List<Outcome<Change>> outcomes = Concurrently.run(16, i -> storage().transactions().inTransaction(() -> {
+            UserId target = owners.get(i % owners.size()).userId();
+            return i % 2 == 0
+                    ? memberships().changeRole(tenant, target, Role.OWNER, Role.ADMIN)
+                    : memberships().remove(tenant, target, Role.OWNER);
+        }));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.stream().filter(o -> o.value() == Change.DONE)).hasSize(7);
+        assertThat(memberships().ofTenant(tenant).stream().filter(m -> m.role() == Role.OWNER)).hasSize(1);
     }
 }

@@ -9,10 +9,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * {@code memberships} and the tenant's {@code member_count}. Adding is an insert that never
- * raises (0 = already a member) followed by a conditional increment that holds the tenant row
- * until commit (0 = full); concurrent joins of one tenant queue on that row, so none can see a
- * stale count. Tenants a user owns are counted the same way in {@code owned_tenant_counts}.
+ * {@code memberships} and the tenant's {@code member_count} and {@code owner_count}. Every change
+ * first writes the tenant row with a conditional update (a seat free under the limit, counting
+ * member invitations stored PENDING; another OWNER left), which holds that row until commit:
+ * concurrent changes of one tenant queue on it, so none can see a stale count, and each takes
+ * the tenant row before any membership row, so they never deadlock. The insert never raises
+ * (0 = already a member). Tenants a user owns are counted the same way in
+ * {@code owned_tenant_counts}.
  */
 public interface MembershipSql {
 
@@ -20,11 +23,42 @@ public interface MembershipSql {
             + "ON CONFLICT DO NOTHING")
     int insert(@BindMethods MembershipRow row);
 
-    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count + 1 WHERE id = :tenant AND member_count < :max")
-    int countOneMoreWithin(UUID tenant, int max);
+    /**
+     * 1, holding the tenant row until commit, when members plus member invitations stored PENDING
+     * leave a seat under {@code max}; {@code owners} (0 or 1) counts an OWNER too.
+     */
+    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count + 1, owner_count = owner_count + :owners "
+            + "WHERE id = :tenant AND member_count + pending_invitations < :max")
+    int countOneMoreWithin(UUID tenant, int max, int owners);
 
-    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count + 1 WHERE id = :tenant")
-    int countOneMore(UUID tenant);
+    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count + 1, owner_count = owner_count + :owners WHERE id = :tenant")
+    int countOneMore(UUID tenant, int owners);
+
+    /** Gives back what {@link #countOneMore} counted, for an insert that found the member there already. */
+    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count - 1, owner_count = owner_count - :owners WHERE id = :tenant")
+    int countOneLess(UUID tenant, int owners);
+
+    /** 1, holding the tenant row until commit, unless that would leave it without an OWNER (0). */
+    @SqlUpdate("UPDATE <prefix>tenants SET owner_count = owner_count - 1 WHERE id = :tenant AND owner_count > 1")
+    int countOneOwnerLessKeepingOne(UUID tenant);
+
+    /** Adds {@code delta} (±1) to the tenant's owners, holding its row until commit. */
+    @SqlUpdate("UPDATE <prefix>tenants SET owner_count = owner_count + :delta WHERE id = :tenant")
+    int countOwners(UUID tenant, int delta);
+
+    /** A member leaves the count, an OWNER only while another remains: 1, holding the tenant row; else 0. */
+    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count - 1, owner_count = owner_count - 1 "
+            + "WHERE id = :tenant AND owner_count > 1 AND member_count > 0")
+    int countOneOwningMemberLess(UUID tenant);
+
+    @SqlUpdate("UPDATE <prefix>tenants SET member_count = member_count - 1 WHERE id = :tenant AND member_count > 0")
+    int countOneMemberLess(UUID tenant);
+
+    @SqlUpdate("UPDATE <prefix>memberships SET role = :to WHERE tenant_id = :tenant AND user_id = :user AND role = :from")
+    int changeRole(UUID tenant, UUID user, String from, String to);
+
+    @SqlUpdate("DELETE FROM <prefix>memberships WHERE tenant_id = :tenant AND user_id = :user AND role = :role")
+    int deleteWithRole(UUID tenant, UUID user, String role);
 
     @SqlUpdate("DELETE FROM <prefix>memberships WHERE tenant_id = :tenant AND user_id = :user")
     int delete(UUID tenant, UUID user);
@@ -47,6 +81,16 @@ public interface MembershipSql {
 
     @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM <prefix>memberships WHERE tenant_id = :tenant ORDER BY joined_at, user_id")
     List<MembershipRow> ofTenant(UUID tenant);
+
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM <prefix>memberships WHERE tenant_id = :tenant "
+            + "ORDER BY joined_at, user_id LIMIT :limit")
+    List<MembershipRow> firstOfTenant(UUID tenant, int limit);
+
+    /** The page after (joinedAt, user), on the index (tenant_id, joined_at, user_id). */
+    @SqlQuery("SELECT " + MembershipRow.COLUMNS + " FROM <prefix>memberships WHERE tenant_id = :tenant "
+            + "AND (joined_at > :joinedAt OR (joined_at = :joinedAt AND user_id > :user)) "
+            + "ORDER BY joined_at, user_id LIMIT :limit")
+    List<MembershipRow> ofTenantAfter(UUID tenant, Instant joinedAt, UUID user, int limit);
 
     @SqlQuery("SELECT count(*) FROM <prefix>memberships WHERE tenant_id = :tenant")
     long count(UUID tenant);

@@ -4,6 +4,7 @@ import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.Sessions;
@@ -140,7 +141,7 @@ public final class CrashingStorage implements Storage {
     }
 
     @Override
-    public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
-        return wrap(io.invitekit.application.port.out.MemberInvitations.class, delegate.memberInvitations());
+    public MemberInvitations memberInvitations() {
+        return wrap(MemberInvitations.class, delegate.memberInvitations());
     }
 }
