@@ -145,6 +145,7 @@ class MemberPagesIT {
         String erin = "erin@example.org";
         String fred = "fred@example.org";
         server.signup(erin, "Erin", "Early");
+        server.verifyEmail(erin); // an unverified account would be claimed by the link, whatever password
         server.signup(fred, "Fred", "Früh");
         server.call("POST", "/api/tenants/" + tenantId + "/invitations", ownerToken, Map.of("email", erin, "role", "MEMBER"));
         String erinLink = server.linkFor(erin, "/invite");
