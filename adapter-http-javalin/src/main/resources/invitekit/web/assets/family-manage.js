@@ -506,7 +506,7 @@ function showError(error) {
 
 /** The shareable link: opening it signs up or logs in and joins with this code. */
 function joinLink(code) {
-  return `${location.origin}/join/${encodeURIComponent(code.code)}`;
+  return `${location.origin}/join/${encodeURIComponent(code.display)}`;
 }
 
 document.getElementById("copy-code").addEventListener("click", async () => {
