@@ -436,6 +436,31 @@ public abstract class MemberInvitationsContract {
     }
 
     @Test
+    void resending_an_expired_invitation_into_a_full_tenant_is_refused_until_a_seat_is_free() {
+        TenantId tenant = newTenantWithOwner(); // a plain tenant: room for 6 users
+        Limit six = storage().tenants().byId(tenant).orElseThrow().limits().users();
+        assertThat(six).isEqualTo(Limit.of(6));
+        MemberInvitation old = aMemberInvitation().tenant(tenant).lapsed().build();
+        invitations().add(old, six);
+        MemberInvitation expired = old.expire(NOW);
+        assertThat(invitations().update(expired)).isTrue();
+        List<MemberInvitation> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MemberInvitation other = aMemberInvitation().tenant(tenant).build();
+            assertThat(invitations().add(other, six)).isEqualTo(AddOutcome.ADDED);
+            others.add(other);
+        }
+
+        MemberInvitation revived = expired.resend(NOW, digest(), POLICY);
+        assertThat(invitations().update(revived)).as("1 owner + 5 pending fill the tenant").isFalse();
+        assertThat(invitations().byId(old.id())).contains(expired);
+
+        assertThat(invitations().update(others.get(0).cancel(NOW))).isTrue();
+        assertThat(invitations().update(revived)).isTrue();
+        assertThat(memberships().add(joiner(tenant), six)).isEqualTo(Memberships.AddOutcome.TENANT_FULL);
+    }
+
+    @Test
     void of_32_concurrent_accepts_of_one_invitation_version_exactly_one_is_written() throws Exception {
         TenantId tenant = newTenantWithOwner();
         MemberInvitation invitation = aMemberInvitation().tenant(tenant).build();

@@ -16,16 +16,19 @@ import io.invitekit.adapter.jdbi.InvitekitJdbiPlugin;
 import io.invitekit.adapter.jdbi.JdbiStorage;
 import io.invitekit.adapter.jdbi.testing.ScratchDatabase;
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
+import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.TenantInvitations.InvitationFilter;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.invitation.TenantInvitation;
+import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
+import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import io.invitekit.domain.account.UserId;
@@ -155,13 +158,22 @@ public abstract class BesideTheHost {
         assertThat(tenant.subdomain().value()).isEqualTo("old-bakery");
         assertThat(storage.memberships().find(legacy.tenant, legacy.admin.id()).orElseThrow().role()).isEqualTo(Role.OWNER);
         assertThat(storage.memberships().ownedTenants(legacy.admin.id())).isEqualTo(1);
+        // V10 counted the tenant's owner: with a second one, the first may step down, and then the second may not.
+        assertThat(storage.memberships().changeRole(legacy.tenant, legacy.admin.id(), Role.OWNER, Role.ADMIN))
+                .isEqualTo(Memberships.Change.LAST_OWNER);
+        UserId heir = new UserId(nextId());
+        assertThat(storage.memberships().add(new Membership(legacy.tenant, heir, Role.OWNER, NOW), Limit.UNLIMITED))
+                .isEqualTo(Memberships.AddOutcome.ADDED);
+        assertThat(storage.memberships().changeRole(legacy.tenant, legacy.admin.id(), Role.OWNER, Role.ADMIN))
+                .isEqualTo(Memberships.Change.DONE);
+        assertThat(storage.memberships().remove(legacy.tenant, heir, Role.OWNER)).isEqualTo(Memberships.Change.LAST_OWNER);
         assertThat(storage.joinCodes().activeByCode(legacy.code).orElseThrow().tenantId()).isEqualTo(legacy.tenant);
         assertThat(count("SELECT count(*) FROM invitekit_bucket WHERE id = 'join_failures_account/old'")).isEqualTo(1);
 
         Map<String, Object> history = rows("SELECT version, description, installed_on, success FROM invitekit_schema_history "
                 + "ORDER BY installed_rank");
         assertThat(history).as("the history, moved, then the migrations added since 0.1")
-                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 6);
+                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 7);
         assertThat(history.get(Integer.toString(legacyHistory.size()))).asString()
                 .contains("version=4").contains("inviter name");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 1))).asString()
@@ -174,6 +186,8 @@ public abstract class BesideTheHost {
                 .contains("version=8").contains("session details");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 5))).asString()
                 .contains("version=9").contains("outbox request id");
+        assertThat(history.get(Integer.toString(legacyHistory.size() + 6))).asString()
+                .contains("version=10").contains("members");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
                 .as("nothing of the old layout left").isZero();

@@ -112,7 +112,7 @@ public abstract class OutboxStoredForm {
         UUID incomplete = UUID.randomUUID();
         UUID good = UUID.randomUUID();
         insert(legacyUnknown, "password_reset", "expires_in_days=1", SECRET + "1");
-        insert(jsonUnknown, "member_invitation", "{\"type\":\"member_invitation\",\"tenantName\":\"Bright\"}", SECRET + "2");
+        insert(jsonUnknown, "tenant_farewell", "{\"type\":\"tenant_farewell\",\"tenantName\":\"Bright\"}", SECRET + "2");
         insert(incomplete, "tenant_invitation", "{\"type\":\"tenant_invitation\",\"inviterName\":\"Ada\"}", SECRET + "3");
         insert(good, "tenant_invitation", LEGACY_DATA, SECRET);
         Invitekit kit = kit();
@@ -120,7 +120,7 @@ public abstract class OutboxStoredForm {
         assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(4, 1, 0, 3));
 
         assertThat(column("last_error", legacyUnknown)).contains("no template for emails of kind \"password_reset\"");
-        assertThat(column("last_error", jsonUnknown)).contains("no template for emails of kind \"member_invitation\"");
+        assertThat(column("last_error", jsonUnknown)).contains("no template for emails of kind \"tenant_farewell\"");
         assertThat(column("last_error", incomplete)).contains("incomplete").doesNotContain("token");
         for (UUID dead : List.of(legacyUnknown, jsonUnknown, incomplete)) {
             assertThat(column("status", dead)).isEqualTo("DEAD");

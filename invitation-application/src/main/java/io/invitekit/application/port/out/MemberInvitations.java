@@ -42,9 +42,12 @@ public interface MemberInvitations {
 
     /**
      * Writes {@code next} only if the stored version is still {@code next.version() - 1}; a move
-     * out of PENDING frees the seat it held.
+     * out of PENDING frees the seat it held. A move back into PENDING (a resend of an expired
+     * invitation) takes a seat again, within the tenant's own user limit.
      *
-     * @return false when somebody else changed the invitation first (nothing written)
+     * @return false when somebody else changed the invitation first, or, for a move back into
+     *         PENDING, when no seat is free or another invitation for the tenant and email is
+     *         pending (nothing written)
      */
     boolean update(MemberInvitation next);
 
