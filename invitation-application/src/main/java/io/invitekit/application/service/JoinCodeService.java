@@ -65,7 +65,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
                            Memberships memberships, MemberInvitations memberInvitations, RateLimiter limiter,
                            Accounts verifiedEmails) {
         this.verifiedEmails = verifiedEmails;
-        this.seats = new Seats(memberInvitations);
+        this.seats = new Seats(transactions, memberInvitations);
         this.context = context;
         this.transactions = transactions;
         this.codes = codes;
@@ -179,9 +179,19 @@ public final class JoinCodeService implements JoinCodeUseCase {
         List<Runnable> refunds = acquireAttemptPermits(user.id(), c.clientAddress());
         boolean countsAsFailure = false;
         try {
-            return transactions.inTransaction(() -> joinWith(user, code));
-        } catch (JoinedMeanwhile alreadyJoined) {
-            return transactions.inTransaction(() -> joinWith(user, code)); // now answers already_member
+            try {
+                return transactions.inTransaction(() -> joinWith(user, code));
+            } catch (JoinedMeanwhile alreadyJoined) {
+                return transactions.inTransaction(() -> joinWith(user, code)); // now answers already_member
+            } catch (SeatsTaken full) {
+                // Expired member invitations the sweeper has not come by yet hold seats nobody will take.
+                if (!seats.freeExpired(full.tenant, context.now())) {
+                    throw MemberService.tenantFull();
+                }
+                return transactions.inTransaction(() -> joinWith(user, code));
+            }
+        } catch (SeatsTaken stillFull) {
+            throw MemberService.tenantFull();
         } catch (DomainException refused) {
             countsAsFailure = refused.code() == ErrorCode.INVALID_CODE;
             throw refused;
@@ -205,21 +215,25 @@ public final class JoinCodeService implements JoinCodeUseCase {
         if (!codes.claimUse(code.id(), now)) {
             throw invalidCode();
         }
-        Membership joining = new Membership(tenant.id(), user.id(), Role.MEMBER, now);
-        Memberships.AddOutcome added = memberships.add(joining, tenant.limits().users());
-        if (added == Memberships.AddOutcome.TENANT_FULL && seats.freeExpired(tenant.id(), now) > 0) {
-            added = memberships.add(joining, tenant.limits().users()); // an expired invitation held a seat
-        }
-        switch (added) {
+        switch (memberships.add(new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users())) {
             case ADDED -> {
                 context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
                 return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
             }
-            case TENANT_FULL -> throw new RuleViolationException(ErrorCode.TENANT_FULL,
-                    "this tenant's members and pending invitations have reached its user limit");
+            case TENANT_FULL -> throw new SeatsTaken(tenant.id()); // undoes the use
             case ALREADY_MEMBER -> throw new JoinedMeanwhile(); // the same user, twice at once: undo the use
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** Rolls back a join refused for the tenant's user limit. */
+    private static final class SeatsTaken extends RuntimeException {
+        private final TenantId tenant;
+
+        SeatsTaken(TenantId tenant) {
+            super(null, null, false, false);
+            this.tenant = tenant;
+        }
     }
 
     /** Rolls back a join whose user became a member in a concurrent request. */

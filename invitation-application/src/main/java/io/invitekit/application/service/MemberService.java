@@ -32,6 +32,7 @@ import io.invitekit.domain.membership.MemberInvitationId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.membership.TenantPermission;
+import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
@@ -75,7 +76,7 @@ public final class MemberService implements MemberUseCase {
         this.directory = directory;
         this.limits = limits;
         this.access = new Access(memberships);
-        this.seats = new Seats(invitations);
+        this.seats = new Seats(transactions, invitations);
     }
 
     // ---------------------------------------------------------------- invitations
@@ -103,13 +104,9 @@ public final class MemberService implements MemberUseCase {
         SecretToken token = SecretToken.generate(context.random());
         MemberInvitation invitation = MemberInvitation.create(new MemberInvitationId(context.ids().next()), tenantId,
                 c.email(), c.role(), actor.id(), inviterName, token.digest(), ttlDays, now);
-        transactions.run(() -> {
+        Runnable add = () -> transactions.run(() -> {
             invitations.storedPendingFor(tenantId, c.email()).ifPresent(existing -> retireIfExpired(existing, now));
-            MemberInvitations.AddOutcome added = invitations.add(invitation, tenant.limits().users());
-            if (added == MemberInvitations.AddOutcome.TENANT_FULL && seats.freeExpired(tenantId, now) > 0) {
-                added = invitations.add(invitation, tenant.limits().users());
-            }
-            switch (added) {
+            switch (invitations.add(invitation, tenant.limits().users())) {
                 case ADDED -> { }
                 case PENDING_EXISTS -> throw pendingExists(c.email().value());
                 case TENANT_FULL -> throw tenantFull();
@@ -118,6 +115,15 @@ public final class MemberService implements MemberUseCase {
             context.audit(now, actor.id(), "member_invitation.created", tenantId, invitation.id(),
                     Map.of("email", c.email().value(), "role", c.role().name()));
         });
+        try {
+            add.run();
+        } catch (DomainException full) {
+            // Expired invitations the sweeper has not come by yet hold seats nobody will take: free them, once.
+            if (full.code() != ErrorCode.TENANT_FULL || !seats.freeExpired(tenantId, now)) {
+                throw full;
+            }
+            add.run();
+        }
         return viewOf(invitation, now);
     }
 
@@ -150,7 +156,22 @@ public final class MemberService implements MemberUseCase {
         Tenant tenant = activeTenant(tenantId);
         Instant now = context.now();
         SecretToken token = SecretToken.generate(context.random());
-        MemberInvitation resent = transactions.inTransaction(() -> {
+        MemberInvitation resent;
+        try {
+            resent = resendInTransaction(actor, tenant, id, token, now);
+        } catch (DomainException full) {
+            if (full.code() != ErrorCode.TENANT_FULL || !seats.freeExpired(tenantId, now)) {
+                throw full;
+            }
+            resent = resendInTransaction(actor, tenant, id, token, now);
+        }
+        return viewOf(resent, now);
+    }
+
+    private MemberInvitation resendInTransaction(Actor actor, Tenant tenant, MemberInvitationId id, SecretToken token,
+                                                 Instant now) {
+        TenantId tenantId = tenant.id();
+        return transactions.inTransaction(() -> {
             MemberInvitation next = resendOnce(tenantId, id, token, now);
             // The old token is dead from this commit on: its unsent emails go with it.
             int withdrawn = outbox.withdraw(id.toString());
@@ -159,7 +180,6 @@ public final class MemberService implements MemberUseCase {
                     Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
         });
-        return viewOf(resent, now);
     }
 
     /**
@@ -168,7 +188,6 @@ public final class MemberService implements MemberUseCase {
      * without anyone having changed it, which is answered here.
      */
     private MemberInvitation resendOnce(TenantId tenantId, MemberInvitationId id, SecretToken token, Instant now) {
-        boolean seatsFreed = false;
         for (int attempt = 0; attempt < CONCURRENT_CHANGE_RETRIES; attempt++) {
             MemberInvitation current = load(tenantId, id);
             MemberInvitation next = current.resend(now, token.digest(), context.settings().invitationPolicy());
@@ -181,10 +200,7 @@ public final class MemberService implements MemberUseCase {
             if (invitations.storedPendingFor(tenantId, current.email()).filter(o -> !o.id().equals(id)).isPresent()) {
                 throw pendingExists(current.email().value());
             }
-            if (seatsFreed || seats.freeExpired(tenantId, now) == 0) {
-                throw tenantFull();
-            }
-            seatsFreed = true;
+            throw tenantFull();
         }
         throw new RuleViolationException(ErrorCode.INVALID_TRANSITION, "the invitation is being changed by someone else");
     }

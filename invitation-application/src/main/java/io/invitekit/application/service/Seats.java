@@ -1,6 +1,7 @@
 package io.invitekit.application.service;
 
 import io.invitekit.application.port.out.MemberInvitations;
+import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.membership.MemberInvitation;
 import io.invitekit.domain.tenant.TenantId;
@@ -17,19 +18,26 @@ final class Seats {
     private static final int PAGE = 100;
     private static final int PAGES = 10;
 
+    private final Transactions transactions;
     private final MemberInvitations invitations;
 
-    Seats(MemberInvitations invitations) {
+    Seats(Transactions transactions, MemberInvitations invitations) {
+        this.transactions = transactions;
         this.invitations = invitations;
     }
 
     /**
-     * Writes EXPIRED for the tenant's invitations still stored PENDING past their expiry, in the
-     * caller's transaction.
+     * Writes EXPIRED for the tenant's invitations still stored PENDING past their expiry, in a
+     * transaction of its own: a store may keep a seat given back for the transaction that gave it
+     * (an accept's member) until it commits, so the refused write is retried after this one.
      *
-     * @return how many seats came free
+     * @return whether any seat came free
      */
-    int freeExpired(TenantId tenant, Instant now) {
+    boolean freeExpired(TenantId tenant, Instant now) {
+        return transactions.inTransaction(() -> expire(tenant, now)) > 0;
+    }
+
+    private int expire(TenantId tenant, Instant now) {
         int freed = 0;
         UUID after = null;
         for (int page = 0; page < PAGES; page++) {
