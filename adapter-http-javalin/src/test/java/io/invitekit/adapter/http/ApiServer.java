@@ -154,6 +154,10 @@ final class ApiServer implements AutoCloseable {
         return send("POST", path, token, body == null ? null : write(body), Map.of(), Check.BOTH);
     }
 
+    Reply patch(String path, String token, Object body) {
+        return send("PATCH", path, token, body == null ? null : write(body), Map.of(), Check.BOTH);
+    }
+
     Reply delete(String path, String token) {
         return send("DELETE", path, token, null, Map.of(), Check.BOTH);
     }

@@ -8,6 +8,7 @@ import io.invitekit.adapter.http.InvitekitAuthentication.Caller;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.Actor;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.account.UserProfile;
@@ -116,6 +117,38 @@ class PluginInAHostAppTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(get("/invitekit/api/platform/tenant-invitations/token/" + token).statusCode())
                 .as("still open").isEqualTo(200);
+    }
+
+    @Test
+    void theHostsSignedInUserAcceptsAMemberInvitationWithTheHostsVerifiedEmail() throws Exception {
+        HttpResponse<String> family = send("POST", "/invitekit/api/tenants", "owner-session", "{\"name\":\"Olga's\"}");
+        String tenant = read(family).path("id").asText();
+        HttpResponse<String> invited = send("POST", "/invitekit/api/tenants/" + tenant + "/invitations", "owner-session",
+                "{\"email\":\"ada@host.test\",\"role\":\"ADMIN\"}");
+        assertThat(invited.statusCode()).isEqualTo(201);
+        assertThat(read(invited).path("invited_by").path("first_name").asText()).isEqualTo("Olga");
+        kit.delivery().relayOnce();
+        String token = mail.sent(MemberInvitationMail.class).get(0).token();
+        String accept = "/invitekit/api/invitations/token/" + token + "/accept";
+
+        HttpResponse<String> unverified = send("POST", accept, "unverified-session", null);
+        HttpResponse<String> anonymous = send("POST", accept, null, null);
+        HttpResponse<String> withPassword = send("POST", accept, "admin-session", "{\"password\":\"not here\"}");
+        HttpResponse<String> otherEmail = send("POST", accept, "owner-session", null);
+        HttpResponse<String> accepted = send("POST", accept, "admin-session", null);
+
+        assertThat(unverified.statusCode()).isEqualTo(403);
+        assertThat(read(unverified).path("code").asText()).isEqualTo("forbidden");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(withPassword.statusCode()).as("the host signs its users in").isEqualTo(422);
+        assertThat(otherEmail.statusCode()).isEqualTo(403);
+        assertThat(read(otherEmail).path("code").asText()).isEqualTo("email_mismatch");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(read(accepted).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(read(accepted).path("already_member").asBoolean()).isFalse();
+        HttpResponse<String> members = send("GET", "/invitekit/api/tenants/" + tenant + "/members", "admin-session", null);
+        assertThat(read(members).path("items").size()).isEqualTo(2);
+        assertThat(read(members).path("items").get(1).path("user").path("first_name").asText()).isEqualTo("Ada");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.invitekit.adapter.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.AcceptedInvitation;
 import io.invitekit.application.port.in.JoinCodeView;
@@ -53,17 +56,24 @@ public final class TenantPayloads {
         }
     }
 
-    /** {@code members} is left out when the reader is not entitled to it (lists for admins). */
+    /**
+     * {@code members} and {@code membersNextCursor} are left out when the reader is not entitled to
+     * them (lists for admins). With them, the cursor is a JSON null when every member is shown:
+     * a {@link NullNode}, which {@code NON_NULL} keeps, unlike a Java null.
+     */
     public record TenantResponse(
             String id, String name, String subdomain, String domain, String subscriptionTier, Integer maxUsers,
             Integer maxResources, Map<String, Boolean> permissions, Map<String, Boolean> featureFlags, boolean active,
             String contactEmail, String phone, Instant createdAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberResponse> members) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberResponse> members,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode membersNextCursor) {
 
         public static TenantResponse of(TenantView t, boolean withMembers) {
             return new TenantResponse(t.id().toString(), t.name(), t.subdomain(), t.domain(), t.subscriptionTier(),
                     t.maxUsers(), t.maxResources(), WireNames.permissions(t.permissions()), t.featureFlags(), t.active(), t.contactEmail(),
-                    t.phone(), t.createdAt(), withMembers ? t.members().stream().map(MemberResponse::of).toList() : null);
+                    t.phone(), t.createdAt(), withMembers ? t.members().stream().map(MemberResponse::of).toList() : null,
+                    !withMembers ? null : t.membersNextCursor() == null ? NullNode.getInstance()
+                            : TextNode.valueOf(t.membersNextCursor()));
         }
     }
 
