@@ -57,6 +57,7 @@ public record Configuration(
         int hstsSeconds,
         TablePrefix tablePrefix,
         boolean requireVerifiedEmail,
+        String memberInvitationLinkTemplate,
         LogFormat logFormat) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
@@ -123,6 +124,7 @@ public record Configuration(
                 .maxTenantsPerUser(maxTenantsPerUser)
                 .outboxLease(outboxLease)
                 .requireVerifiedEmail(requireVerifiedEmail)
+                .memberInvitationLinkTemplate(memberInvitationLinkTemplate)
                 .build();
     }
 
@@ -178,6 +180,7 @@ public record Configuration(
         shown.put("INVITEKIT_SWEEP_INTERVAL_SECONDS", Long.toString(sweepInterval.toSeconds()));
         shown.put("INVITEKIT_OUTBOX_LEASE_SECONDS", Long.toString(outboxLease.toSeconds()));
         shown.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", Boolean.toString(requireVerifiedEmail));
+        shown.put("INVITEKIT_MEMBER_INVITATION_LINK", memberInvitationLinkTemplate);
         shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
         return shown;
     }
@@ -269,6 +272,8 @@ public record Configuration(
             if (hsts > 0 && !https) {
                 error(new ConfigurationException("INVITEKIT_HSTS_SECONDS needs an https INVITEKIT_BASE_URL (or 0)"));
             }
+            String memberInvitationLink = linkTemplate("INVITEKIT_MEMBER_INVITATION_LINK",
+                    InvitekitSettings.DEFAULT_MEMBER_INVITATION_LINK, baseUrl);
             LogFormat logFormat = parse("INVITEKIT_LOG_FORMAT", text("INVITEKIT_LOG_FORMAT", "text"),
                     v -> LogFormat.valueOf(v.strip().toUpperCase(Locale.ROOT)), "text or json");
             Configuration configuration = new Configuration(
@@ -299,6 +304,7 @@ public record Configuration(
                             TablePrefix::of, "1 to " + TablePrefix.MAX_LENGTH
                                     + " lower-case letters, digits and underscores, starting with a letter"),
                     bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false),
+                    memberInvitationLink,
                     logFormat);
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
@@ -366,6 +372,28 @@ public record Configuration(
                 return URI.create(fallback);
             }
             return uri;
+        }
+
+        /**
+         * A link template for an email: it carries {@code {token}} and, with {@code {baseUrl}} filled
+         * in, makes an absolute http or https link with a host. Checked at start, since the email
+         * renderer refuses any other link for good, one email after another.
+         */
+        private String linkTemplate(String name, String fallback, URI baseUrl) {
+            String template = text(name, fallback);
+            URI sample;
+            try {
+                sample = new URI(template.replace("{baseUrl}", baseUrl.toString()).replace("{token}", "token"));
+            } catch (java.net.URISyntaxException malformed) {
+                sample = null;
+            }
+            if (!template.contains("{token}") || sample == null || sample.getHost() == null
+                    || !("http".equals(sample.getScheme()) || "https".equals(sample.getScheme()))) {
+                error(bad(name, "a link template with {token} that makes an http or https link, such as " + fallback,
+                        template));
+                return fallback;
+            }
+            return template;
         }
 
         /** The parsed value, or null with the error recorded. */

@@ -39,6 +39,20 @@ class ConfigurationTest {
         assertThat(c.outboxLease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.applicationSettings().outboxLease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.hstsSeconds()).as("the default base URL is http: no HSTS").isZero();
+        assertThat(c.memberInvitationLinkTemplate()).isEqualTo("{baseUrl}/invite#token={token}");
+        assertThat(c.applicationSettings().memberInvitationLink("abc")).isEqualTo("http://localhost:8080/invite#token=abc");
+    }
+
+    @Test
+    void theMemberInvitationLinkMayPointAtTheHostsOwnPageButMustCarryTheTokenOverHttp() {
+        Configuration c = Configuration.from(Map.of("INVITEKIT_BASE_URL", "https://app.example.com",
+                "INVITEKIT_MEMBER_INVITATION_LINK", "{baseUrl}/team/accept?t={token}"));
+        assertThat(c.applicationSettings().memberInvitationLink("abc")).isEqualTo("https://app.example.com/team/accept?t=abc");
+        assertThat(c.applicationSettings().invitationLink("abc")).as("the tenant invitation's link is another setting")
+                .isEqualTo("https://app.example.com/tenant-onboard#token=abc");
+        assertThat(Configuration.from(Map.of("INVITEKIT_MEMBER_INVITATION_LINK", "https://join.example.com/{token}"))
+                .applicationSettings().memberInvitationLink("abc")).isEqualTo("https://join.example.com/abc");
+        assertThat(c.effective()).containsEntry("INVITEKIT_MEMBER_INVITATION_LINK", "{baseUrl}/team/accept?t={token}");
     }
 
     @Test
@@ -95,6 +109,7 @@ class ConfigurationTest {
         env.put("INVITEKIT_RATE_LIMIT_STORE", "database");
         env.put("INVITEKIT_OUTBOX_LEASE_SECONDS", "20");
         env.put("INVITEKIT_HSTS_SECONDS", "86400");
+        env.put("INVITEKIT_MEMBER_INVITATION_LINK", "{baseUrl}/members/accept#t={token}");
 
         Configuration c = Configuration.from(env);
 
@@ -114,6 +129,7 @@ class ConfigurationTest {
         assertThat(settings.outboxLease()).as("a shorter lease lets another node take a dead node's emails sooner")
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(c.hstsSeconds()).isEqualTo(86_400);
+        assertThat(settings.memberInvitationLink("abc")).isEqualTo("https://app.example.com/members/accept#t=abc");
         assertThat(c.toString()).doesNotContain("secret").doesNotContain("mailpw");
     }
 
@@ -150,6 +166,10 @@ class ConfigurationTest {
         "INVITEKIT_HSTS_SECONDS|a year",
         "INVITEKIT_HSTS_SECONDS|63072001",
         "INVITEKIT_HSTS_SECONDS|600",
+        "INVITEKIT_MEMBER_INVITATION_LINK|{baseUrl}/invite",
+        "INVITEKIT_MEMBER_INVITATION_LINK|/invite#token={token}",
+        "INVITEKIT_MEMBER_INVITATION_LINK|mailto:team@example.com?body={token}",
+        "INVITEKIT_MEMBER_INVITATION_LINK|{baseUrl}/in vite#token={token}",
     })
     void aBadValueStopsStartUpNamingTheVariable(String name, String value) {
         assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))

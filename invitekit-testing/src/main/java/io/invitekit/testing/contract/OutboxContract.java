@@ -11,9 +11,11 @@ import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.EmailVerificationMail;
+import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.Storage;
+import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.EmailAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +124,29 @@ public abstract class OutboxContract {
                 .usingRecursiveComparison().isEqualTo(verification);
         assertThat(claimed).filteredOn(m -> m.id().equals(attempt.id())).singleElement()
                 .usingRecursiveComparison().isEqualTo(attempt);
+    }
+
+    @Test
+    void a_member_invitation_email_of_each_role_is_claimed_whole_with_its_data_and_secret() {
+        List<OutboxMessage> queued = new ArrayList<>();
+        for (Role role : List.of(Role.ADMIN, Role.MEMBER)) {
+            OutboxMessage message = anOutboxMessage().about("member-invitation-" + role).queuedAt(NOW)
+                    .mail(new MemberInvitationMail.Queued(EmailAddress.of(role.name().toLowerCase(java.util.Locale.ROOT) + "@example.org"),
+                            "Acme Cloud", "Zoë \"Ada\" Lovelace", "Bob's <Bakery> & Co", role,
+                            NOW.plus(Duration.ofDays(3)), 3))
+                    .build();
+            outbox().enqueue(message);
+            queued.add(message);
+        }
+
+        List<OutboxMessage> claimed = outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThat(claimed).hasSize(2);
+        for (OutboxMessage message : queued) {
+            assertThat(claimed).filteredOn(m -> m.id().equals(message.id())).singleElement()
+                    .usingRecursiveComparison().isEqualTo(message);
+            assertThat(outbox().byId(message.id()).orElseThrow().kind()).isEqualTo(MemberInvitationMail.KIND);
+        }
     }
 
     @Test
