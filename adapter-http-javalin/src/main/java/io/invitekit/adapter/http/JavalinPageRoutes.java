@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The web pages (SPEC §4): plain HTML, one stylesheet, ES-module scripts and {@code en.json},
  * all from {@code /invitekit/web/} on the classpath. No build step, nothing from a CDN, and no
  * inline script: the Content-Security-Policy forbids it. The pages talk to the API like any
- * other client and keep their tokens in the browser's sessionStorage.
+ * other client, signed in by an HttpOnly session cookie that no script can read.
  */
 final class JavalinPageRoutes {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
