@@ -5,13 +5,23 @@ import { landingFor, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
 publicPage("login.title");
 
-// Already signed in (in this tab or another): straight on.
+// Already signed in (in this tab or another): straight on. Only then: a signed-out visitor sent
+// here with ?next= must stay, or the page that sent them here and this one take turns for ever.
+let signedIn = null;
 try {
-  location.replace(safeNext() || landingFor(await api("GET", "/api/me")));
+  signedIn = await api("GET", "/api/me");
 } catch (error) {
   if (!(error instanceof ApiError)) {
     throw error;
   }
+}
+if (signedIn) {
+  location.replace(safeNext() || landingFor(signedIn));
+}
+
+// Come from a page that sent the visitor here (a join link): sign-up goes back there too.
+if (safeNext()) {
+  document.getElementById("login-signup-link").href = `/signup?next=${encodeURIComponent(safeNext())}`;
 }
 
 const form = prepare(document.getElementById("login-form"));

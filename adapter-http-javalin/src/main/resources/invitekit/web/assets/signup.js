@@ -2,9 +2,14 @@ import { api } from "./api.js";
 import { check, prepare, rules, setFieldError, showProblem, value, focusFirstError } from "./forms.js";
 import { t } from "./i18n.js";
 import { saveSession } from "./session.js";
-import { problemText, publicPage, ready, setBusy } from "./ui.js";
+import { problemText, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
 publicPage("signup.title");
+
+// Come from a page that sent the visitor here (a join link): log-in goes back there too.
+if (safeNext()) {
+  document.getElementById("signup-login-link").href = `/login?next=${encodeURIComponent(safeNext())}`;
+}
 
 const form = prepare(document.getElementById("signup-form"));
 form.addEventListener("submit", async (event) => {
@@ -37,7 +42,7 @@ form.addEventListener("submit", async (event) => {
       return;
     }
     await saveSession(answer);
-    location.assign("/join-or-create");
+    location.assign(safeNext() || "/join-or-create");
   } catch (error) {
     setBusy(button, false);
     showProblem(form, error, { codes: { email_taken: "email" }, messages: { email_taken: "signup.error.email_taken" } });

@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The web pages (SPEC §4): plain HTML, one stylesheet, ES-module scripts and {@code en.json},
  * all from {@code /invitekit/web/} on the classpath. No build step, nothing from a CDN, and no
  * inline script: the Content-Security-Policy forbids it. The pages talk to the API like any
- * other client and keep their tokens in the browser's sessionStorage.
+ * other client, signed in by an HttpOnly session cookie that no script can read.
  */
 final class JavalinPageRoutes {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -34,7 +35,14 @@ final class JavalinPageRoutes {
             Map.entry("/forgot-password", "forgot-password.html"),
             Map.entry("/reset-password", "reset-password.html"),
             Map.entry("/account", "account.html"),
-            Map.entry("/verify-email", "verify-email.html"));
+            Map.entry("/verify-email", "verify-email.html"),
+            Map.entry("/invite", "invite.html"));
+
+    /**
+     * Pages whose path carries a value the page reads itself (Javalin path patterns → HTML file).
+     * A join code in the path is a secret of sorts: the request log blanks it out.
+     */
+    static final Map<String, String> PATTERN_PAGES = Map.of("/join/{code}", "join-link.html");
 
     /** Asset names: flat, so that no request can reach outside the assets folder. */
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,64}\\.(css|js|json|svg)");
@@ -50,7 +58,9 @@ final class JavalinPageRoutes {
     void register(Routes routes) {
         // Where a visitor goes depends on the session in their browser: the log-in page knows.
         routes.get("/", ctx -> ctx.redirect("/login", HttpStatus.FOUND));
-        PAGES.forEach((path, file) -> {
+        Stream.concat(PAGES.entrySet().stream(), PATTERN_PAGES.entrySet().stream()).forEach(page -> {
+            String path = page.getKey();
+            String file = page.getValue();
             byte[] html = load("pages/" + file).orElseThrow(() -> new IllegalStateException("missing page " + file));
             routes.get(path, ctx -> send(ctx, "text/html; charset=utf-8", html));
         });

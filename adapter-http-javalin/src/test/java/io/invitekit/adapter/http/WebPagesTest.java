@@ -47,9 +47,27 @@ class WebPagesTest {
         api.close();
     }
 
+    /** Every page path, with an example value where the path holds one. */
+    private static List<String> pagePaths() {
+        List<String> paths = new ArrayList<>(JavalinPageRoutes.PAGES.keySet());
+        JavalinPageRoutes.PATTERN_PAGES.keySet().forEach(p -> paths.add(p.replace("{code}", "A7BX-9PQ2")));
+        return paths;
+    }
+
+    @Test
+    void theJoinLinkPageServesAnyCodeInItsPath() {
+        assertThat(JavalinPageRoutes.PATTERN_PAGES).containsOnlyKeys("/join/{code}");
+        for (String path : List.of("/join/A7BX-9PQ2", "/join/a7bx%209pq2", "/join/whatever")) {
+            Reply page = api.page(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("/assets/join-link.js");
+        }
+        assertThat(api.page("/join/").status()).isEqualTo(404);
+    }
+
     @Test
     void everyPageIsServedWithAStrictContentSecurityPolicy() {
-        for (String path : JavalinPageRoutes.PAGES.keySet()) {
+        for (String path : pagePaths()) {
             for (String variant : List.of(path, path + "/")) {
                 Reply page = api.page(variant);
                 assertThat(page.status()).as(variant).isEqualTo(200);
@@ -211,7 +229,7 @@ class WebPagesTest {
 
     private Map<String, String> pages() {
         Map<String, String> pages = new LinkedHashMap<>();
-        JavalinPageRoutes.PAGES.keySet().stream().sorted().forEach(path -> pages.put(path, api.page(path).body()));
+        pagePaths().stream().sorted().forEach(path -> pages.put(path, api.page(path).body()));
         return pages;
     }
 
