@@ -27,12 +27,12 @@ import java.util.zip.GZIPInputStream;
  * span ids, names, kinds and string or integer attributes) rather than the generated classes.
  * It keeps every body as it came, so that a test can look for a secret in all of it.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     /** One span as received: ids in hex, attributes as text. */
-    record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, int kind,
+    public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, int kind,
                         Map<String, String> attributes, Map<String, String> resource) {
-        String attribute(String key) {
+        public String attribute(String key) {
             return attributes.get(key);
         }
     }
@@ -46,7 +46,7 @@ final class OtlpReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static OtlpReceiver start() throws IOException {
+    public static OtlpReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         OtlpReceiver receiver = new OtlpReceiver(server);
         server.createContext("/v1/traces", receiver::handle);
@@ -54,7 +54,7 @@ final class OtlpReceiver implements AutoCloseable {
         return receiver;
     }
 
-    URI tracesUrl() {
+    public URI tracesUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces");
     }
 
@@ -80,26 +80,26 @@ final class OtlpReceiver implements AutoCloseable {
         }
     }
 
-    List<ReceivedSpan> spans() {
+    public List<ReceivedSpan> spans() {
         return List.copyOf(spans);
     }
 
-    int requests() {
+    public int requests() {
         return bodies.size();
     }
 
-    List<String> contentTypes() {
+    public List<String> contentTypes() {
         return List.copyOf(contentTypes);
     }
 
     /** Whether these bytes (UTF-8) appear anywhere in anything received. */
-    boolean anyBodyContains(String text) {
+    public boolean anyBodyContains(String text) {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         return bodies.stream().anyMatch(body -> indexOf(body, needle) >= 0);
     }
 
     /** The first span matching, waiting for it up to {@code timeout} (the exporter sends in batches). */
-    ReceivedSpan await(Predicate<ReceivedSpan> wanted, Duration timeout, String what) throws InterruptedException {
+    public ReceivedSpan await(Predicate<ReceivedSpan> wanted, Duration timeout, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Optional<ReceivedSpan> found = spans.stream().filter(wanted).findFirst();
