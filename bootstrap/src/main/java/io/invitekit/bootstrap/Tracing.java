@@ -81,7 +81,9 @@ final class Tracing implements AutoCloseable {
         observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
                 new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                 new DefaultTracingObservationHandler(tracer)));
-        LOG.info("Tracing: spans go to {} over OTLP/HTTP", endpoint);
+        // Without the user part: it may hold credentials.
+        LOG.info("Tracing: spans go to {}://{}{} over OTLP/HTTP", endpoint.getScheme(), endpoint.getHost()
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()), endpoint.getRawPath());
         return new Tracing(observations, provider);
     }
 
