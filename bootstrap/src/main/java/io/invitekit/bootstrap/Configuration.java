@@ -58,7 +58,8 @@ public record Configuration(
         TablePrefix tablePrefix,
         boolean requireVerifiedEmail,
         String memberInvitationLinkTemplate,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        URI otlpEndpoint) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -75,6 +76,9 @@ public record Configuration(
 
     public record Argon2(int memoryKib, int iterations, int parallelism) {
     }
+
+    /** The path OTLP/HTTP receivers take traces at, added to an {@code INVITEKIT_OTLP_ENDPOINT} given without one. */
+    static final String OTLP_TRACES_PATH = "/v1/traces";
 
     public static Configuration fromEnvironment() {
         return from(System.getenv());
@@ -182,6 +186,7 @@ public record Configuration(
         shown.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", Boolean.toString(requireVerifiedEmail));
         shown.put("INVITEKIT_MEMBER_INVITATION_LINK", memberInvitationLinkTemplate);
         shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
+        shown.put("INVITEKIT_OTLP_ENDPOINT", otlpEndpoint == null ? "(unset: no tracing)" : maskedUrl(otlpEndpoint.toString()));
         return shown;
     }
 
@@ -276,6 +281,7 @@ public record Configuration(
                     InvitekitSettings.DEFAULT_MEMBER_INVITATION_LINK, baseUrl);
             LogFormat logFormat = parse("INVITEKIT_LOG_FORMAT", text("INVITEKIT_LOG_FORMAT", "text"),
                     v -> LogFormat.valueOf(v.strip().toUpperCase(Locale.ROOT)), "text or json");
+            URI otlpEndpoint = otlpEndpoint();
             Configuration configuration = new Configuration(
                     integer("INVITEKIT_PORT", 8080, 0, 65535),
                     baseUrl,
@@ -305,7 +311,8 @@ public record Configuration(
                                     + " lower-case letters, digits and underscores, starting with a letter"),
                     bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false),
                     memberInvitationLink,
-                    logFormat);
+                    logFormat,
+                    otlpEndpoint);
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
             }
@@ -394,6 +401,31 @@ public record Configuration(
                 return fallback;
             }
             return template;
+        }
+
+        /**
+         * {@code INVITEKIT_OTLP_ENDPOINT}: where spans go over OTLP/HTTP, or null (no tracing). A URL
+         * without a path ({@code http://collector:4318}) means the receiver's usual traces path.
+         */
+        private URI otlpEndpoint() {
+            String value = optional("INVITEKIT_OTLP_ENDPOINT");
+            if (value == null) {
+                return null;
+            }
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (java.net.URISyntaxException invalid) {
+                uri = null;
+            }
+            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getFragment() != null) {
+                error(bad("INVITEKIT_OTLP_ENDPOINT", "an http or https URL of an OTLP/HTTP receiver, such as "
+                        + "http://collector:4318" + OTLP_TRACES_PATH, value));
+                return null;
+            }
+            String path = uri.getRawPath();
+            return path == null || path.isEmpty() || path.equals("/") ? uri.resolve(OTLP_TRACES_PATH) : uri;
         }
 
         /** The parsed value, or null with the error recorded. */

@@ -37,12 +37,14 @@ public final class InvitekitServer implements AutoCloseable {
     private final BackgroundJobs jobs;
     private final Javalin http;
     private final Invitekit kit;
+    private final Tracing tracing;
 
-    private InvitekitServer(HikariDataSource dataSource, BackgroundJobs jobs, Javalin http, Invitekit kit) {
+    private InvitekitServer(HikariDataSource dataSource, BackgroundJobs jobs, Javalin http, Invitekit kit, Tracing tracing) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.http = http;
         this.kit = kit;
+        this.tracing = tracing;
     }
 
     /** No arguments: the server. Arguments: one command of the {@linkplain AdminCommandLine admin command line}. */
@@ -78,7 +80,14 @@ public final class InvitekitServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         InvitekitSettings settings = configuration.applicationSettings();
 
-        HikariDataSource dataSource = Databases.pool(configuration.databaseSettings());
+        Tracing tracing = Tracing.from(configuration);
+        HikariDataSource dataSource;
+        try {
+            dataSource = Databases.pool(configuration.databaseSettings());
+        } catch (RuntimeException failed) {
+            tracing.close();
+            throw failed;
+        }
         try {
             JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
             PostgresRateLimiter shared = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
@@ -89,8 +98,8 @@ public final class InvitekitServer implements AutoCloseable {
                     .settings(settings)
                     .clock(clock)
                     .random(random)
-                    .storage(storage)
-                    .mailSender(mailSender(configuration, clock))
+                    .storage(TracedStorage.of(storage, tracing.observations()))
+                    .mailSender(TracedMailSender.of(mailSender(configuration, clock), tracing.observations()))
                     .passwordHasher(new Argon2idPasswordHasher(configuration.argon2(), random))
                     .rateLimiter(limiter)
                     .build();
@@ -106,7 +115,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .withHstsSeconds(configuration.hstsSeconds())
                     .withBaseUrl(configuration.baseUrl());
             Javalin app = InvitekitHttp.create(kit, http, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
+                    tracing.observations(), config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());
 
             BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize(),
@@ -114,9 +123,10 @@ public final class InvitekitServer implements AutoCloseable {
             jobs.start(configuration.relayInterval(), configuration.sweepInterval());
             LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
                     (System.nanoTime() - started) / 1_000_000);
-            return new InvitekitServer(dataSource, jobs, app, kit);
+            return new InvitekitServer(dataSource, jobs, app, kit, tracing);
         } catch (RuntimeException failed) {
             dataSource.close();
+            tracing.close();
             throw failed;
         }
     }
@@ -173,12 +183,21 @@ public final class InvitekitServer implements AutoCloseable {
         return kit;
     }
 
-    /** Stops accepting, lets in-flight requests finish, stops the jobs, closes the pool. */
+    /** Whether spans go out ({@code INVITEKIT_OTLP_ENDPOINT}). */
+    boolean tracing() {
+        return tracing.enabled();
+    }
+
+    /**
+     * Stops accepting, lets in-flight requests finish, stops the jobs, sends the spans still
+     * waiting, closes the pool.
+     */
     @Override
     public void close() {
         LOG.info("Invitekit stopping");
         http.stop();
         jobs.close();
+        tracing.close();
         dataSource.close();
         LOG.info("Invitekit stopped");
     }

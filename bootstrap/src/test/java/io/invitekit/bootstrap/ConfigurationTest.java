@@ -223,4 +223,41 @@ class ConfigurationTest {
         assertThat(Configuration.names()).containsAll(shown.keySet()).contains("INVITEKIT_CONFIG_FILE");
         assertThat(c.logFormat()).isEqualTo(Configuration.LogFormat.JSON);
     }
+
+    @Test
+    void tracingIsOffUnlessAnOtlpEndpointIsGiven() {
+        assertThat(Configuration.from(Map.of()).otlpEndpoint()).isNull();
+        assertThat(Configuration.from(Map.of("INVITEKIT_OTLP_ENDPOINT", " ")).otlpEndpoint()).as("blank is unset").isNull();
+        assertThat(Configuration.from(Map.of()).effective()).containsEntry("INVITEKIT_OTLP_ENDPOINT", "(unset: no tracing)");
+        assertThat(Configuration.names()).contains("INVITEKIT_OTLP_ENDPOINT");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://collector:4318/v1/traces, http://collector:4318/v1/traces",
+            "https://otel.example.com/custom/traces, https://otel.example.com/custom/traces",
+            "http://collector:4318, http://collector:4318/v1/traces",
+            "http://collector:4318/, http://collector:4318/v1/traces"})
+    void anOtlpEndpointIsATracesUrlAndAHostAloneMeansTheUsualPath(String given, String used) {
+        Configuration c = Configuration.from(Map.of("INVITEKIT_OTLP_ENDPOINT", given));
+        assertThat(c.otlpEndpoint()).hasToString(used);
+        assertThat(c.effective()).containsEntry("INVITEKIT_OTLP_ENDPOINT", used);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"collector:4318", "grpc://collector:4317", "http://", "http://exa mple.com/v1/traces", "not a url",
+            "http://collector:4318/v1/traces#frag"})
+    void aMalformedOtlpEndpointStopsStartUpNamingTheVariable(String given) {
+        assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_OTLP_ENDPOINT", given, "INVITEKIT_PORT", "eighty")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("INVITEKIT_OTLP_ENDPOINT must be an http or https URL of an OTLP/HTTP receiver")
+                .hasMessageContaining(given)
+                .hasMessageContaining("INVITEKIT_PORT"); // named with the others, at once
+    }
+
+    @Test
+    void credentialsInTheOtlpEndpointAreMasked() {
+        Configuration c = Configuration.from(Map.of("INVITEKIT_OTLP_ENDPOINT", "https://user:otlp-secret@otel.example.com/v1/traces"));
+        assertThat(c.effective().get("INVITEKIT_OTLP_ENDPOINT")).doesNotContain("otlp-secret").contains("otel.example.com");
+    }
 }

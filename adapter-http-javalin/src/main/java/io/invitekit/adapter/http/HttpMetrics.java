@@ -16,13 +16,19 @@ final class HttpMetrics {
         this.registry = registry;
     }
 
-    void request(Context ctx, float millis) {
-        String route;
+    static final String UNMATCHED = "unmatched";
+
+    /** The matched route's template ({@code /api/invitations/{id}}), never the path itself; or {@link #UNMATCHED}. */
+    static String route(Context ctx) {
         try {
-            route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+            return ctx.endpoint() == null ? UNMATCHED : ctx.endpoint().path;
         } catch (RuntimeException noEndpoint) {
-            route = "unmatched";
+            return UNMATCHED;
         }
+    }
+
+    void request(Context ctx, float millis) {
+        String route = route(ctx);
         Timer.builder("http_server_requests")
                 .description("HTTP requests by route and status")
                 .tag("method", ctx.method().name())

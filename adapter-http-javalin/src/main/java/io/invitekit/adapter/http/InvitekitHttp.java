@@ -3,6 +3,7 @@ package io.invitekit.adapter.http;
 import io.invitekit.application.Invitekit;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.Consumer;
 
@@ -21,6 +22,15 @@ public final class InvitekitHttp {
      */
     public static Javalin create(Invitekit kit, HttpSettings settings, PrometheusMeterRegistry registry,
                                  Consumer<JavalinConfig> extra) {
+        return create(kit, settings, registry, ObservationRegistry.NOOP, extra);
+    }
+
+    /**
+     * @param observations where each request's observation goes (a server span when the server
+     *                     traces); {@link ObservationRegistry#NOOP} for none
+     */
+    public static Javalin create(Invitekit kit, HttpSettings settings, PrometheusMeterRegistry registry,
+                                 ObservationRegistry observations, Consumer<JavalinConfig> extra) {
         if (!kit.hasAccounts()) {
             throw new IllegalArgumentException("the bundled server needs Invitekit's own accounts (a passwordHasher)");
         }
@@ -34,6 +44,7 @@ public final class InvitekitHttp {
                 invitekit.path = "";
                 invitekit.settings = settings;
                 invitekit.registry = registry;
+                invitekit.observations = observations;
                 invitekit.pages = true;
                 invitekit.operations = true;
             }));

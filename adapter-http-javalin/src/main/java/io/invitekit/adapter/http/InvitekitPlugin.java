@@ -5,6 +5,7 @@ import io.javalin.config.JavalinState;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
@@ -48,6 +49,11 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         public HttpSettings settings = HttpSettings.defaults(() -> { });
         /** Where request timers and counters go; {@code /metrics} (with {@link #operations}) scrapes it. */
         public PrometheusMeterRegistry registry;
+        /**
+         * Where each request's observation goes (a server span, when it carries a tracing handler);
+         * {@link ObservationRegistry#NOOP}, the default, makes none.
+         */
+        public ObservationRegistry observations = ObservationRegistry.NOOP;
         /** The web pages; they use Invitekit's own accounts and live at the root only. */
         public boolean pages;
         /** {@code /health/*}, {@code /metrics}, {@code /openapi.yaml} and {@code /docs}. */
@@ -86,14 +92,21 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         Routes routes = new Routes(state.routes, path, problems, !state.router.ignoreTrailingSlashes);
 
         RequestIds requestIds = new RequestIds(clients);
+        HttpObservations observations = new HttpObservations(
+                config.observations != null ? config.observations : ObservationRegistry.NOOP, clients);
         state.requestLogger.http((ctx, millis) -> {
             if (isOurs(ctx, path)) {
-                RequestLog.log(ctx, millis);
-                metrics.request(ctx, millis);
-                RequestIds.release(); // the request is over (no after-handler: it would become the route metrics name)
+                try {
+                    RequestLog.log(ctx, millis);
+                    metrics.request(ctx, millis);
+                } finally {
+                    observations.finish(ctx);
+                    RequestIds.release(); // the request is over (no after-handler: it would become the route metrics name)
+                }
             }
         });
         routes.before("/*", requestIds::assign);
+        routes.before("/*", observations::start);
         routes.before("/*", ctx -> guard(ctx, path, settings));
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
         if (ownSessions) {
