@@ -45,7 +45,9 @@ final class JdbiMemberInvitations implements MemberInvitations {
             MemberInvitationSql sql = handle.attach(MemberInvitationSql.class);
             UUID tenant = invitation.tenantId().value();
             if (!holdSeat(sql, tenant, userLimit)) {
-                return AddOutcome.TENANT_FULL;
+                // The same answer as the in-memory store: a pending invitation for the address says more than a full tenant.
+                return sql.storedPendingFor(tenant, invitation.email().value()).isPresent()
+                        ? AddOutcome.PENDING_EXISTS : AddOutcome.TENANT_FULL;
             }
             if (sql.insert(MemberInvitationRow.of(invitation)) == 1) {
                 return AddOutcome.ADDED;

@@ -39,7 +39,8 @@ final class ViewMapper {
 
     /**
      * {@code inviter} may be null when the directory no longer knows them (the name kept with the
-     * invitation is shown all the same); {@code delivery} when no email exists.
+     * invitation is shown all the same); {@code delivery} when no email exists. The delivery's
+     * error text is left out (see {@link #withoutErrorText}).
      */
     InvitationView invitation(TenantInvitation inv, UserProfile inviter, Delivery delivery, Instant now) {
         Limits effective = catalog.effective(inv.plan().tier(), inv.plan().customLimits());
@@ -77,7 +78,8 @@ final class ViewMapper {
 
     /**
      * {@code inviter} may be null when the directory no longer knows them (the name kept with the
-     * invitation is shown all the same); {@code delivery} when no email exists.
+     * invitation is shown all the same); {@code delivery} when no email exists. The delivery's
+     * error text is left out (see {@link #withoutErrorText}).
      */
     static MemberInvitationView memberInvitation(MemberInvitation inv, UserProfile inviter, Delivery delivery,
                                                  Instant now) {
@@ -85,7 +87,15 @@ final class ViewMapper {
                 : new UserView(inv.invitedBy(), null, inv.inviterName(), null, null);
         return new MemberInvitationView(inv.id(), inv.tenantId(), inv.email().value(), inv.role(), inv.status(now), by,
                 inv.createdAt(), inv.expiresAt(), inv.acceptedAt(), inv.cancelledAt(), inv.acceptedBy(),
-                inv.resendCount(), inv.lastSentAt(), delivery(delivery));
+                inv.resendCount(), inv.lastSentAt(), withoutErrorText(delivery(delivery)));
+    }
+
+    /**
+     * A delivery as a tenant's owners and admins see it: its state and attempts, not the mail
+     * server's words, which are the platform operator's business (they can name internal hosts).
+     */
+    private static DeliveryView withoutErrorText(DeliveryView delivery) {
+        return delivery.lastError() == null ? delivery : new DeliveryView(delivery.state(), delivery.attempts(), null);
     }
 
     static DeliveryView delivery(Delivery delivery) {

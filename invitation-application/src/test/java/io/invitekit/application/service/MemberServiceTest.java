@@ -147,6 +147,18 @@ class MemberServiceTest {
         }
 
         @Test
+        void ownersSeeTheEmailsDeliveryButNotTheMailServersWords() {
+            MemberInvitationView sent = invite(owner, "kim@family.example", Role.MEMBER);
+            t.mail.setDown(true);
+            t.kit.delivery().relayOnce();
+
+            MemberInvitationView seen = stored(sent);
+            assertThat(seen.delivery().state()).isEqualTo("RETRYING");
+            assertThat(seen.delivery().attempts()).isEqualTo(1);
+            assertThat(seen.delivery().lastError()).isNull();
+        }
+
+        @Test
         void theLinkCarriesTheTokenWhenTheEmailGoesOut() {
             String token = tokenOf(invite(owner, "kim@family.example", Role.MEMBER));
             t.kit.delivery().relayOnce();
