@@ -37,6 +37,16 @@ class BackgroundJobsTest {
             public int sweepExpiredOnce() {
                 return 0;
             }
+
+            @Override
+            public int dispatchEventsOnce() {
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
+            }
         };
         try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
             jobs.start(Duration.ofMillis(50), Duration.ofHours(1));
@@ -59,6 +69,16 @@ class BackgroundJobsTest {
             @Override
             public int sweepExpiredOnce() {
                 throw new StoreUnavailableException("the database does not answer", null);
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
             }
         };
         try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500, batch -> {

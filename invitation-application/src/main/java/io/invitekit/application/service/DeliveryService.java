@@ -213,4 +213,14 @@ public final class DeliveryService implements DeliveryUseCase {
         // Member invitations too: an expired one holds a seat of its tenant until it is written EXPIRED.
         return invitations.expireDue(now, batch) + memberInvitations.expireDue(now, batch);
     }
+
+    @Override
+    public int dispatchEventsOnce() {
+        throw new UnsupportedOperationException("TODO(events)");
+    }
+
+    @Override
+    public WebhookReport deliverWebhooksOnce() {
+        throw new UnsupportedOperationException("TODO(events)");
+    }
 }
