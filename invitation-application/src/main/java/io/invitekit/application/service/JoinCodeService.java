@@ -141,8 +141,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
                     InviteCode.generate(context.settings().inviteCodeLength(), context.random()), now, expiresAt, maxUses);
             switch (codes.add(code)) {
                 case ADDED -> {
-                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED, tenantId, code.id(),
-                            turnedOn ? Map.of("turned_on", "true") : Map.of());
+                    if (turnedOn) {
+                        context.audit(now, actor, EventType.JOIN_CODE_ENABLED, tenantId, code.id(), Map.of());
+                    }
+                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED,
+                            tenantId, code.id(), turnedOn ? Map.of("turned_on", "true") : Map.of());
                     return Optional.of(code);
                 }
                 case TENANT_HAS_ACTIVE_CODE -> {
