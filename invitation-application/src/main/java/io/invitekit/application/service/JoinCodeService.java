@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CodeRotation;
@@ -10,6 +9,7 @@ import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
