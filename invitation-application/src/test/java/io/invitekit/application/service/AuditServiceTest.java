@@ -43,7 +43,8 @@ class AuditServiceTest {
     }
 
     private static AuditQuery query(Set<EventType> types, Integer limit, String cursor) {
-        return new AuditQuery(types, null, null, null, new PageRequest(limit, cursor));
+        return AuditQuery.builder().types(types.stream().map(EventType::wireName).toList())
+                .page(new PageRequest(limit, cursor)).build();
     }
 
     @Test
@@ -99,14 +100,17 @@ class AuditServiceTest {
         assertThat(t.kit.audit().tenantEvents(owner, tenant, query(Set.of(EventType.MEMBERSHIP_JOINED), null, null))
                 .items()).singleElement().satisfies(e -> assertThat(e.subject()).isEqualTo(member.id().toString()));
         assertThat(t.kit.audit().tenantEvents(owner, tenant,
-                new AuditQuery(Set.of(), member.id(), null, null, null)).items())
+                AuditQuery.builder().actor(member.id()).build()).items())
                 .isNotEmpty().allMatch(e -> e.actor().id().equals(member.id()));
-        assertThat(t.kit.audit().tenantEvents(owner, tenant, new AuditQuery(Set.of(), null, null, afterAnHour, null))
+        assertThat(t.kit.audit().tenantEvents(owner, tenant, AuditQuery.builder().to(afterAnHour).build())
                 .items()).extracting(AuditEventView::type).containsExactly("tenant.created");
-        assertThat(t.kit.audit().tenantEvents(owner, tenant, new AuditQuery(Set.of(), null, afterAnHour, null, null))
+        assertThat(t.kit.audit().tenantEvents(owner, tenant, AuditQuery.builder().from(afterAnHour).build())
                 .items()).extracting(AuditEventView::type).doesNotContain("tenant.created").isNotEmpty();
         refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.audit().tenantEvents(owner, tenant,
-                new AuditQuery(Set.of(), null, afterAnHour, afterAnHour, null)));
+                AuditQuery.builder().from(afterAnHour).to(afterAnHour).build()));
+        var refusal = refused(ErrorCode.VALIDATION_FAILED, () -> t.kit.audit().tenantEvents(owner, tenant,
+                AuditQuery.builder().type("membership.joined").type("gizmo.frobbed").build()));
+        assertThat(refusal).hasMessageContaining("gizmo.frobbed");
     }
 
     @Test
