@@ -3,7 +3,12 @@ package io.invitekit.application.service;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.CurrentRequest;
 import io.invitekit.application.port.in.DeliveryUseCase;
+import io.invitekit.application.port.out.AuditEvent;
+import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.Event;
+import io.invitekit.application.port.out.EventListener;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
@@ -18,9 +23,15 @@ import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
+import io.invitekit.application.port.out.Transactions;
+import io.invitekit.domain.invitation.InvitationId;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -31,21 +42,38 @@ import org.slf4j.MDC;
 public final class DeliveryService implements DeliveryUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final int MAX_ERROR_LENGTH = 500;
+    /** How many dispatch rounds an event listeners keep throwing on is tried in before it is given up on. */
+    static final int MAX_DISPATCH_ATTEMPTS = 10;
 
     private final ServiceContext context;
     private final Outbox outbox;
     private final MailSender sender;
     private final TenantInvitations invitations;
     private final MemberInvitations memberInvitations;
+    private final Transactions transactions;
+    private final List<EventListener> listeners;
+    private final EventFanOut fanOut;
     private final String claimer = "relay-" + UUID.randomUUID();
+    private final String dispatcher = "events-" + UUID.randomUUID();
 
-    public DeliveryService(ServiceContext context, Outbox outbox, MailSender sender, TenantInvitations invitations,
-                           MemberInvitations memberInvitations) {
+    public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
+                           TenantInvitations invitations, MemberInvitations memberInvitations,
+                           List<EventListener> listeners) {
+        this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, EventFanOut.NONE);
+    }
+
+    /** With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records it dispatched. */
+    public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
+                           TenantInvitations invitations, MemberInvitations memberInvitations,
+                           List<EventListener> listeners, EventFanOut fanOut) {
         this.memberInvitations = memberInvitations;
         this.context = context;
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.outbox = outbox;
         this.sender = sender;
         this.invitations = invitations;
+        this.listeners = List.copyOf(listeners);
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         // Names this node's relay, so that the leases it leaves in the outbox table can be traced to it.
         LOG.info("outbox relay {} leases the emails it claims for {}", claimer, context.settings().outboxLease());
     }
@@ -87,7 +115,7 @@ public final class DeliveryService implements DeliveryUseCase {
                     }
                     DeliveryResult result = send(batch, message);
                     if (result instanceof DeliveryResult.Delivered) {
-                        if (outbox.markSent(message.id(), claimer, context.now())) {
+                        if (recordSent(message)) {
                             LOG.info("email {} ({}) sent", message.id(), message.kind());
                         } else {
                             LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
@@ -141,6 +169,25 @@ public final class DeliveryService implements DeliveryUseCase {
             // A sender must translate its failures; one that does not still must not stop the relay.
             return new DeliveryResult.RetryLater(bug.getClass().getSimpleName() + ": " + bug.getMessage());
         }
+    }
+
+    /**
+     * Records the email sent, and for a tenant invitation's its {@code tenant_invitation.sent}
+     * event, in one transaction: the event exists exactly when the email is recorded sent by this
+     * relay (a relay that lost its lease records neither; the one that holds it does).
+     */
+    private boolean recordSent(OutboxMessage message) {
+        Instant now = context.now();
+        return transactions.inTransaction(() -> {
+            if (!outbox.markSent(message.id(), claimer, now)) {
+                return false;
+            }
+            if (TenantInvitationMail.KIND.equals(message.kind())) {
+                context.audit(now, null, EventType.TENANT_INVITATION_SENT, null, message.aggregateId(),
+                        Map.of("email", message.recipient().value(), "attempt", Integer.toString(message.attempts() + 1)));
+            }
+            return true;
+        });
     }
 
     /** @return true when the message will be tried again, false when it is now DEAD */
@@ -210,13 +257,95 @@ public final class DeliveryService implements DeliveryUseCase {
     public int sweepExpiredOnce() {
         Instant now = context.now();
         int batch = context.settings().sweepBatchSize();
+        // One transaction per kind, each with one event per invitation it expired (at most a batch).
+        int expired = transactions.inTransaction(() -> {
+            List<InvitationId> done = invitations.expireDue(now, batch);
+            done.forEach(id -> context.audit(now, null, EventType.TENANT_INVITATION_EXPIRED, null, id, Map.of()));
+            return done.size();
+        });
         // Member invitations too: an expired one holds a seat of its tenant until it is written EXPIRED.
-        return invitations.expireDue(now, batch) + memberInvitations.expireDue(now, batch);
+        return expired + transactions.inTransaction(() -> {
+            List<MemberInvitations.Expired> done = memberInvitations.expireDue(now, batch);
+            done.forEach(inv -> context.audit(now, null, EventType.MEMBER_INVITATION_EXPIRED, inv.tenant(), inv.id(),
+                    Map.of()));
+            return done.size();
+        });
     }
 
+    /**
+     * One round of the event dispatcher: claims a batch of committed, not yet dispatched entries
+     * of the event log (a lease, committed at once), hands each to every listener outside any
+     * transaction, then in one transaction hands those that went through to the fan-out (webhooks)
+     * and records them dispatched. An event a listener threw on stays undispatched: its lease
+     * runs out and a later round (on any node) brings it again, to every listener, until
+     * {@link #MAX_DISPATCH_ATTEMPTS} rounds have tried it; then it is logged and given up on. An
+     * event of a type this release does not know (a newer node wrote it) skips the listeners and
+     * is recorded dispatched.
+     *
+     * @return how many events were recorded dispatched
+     */
     @Override
     public int dispatchEventsOnce() {
-        throw new UnsupportedOperationException("TODO(events)");
+        InvitekitSettings settings = context.settings();
+        Instant claimedAt = context.now();
+        List<AuditLog.Claimed> claimed = context.auditLog().claimUndispatched(dispatcher, claimedAt,
+                settings.outboxLease(), settings.outboxBatchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // As the relay: past half the lease, stop, so that another node taking the rest after the
+        // lease does not hand the same events to listeners while this one still does.
+        Instant stopAt = claimedAt.plus(settings.outboxLease().dividedBy(2));
+        List<Event> through = new ArrayList<>(claimed.size());
+        List<UUID> done = new ArrayList<>(claimed.size());
+        for (AuditLog.Claimed entry : claimed) {
+            if (context.now().isAfter(stopAt)) {
+                LOG.info("event dispatcher {} leaves {} claimed events for a later round: half its lease is gone",
+                        dispatcher, claimed.size() - done.size());
+                break;
+            }
+            AuditEvent stored = entry.event();
+            Optional<Event> known = stored.toEvent();
+            if (known.isEmpty()) {
+                LOG.info("event {} has a type this release does not know ({}); recorded dispatched without listeners",
+                        stored.id(), stored.action());
+                done.add(stored.id());
+                continue;
+            }
+            Event event = known.get();
+            if (handToListeners(event) || entry.attempts() >= MAX_DISPATCH_ATTEMPTS) {
+                if (entry.attempts() >= MAX_DISPATCH_ATTEMPTS) {
+                    LOG.warn("event {} ({}) is given up on by the listeners after {} rounds; webhooks still get it",
+                            event.id(), event.type().wireName(), entry.attempts());
+                }
+                through.add(event);
+                done.add(event.id());
+            }
+        }
+        if (!done.isEmpty()) {
+            Instant now = context.now();
+            transactions.inTransaction(() -> {
+                fanOut.fanOut(through);
+                context.auditLog().markDispatched(done, now);
+                return null;
+            });
+        }
+        return done.size();
+    }
+
+    /** @return whether every listener took it without throwing */
+    private boolean handToListeners(Event event) {
+        boolean all = true;
+        for (EventListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException failure) {
+                all = false;
+                LOG.warn("event listener {} threw on event {} ({}); the event comes again in a later round: {}",
+                        listener.getClass().getName(), event.id(), event.type().wireName(), failure.toString());
+            }
+        }
+        return all;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.in.VerifiedUser;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.SubdomainRegistry;
@@ -153,7 +154,7 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         memberships.countOwnedTenant(owner, Limit.UNLIMITED);
         // An email not sent yet (a resend still queued) would only carry a link that now answers "accepted".
         int withdrawn = outbox.withdraw(invitation.id().toString());
-        context.audit(now, owner, "tenant_invitation.accepted", tenantId, invitation.id(),
+        context.audit(now, owner, EventType.TENANT_INVITATION_ACCEPTED, tenantId, invitation.id(),
                 Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount),
                         "withdrawn_emails", Integer.toString(withdrawn)));
         return new AcceptedInvitation(owner, views.tenant(created, java.util.List.of()));

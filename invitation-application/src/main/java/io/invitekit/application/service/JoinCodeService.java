@@ -9,6 +9,7 @@ import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
@@ -112,7 +113,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
             tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
             Optional<JoinCode> current = codes.activeFor(id);
             if (codes.turnOff(id)) {
-                context.audit(context.now(), actor.id(), "join_code.disabled", id, current.map(JoinCode::id).orElse(null),
+                context.audit(context.now(), actor.id(), EventType.JOIN_CODE_DISABLED, id, current.map(JoinCode::id).orElse(null),
                         Map.of());
             }
         });
@@ -140,8 +141,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
                     InviteCode.generate(context.settings().inviteCodeLength(), context.random()), now, expiresAt, maxUses);
             switch (codes.add(code)) {
                 case ADDED -> {
-                    context.audit(now, actor, replace ? "join_code.rotated" : "join_code.generated", tenantId, code.id(),
-                            turnedOn ? Map.of("turned_on", "true") : Map.of());
+                    if (turnedOn) {
+                        context.audit(now, actor, EventType.JOIN_CODE_ENABLED, tenantId, code.id(), Map.of());
+                    }
+                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED,
+                            tenantId, code.id(), turnedOn ? Map.of("turned_on", "true") : Map.of());
                     return Optional.of(code);
                 }
                 case TENANT_HAS_ACTIVE_CODE -> {
@@ -224,7 +228,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
         }
         switch (memberships.add(new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users())) {
             case ADDED -> {
-                context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
+                context.audit(now, user.id(), EventType.MEMBERSHIP_JOINED, tenant.id(), user.id(), Map.of("via", "join_code"));
                 return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
             }
             case TENANT_FULL -> throw new SeatsTaken(tenant.id()); // undoes the use
