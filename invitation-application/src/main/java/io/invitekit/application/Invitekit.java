@@ -161,6 +161,16 @@ public final class Invitekit {
         return members;
     }
 
+    /** TODO(events): placeholder on the http branch until the events branch brings AuditService. */
+    public io.invitekit.application.port.in.AuditUseCase audit() {
+        throw new UnsupportedOperationException("TODO(events)");
+    }
+
+    /** TODO(events): placeholder on the http branch until the webhooks branch brings WebhookService. */
+    public io.invitekit.application.port.in.WebhookUseCase webhooks() {
+        throw new UnsupportedOperationException("TODO(events)");
+    }
+
     /** Whether Invitekit's own accounts are on ({@link Builder#passwordHasher}). */
     public boolean hasAccounts() {
         return accounts != null;
