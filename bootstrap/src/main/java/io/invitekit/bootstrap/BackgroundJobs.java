@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox relay and the expiry sweeper (which also removes rate-limit buckets that have
- * refilled, when they are in the database), each on its own fixed delay. The relay runs on several
+ * The outbox relay, the event dispatcher (events to listeners and webhooks, on the relay's
+ * interval, one thread: a batch is a lease, so several nodes share the work) and the expiry
+ * sweeper (which also removes rate-limit buckets that have refilled, when they are in the
+ * database), each on its own fixed delay. The relay runs on several
  * threads: sending is a few round trips to the SMTP server per email, so one thread spends most
  * of its time waiting, and claims are leases, so the threads (like several nodes) never take the
  * same email.
@@ -27,7 +29,7 @@ final class BackgroundJobs implements AutoCloseable {
     private final int relayBatch;
     private final int sweepBatch;
     private final IntUnaryOperator expiredBuckets;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 1, runnable -> {
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 2, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
         thread.setDaemon(true);
         return thread;
@@ -50,6 +52,8 @@ final class BackgroundJobs implements AutoCloseable {
             long stagger = relayInterval.toMillis() * i / RELAY_THREADS;
             scheduler.scheduleWithFixedDelay(this::relay, stagger, relayInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(this::dispatchEvents, relayInterval.toMillis() / 2, relayInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -59,6 +63,17 @@ final class BackgroundJobs implements AutoCloseable {
             for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
                 RelayReport report = delivery.relayOnce();
                 if (report.claimed() < relayBatch) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Hands committed events to listeners and webhooks; keeps going while full batches come back, within a bound. */
+    void dispatchEvents() {
+        guarded("event dispatcher", () -> {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                if (delivery.dispatchEventsOnce() < relayBatch) {
                     return;
                 }
             }

@@ -90,4 +90,45 @@ class BackgroundJobsTest {
         assertThat(asked).as("after a failed invitation sweep too; stops at the first batch that is not full")
                 .containsExactly(500, 500, 500);
     }
+
+    @Test
+    void theEventDispatcherRunsOnTheRelaysScheduleAndGoesOnWhileBatchesComeBackFull() throws Exception {
+        int[] answers = {50, 50, 7};
+        AtomicInteger rounds = new AtomicInteger();
+        DeliveryUseCase delivery = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                return new RelayReport(0, 0, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                int round = rounds.getAndIncrement();
+                return round < answers.length ? answers[round] : 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
+            }
+        };
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
+            jobs.dispatchEvents(); // one run: two full batches, then one that is not
+            assertThat(rounds.get()).isEqualTo(3);
+            jobs.start(Duration.ofMillis(20), Duration.ofHours(1));
+            CountDownLatch scheduled = new CountDownLatch(1);
+            int before = rounds.get();
+            // the schedule calls it again on its own
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (rounds.get() == before && System.nanoTime() < deadline) {
+                scheduled.await(10, TimeUnit.MILLISECONDS);
+            }
+            assertThat(rounds.get()).isGreaterThan(before);
+        }
+    }
 }

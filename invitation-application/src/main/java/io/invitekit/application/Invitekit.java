@@ -7,6 +7,7 @@ import io.invitekit.application.inmemory.InMemoryStorage;
 import io.invitekit.application.inmemory.RecordingMailSender;
 import io.invitekit.application.port.in.AccountAdministrationUseCase;
 import io.invitekit.application.port.in.AccountUseCase;
+import io.invitekit.application.port.in.AuditUseCase;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.JoinCodeUseCase;
@@ -17,6 +18,7 @@ import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.out.EventListener;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PaymentOnboarding;
@@ -27,6 +29,7 @@ import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.application.service.AccountAdministrationService;
 import io.invitekit.application.service.AccountDirectory;
 import io.invitekit.application.service.AccountService;
+import io.invitekit.application.service.AuditService;
 import io.invitekit.application.service.DeliveryService;
 import io.invitekit.application.service.InvitationAcceptanceService;
 import io.invitekit.application.service.JoinCodeService;
@@ -42,6 +45,8 @@ import io.invitekit.application.service.TenantInvitationService;
 import io.invitekit.application.service.TenantService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -69,6 +74,7 @@ public final class Invitekit {
     private final AccountUseCase accounts; // null when Invitekit's own accounts are off
     private final SessionUseCase sessions; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
+    private final AuditUseCase audit;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
     private final AccountAdministrationUseCase accountAdministration; // null when Invitekit's own accounts are off
@@ -117,8 +123,9 @@ public final class Invitekit {
             this.sessions = null;
             this.accountAdministration = null;
         }
-        this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations(),
-                storage.memberInvitations());
+        this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,
+                storage.invitations(), storage.memberInvitations(), b.eventListeners);
+        this.audit = new AuditService(storage.auditLog(), storage.tenants(), storage.memberships(), directory);
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
         this.operations = new OperationsService(storage.outbox(), invitationService);
     }
@@ -161,16 +168,6 @@ public final class Invitekit {
         return members;
     }
 
-    /** TODO(events): placeholder on the http branch until the events branch brings AuditService. */
-    public io.invitekit.application.port.in.AuditUseCase audit() {
-        throw new UnsupportedOperationException("TODO(events)");
-    }
-
-    /** TODO(events): placeholder on the http branch until the webhooks branch brings WebhookService. */
-    public io.invitekit.application.port.in.WebhookUseCase webhooks() {
-        throw new UnsupportedOperationException("TODO(events)");
-    }
-
     /** Whether Invitekit's own accounts are on ({@link Builder#passwordHasher}). */
     public boolean hasAccounts() {
         return accounts != null;
@@ -204,6 +201,11 @@ public final class Invitekit {
     /** The outbox relay and expiry sweeper steps, for a scheduler to call. */
     public DeliveryUseCase delivery() {
         return delivery;
+    }
+
+    /** The audit log people read: every event, for platform admins and a tenant's OWNERs and ADMINs. */
+    public AuditUseCase audit() {
+        return audit;
     }
 
     /** A paying tenant's owner starts payment onboarding. */
@@ -242,6 +244,7 @@ public final class Invitekit {
         private RateLimiter rateLimiter;
         private PaymentOnboarding paymentOnboarding = PaymentOnboarding.none();
         private boolean inMemory;
+        private final List<EventListener> eventListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -310,6 +313,17 @@ public final class Invitekit {
         /** Default: none (the payments step does nothing). */
         public Builder paymentOnboarding(PaymentOnboarding value) {
             paymentOnboarding = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Adds an in-process subscriber to every event (may be called several times): called after
+         * the change committed, at least once per event (de-duplicate on {@code Event.id()}), by
+         * whichever node runs {@code delivery().dispatchEventsOnce()} (the bundled server's
+         * background jobs do).
+         */
+        public Builder eventListener(EventListener value) {
+            eventListeners.add(Objects.requireNonNull(value));
             return this;
         }
 

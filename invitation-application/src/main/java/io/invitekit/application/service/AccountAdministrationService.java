@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AccountAdministrationUseCase;
 import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.out.Accounts;
@@ -64,7 +65,7 @@ public final class AccountAdministrationService implements AccountAdministration
             tokens.revokeAll(account.id());
             resets.supersedeUnused(account.id(), now);
             outbox.withdraw(PasswordResetMail.KIND + ":" + account.id());
-            context.audit(now, null, "account.password_set_by_operator", null, account.id(), Map.of());
+            context.audit(now, null, EventType.ACCOUNT_PASSWORD_SET_BY_OPERATOR, null, account.id(), Map.of());
         });
         return new OperatorPassword(address.value(), generated);
     }
@@ -87,7 +88,7 @@ public final class AccountAdministrationService implements AccountAdministration
                 now); // the operator vouches for the address, as for the first admin
         transactions.run(() -> {
             accounts.add(admin);
-            context.audit(now, null, "account.platform_admin_created", null, admin.id(), Map.of("by", "operator"));
+            context.audit(now, null, EventType.ACCOUNT_PLATFORM_ADMIN_CREATED, null, admin.id(), Map.of("by", "operator"));
         });
         return new OperatorPassword(address.value(), generated);
     }

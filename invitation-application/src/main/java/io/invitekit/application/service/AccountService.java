@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.AcceptedInvitation;
@@ -139,7 +140,7 @@ public final class AccountService implements AccountUseCase {
 
     private void addWithVerification(Account account, SecretToken token) {
         accounts.add(account);
-        context.audit(account.createdAt(), account.id(), "account.created", null, account.id(), Map.of());
+        context.audit(account.createdAt(), account.id(), EventType.ACCOUNT_CREATED, null, account.id(), Map.of());
         queueVerification(account, token, account.createdAt());
     }
 
@@ -153,7 +154,7 @@ public final class AccountService implements AccountUseCase {
             outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
                     new SignupAttemptMail.Queued(email, context.settings().platformName()), null,
                     SignupAttemptMail.KIND + ":" + email.value(), now));
-            context.audit(now, null, "account.signup_attempted", null, null, Map.of());
+            context.audit(now, null, EventType.ACCOUNT_SIGNUP_ATTEMPTED, null, null, Map.of());
         });
     }
 
@@ -172,7 +173,7 @@ public final class AccountService implements AccountUseCase {
                 new EmailVerificationMail.Queued(account.email(), context.settings().platformName(), expiresAt,
                         EMAIL_VERIFICATION_HOURS),
                 token.reveal(), verificationMailsOf(user), now));
-        context.audit(now, null, "account.verification_email_queued", null, user,
+        context.audit(now, null, EventType.ACCOUNT_VERIFICATION_EMAIL_QUEUED, null, user,
                 Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
                         Integer.toString(withdrawn)));
     }
@@ -210,7 +211,7 @@ public final class AccountService implements AccountUseCase {
             }
             // Sessions made before the address was proven end.
             tokens.revokeAll(account.id());
-            context.audit(now, account.id(), "account.email_verified", null, account.id(), Map.of());
+            context.audit(now, account.id(), EventType.ACCOUNT_EMAIL_VERIFIED, null, account.id(), Map.of());
             return credentials.signIn(account.verifiedAt(now), request.origin());
         });
     }
@@ -337,7 +338,7 @@ public final class AccountService implements AccountUseCase {
                     new PasswordResetMail.Queued(email, context.settings().platformName(), expiresAt,
                             PASSWORD_RESET_MINUTES),
                     token.reveal(), resetMailsOf(user), now));
-            context.audit(now, null, "account.password_reset_requested", null, user,
+            context.audit(now, null, EventType.ACCOUNT_PASSWORD_RESET_REQUESTED, null, user,
                     Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
                             Integer.toString(withdrawn)));
         });
@@ -371,7 +372,7 @@ public final class AccountService implements AccountUseCase {
             tokens.revokeAll(account.id());
             // The link came to the address: it is the account holder's.
             accounts.markEmailVerified(account.id(), now);
-            context.audit(now, account.id(), "account.password_reset", null, account.id(), Map.of());
+            context.audit(now, account.id(), EventType.ACCOUNT_PASSWORD_RESET, null, account.id(), Map.of());
         });
     }
 
@@ -470,7 +471,7 @@ public final class AccountService implements AccountUseCase {
                 }
                 verifications.supersedeUnused(account.id(), now);
                 outbox.withdraw(verificationMailsOf(account.id()));
-                context.audit(now, account.id(), "account.email_verified", invitation.tenantId(), account.id(),
+                context.audit(now, account.id(), EventType.ACCOUNT_EMAIL_VERIFIED, invitation.tenantId(), account.id(),
                         Map.of("via", "member_invitation"));
             }
             return joined;
@@ -562,7 +563,7 @@ public final class AccountService implements AccountUseCase {
         tokens.revokeAll(owner.id());
         verifications.supersedeUnused(owner.id(), now);
         outbox.withdraw(verificationMailsOf(owner.id()));
-        context.audit(now, owner.id(), "account.claimed_by_invitation", tenant, owner.id(), Map.of());
+        context.audit(now, owner.id(), EventType.ACCOUNT_CLAIMED_BY_INVITATION, tenant, owner.id(), Map.of());
     }
 
     private Account requireAccount(UserId id) {
@@ -593,7 +594,7 @@ public final class AccountService implements AccountUseCase {
                 return false; // another node made the first admin since we looked
             }
             accounts.add(admin); // email_taken (an ordinary account has it) rolls the marker back too
-            context.audit(now, admin.id(), "account.platform_admin_created", null, admin.id(), Map.of());
+            context.audit(now, admin.id(), EventType.ACCOUNT_PLATFORM_ADMIN_CREATED, null, admin.id(), Map.of());
             return true;
         });
         return created ? Optional.of(new FirstAdmin(adminEmail.value(), generated)) : Optional.empty();

@@ -3,7 +3,11 @@ package io.invitekit.application.service;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.CurrentRequest;
 import io.invitekit.application.port.in.DeliveryUseCase;
+import io.invitekit.application.port.out.AuditEvent;
+import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.application.port.out.DeliveryResult;
+import io.invitekit.application.port.out.Event;
+import io.invitekit.application.port.out.EventListener;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
@@ -18,9 +22,13 @@ import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
+import io.invitekit.application.port.out.Transactions;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -31,21 +39,38 @@ import org.slf4j.MDC;
 public final class DeliveryService implements DeliveryUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final int MAX_ERROR_LENGTH = 500;
+    /** How many dispatch rounds an event listeners keep throwing on is tried in before it is given up on. */
+    static final int MAX_DISPATCH_ATTEMPTS = 10;
 
     private final ServiceContext context;
     private final Outbox outbox;
     private final MailSender sender;
     private final TenantInvitations invitations;
     private final MemberInvitations memberInvitations;
+    private final Transactions transactions;
+    private final List<EventListener> listeners;
+    private final EventFanOut fanOut;
     private final String claimer = "relay-" + UUID.randomUUID();
+    private final String dispatcher = "events-" + UUID.randomUUID();
 
-    public DeliveryService(ServiceContext context, Outbox outbox, MailSender sender, TenantInvitations invitations,
-                           MemberInvitations memberInvitations) {
+    public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
+                           TenantInvitations invitations, MemberInvitations memberInvitations,
+                           List<EventListener> listeners) {
+        this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, EventFanOut.NONE);
+    }
+
+    /** With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records it dispatched. */
+    public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
+                           TenantInvitations invitations, MemberInvitations memberInvitations,
+                           List<EventListener> listeners, EventFanOut fanOut) {
         this.memberInvitations = memberInvitations;
         this.context = context;
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.outbox = outbox;
         this.sender = sender;
         this.invitations = invitations;
+        this.listeners = List.copyOf(listeners);
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         // Names this node's relay, so that the leases it leaves in the outbox table can be traced to it.
         LOG.info("outbox relay {} leases the emails it claims for {}", claimer, context.settings().outboxLease());
     }
@@ -214,9 +239,80 @@ public final class DeliveryService implements DeliveryUseCase {
         return invitations.expireDue(now, batch) + memberInvitations.expireDue(now, batch);
     }
 
+    /**
+     * One round of the event dispatcher: claims a batch of committed, not yet dispatched entries
+     * of the event log (a lease, committed at once), hands each to every listener outside any
+     * transaction, then in one transaction hands those that went through to the fan-out (webhooks)
+     * and records them dispatched. An event a listener threw on stays undispatched: its lease
+     * runs out and a later round (on any node) brings it again, to every listener, until
+     * {@link #MAX_DISPATCH_ATTEMPTS} rounds have tried it; then it is logged and given up on. An
+     * event of a type this release does not know (a newer node wrote it) skips the listeners and
+     * is recorded dispatched.
+     *
+     * @return how many events were recorded dispatched
+     */
     @Override
     public int dispatchEventsOnce() {
-        throw new UnsupportedOperationException("TODO(events)");
+        InvitekitSettings settings = context.settings();
+        Instant claimedAt = context.now();
+        List<AuditLog.Claimed> claimed = context.auditLog().claimUndispatched(dispatcher, claimedAt,
+                settings.outboxLease(), settings.outboxBatchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // As the relay: past half the lease, stop, so that another node taking the rest after the
+        // lease does not hand the same events to listeners while this one still does.
+        Instant stopAt = claimedAt.plus(settings.outboxLease().dividedBy(2));
+        List<Event> through = new ArrayList<>(claimed.size());
+        List<UUID> done = new ArrayList<>(claimed.size());
+        for (AuditLog.Claimed entry : claimed) {
+            if (context.now().isAfter(stopAt)) {
+                LOG.info("event dispatcher {} leaves {} claimed events for a later round: half its lease is gone",
+                        dispatcher, claimed.size() - done.size());
+                break;
+            }
+            AuditEvent stored = entry.event();
+            Optional<Event> known = stored.toEvent();
+            if (known.isEmpty()) {
+                LOG.info("event {} has a type this release does not know ({}); recorded dispatched without listeners",
+                        stored.id(), stored.action());
+                done.add(stored.id());
+                continue;
+            }
+            Event event = known.get();
+            if (handToListeners(event) || entry.attempts() >= MAX_DISPATCH_ATTEMPTS) {
+                if (entry.attempts() >= MAX_DISPATCH_ATTEMPTS) {
+                    LOG.warn("event {} ({}) is given up on by the listeners after {} rounds; webhooks still get it",
+                            event.id(), event.type().wireName(), entry.attempts());
+                }
+                through.add(event);
+                done.add(event.id());
+            }
+        }
+        if (!done.isEmpty()) {
+            Instant now = context.now();
+            transactions.inTransaction(() -> {
+                fanOut.fanOut(through);
+                context.auditLog().markDispatched(done, now);
+                return null;
+            });
+        }
+        return done.size();
+    }
+
+    /** @return whether every listener took it without throwing */
+    private boolean handToListeners(Event event) {
+        boolean all = true;
+        for (EventListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException failure) {
+                all = false;
+                LOG.warn("event listener {} threw on event {} ({}); the event comes again in a later round: {}",
+                        listener.getClass().getName(), event.id(), event.type().wireName(), failure.toString());
+            }
+        }
+        return all;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptedInvitation;
@@ -153,7 +154,7 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         memberships.countOwnedTenant(owner, Limit.UNLIMITED);
         // An email not sent yet (a resend still queued) would only carry a link that now answers "accepted".
         int withdrawn = outbox.withdraw(invitation.id().toString());
-        context.audit(now, owner, "tenant_invitation.accepted", tenantId, invitation.id(),
+        context.audit(now, owner, EventType.TENANT_INVITATION_ACCEPTED, tenantId, invitation.id(),
                 Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount),
                         "withdrawn_emails", Integer.toString(withdrawn)));
         return new AcceptedInvitation(owner, views.tenant(created, java.util.List.of()));

@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CodeRotation;
@@ -112,7 +113,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
             tenants.byId(id).orElseThrow(() -> Access.notFound("tenant")).requireActive();
             Optional<JoinCode> current = codes.activeFor(id);
             if (codes.turnOff(id)) {
-                context.audit(context.now(), actor.id(), "join_code.disabled", id, current.map(JoinCode::id).orElse(null),
+                context.audit(context.now(), actor.id(), EventType.JOIN_CODE_DISABLED, id, current.map(JoinCode::id).orElse(null),
                         Map.of());
             }
         });
@@ -140,7 +141,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
                     InviteCode.generate(context.settings().inviteCodeLength(), context.random()), now, expiresAt, maxUses);
             switch (codes.add(code)) {
                 case ADDED -> {
-                    context.audit(now, actor, replace ? "join_code.rotated" : "join_code.generated", tenantId, code.id(),
+                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED, tenantId, code.id(),
                             turnedOn ? Map.of("turned_on", "true") : Map.of());
                     return Optional.of(code);
                 }
@@ -224,7 +225,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
         }
         switch (memberships.add(new Membership(tenant.id(), user.id(), Role.MEMBER, now), tenant.limits().users())) {
             case ADDED -> {
-                context.audit(now, user.id(), "membership.joined", tenant.id(), user.id(), Map.of("via", "join_code"));
+                context.audit(now, user.id(), EventType.MEMBERSHIP_JOINED, tenant.id(), user.id(), Map.of("via", "join_code"));
                 return new JoinResult(tenant.id(), tenant.name().value(), Role.MEMBER, false);
             }
             case TENANT_FULL -> throw new SeatsTaken(tenant.id()); // undoes the use

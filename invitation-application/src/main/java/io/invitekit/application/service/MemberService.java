@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -113,7 +114,7 @@ public final class MemberService implements MemberUseCase {
                 case TENANT_FULL -> throw tenantFull();
             }
             outbox.enqueue(invitationMail(invitation, tenant, token, now));
-            context.audit(now, actor.id(), "member_invitation.created", tenantId, invitation.id(),
+            context.audit(now, actor.id(), EventType.MEMBER_INVITATION_CREATED, tenantId, invitation.id(),
                     Map.of("email", c.email().value(), "role", c.role().name()));
         });
         try {
@@ -177,7 +178,7 @@ public final class MemberService implements MemberUseCase {
             // The old token is dead from this commit on: its unsent emails go with it.
             int withdrawn = outbox.withdraw(id.toString());
             outbox.enqueue(invitationMail(next, tenant, token, now));
-            context.audit(now, actor.id(), "member_invitation.resent", tenantId, id,
+            context.audit(now, actor.id(), EventType.MEMBER_INVITATION_RESENT, tenantId, id,
                     Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
         });
@@ -214,7 +215,7 @@ public final class MemberService implements MemberUseCase {
         MemberInvitation cancelled = transactions.inTransaction(() -> {
             MemberInvitation next = change(tenantId, id, inv -> inv.cancel(now));
             int withdrawn = outbox.withdraw(id.toString()); // an email not sent yet would only carry a dead link
-            context.audit(now, actor.id(), "member_invitation.revoked", tenantId, id,
+            context.audit(now, actor.id(), EventType.MEMBER_INVITATION_REVOKED, tenantId, id,
                     Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
         });
@@ -280,7 +281,7 @@ public final class MemberService implements MemberUseCase {
         Role invited = invitation.role();
         JoinResult result = switch (memberships.add(new Membership(tenantId, user, invited, now), tenant.limits().users())) {
             case ADDED -> {
-                context.audit(now, user, "membership.joined", tenantId, user, Map.of("via", "member_invitation",
+                context.audit(now, user, EventType.MEMBERSHIP_JOINED, tenantId, user, Map.of("via", "member_invitation",
                         "role", invited.name()));
                 yield new JoinResult(tenantId, tenant.name().value(), invited, false);
             }
@@ -290,7 +291,7 @@ public final class MemberService implements MemberUseCase {
         };
         // An email not sent yet (a resend still queued) would only carry a link that now answers "accepted".
         int withdrawn = outbox.withdraw(invitation.id().toString());
-        context.audit(now, user, "member_invitation.accepted", tenantId, invitation.id(),
+        context.audit(now, user, EventType.MEMBER_INVITATION_ACCEPTED, tenantId, invitation.id(),
                 Map.of("role", result.role().name(), "already_member", Boolean.toString(result.alreadyMember()),
                         "new_account", Boolean.toString(addAccount != null),
                         "withdrawn_emails", Integer.toString(withdrawn)));
@@ -306,7 +307,7 @@ public final class MemberService implements MemberUseCase {
                 return higher;
             }
             if (memberships.changeRole(tenant, user, current.role(), higher) == Memberships.Change.DONE) {
-                context.audit(now, user, "membership.role_changed", tenant, user,
+                context.audit(now, user, EventType.MEMBERSHIP_ROLE_CHANGED, tenant, user,
                         Map.of("from", current.role().name(), "to", higher.name(), "via", "member_invitation"));
                 return higher;
             }
@@ -393,7 +394,7 @@ public final class MemberService implements MemberUseCase {
             Memberships.Change change = transactions.inTransaction(() -> {
                 Memberships.Change done = memberships.changeRole(tenantId, member, target.role(), role);
                 if (done == Memberships.Change.DONE) {
-                    context.audit(now, actor.id(), "membership.role_changed", tenantId, member,
+                    context.audit(now, actor.id(), EventType.MEMBERSHIP_ROLE_CHANGED, tenantId, member,
                             Map.of("from", target.role().name(), "to", role.name()));
                     if (!member.equals(actor.id())) {
                         revokeInvitationsBeyond(tenantId, member, role, actor.id(), now);
@@ -424,7 +425,7 @@ public final class MemberService implements MemberUseCase {
             if (!me.role().mayManage(target.role())) {
                 throw forbidden("a " + me.role() + " may not remove a " + target.role());
             }
-            if (removeMember(target, actor.id(), "membership.removed")) {
+            if (removeMember(target, actor.id(), EventType.MEMBERSHIP_REMOVED)) {
                 return;
             }
             me = access.requireMember(actor, tenantId); // changed meanwhile: read again
@@ -436,7 +437,7 @@ public final class MemberService implements MemberUseCase {
     public void leave(Actor actor, TenantId tenantId) {
         for (int attempt = 0; attempt < CONCURRENT_CHANGE_RETRIES; attempt++) {
             Membership me = access.requireMember(actor, tenantId);
-            if (removeMember(me, actor.id(), "membership.left")) {
+            if (removeMember(me, actor.id(), EventType.MEMBERSHIP_LEFT)) {
                 return;
             }
         }
@@ -448,7 +449,7 @@ public final class MemberService implements MemberUseCase {
      *
      * @return false when it changed meanwhile (nothing written)
      */
-    private boolean removeMember(Membership target, UserId actor, String action) {
+    private boolean removeMember(Membership target, UserId actor, EventType action) {
         Instant now = context.now();
         Memberships.Change change = transactions.inTransaction(() -> {
             Memberships.Change done = memberships.remove(target.tenantId(), target.userId(), target.role());
@@ -492,10 +493,10 @@ public final class MemberService implements MemberUseCase {
                 case NOT_FOUND -> throw forbidden("only an OWNER may transfer the ownership");
                 case LAST_OWNER -> throw lastOwner();
             }
-            context.audit(now, actor.id(), "tenant.ownership_transferred", tenantId, newOwner,
+            context.audit(now, actor.id(), EventType.TENANT_OWNERSHIP_TRANSFERRED, tenantId, newOwner,
                     Map.of("from", actor.id().toString(), "to", newOwner.toString(),
                             "new_owner_was", target.role().name()));
-            context.audit(now, actor.id(), "membership.role_changed", tenantId, actor.id(),
+            context.audit(now, actor.id(), EventType.MEMBERSHIP_ROLE_CHANGED, tenantId, actor.id(),
                     Map.of("from", Role.OWNER.name(), "to", Role.ADMIN.name(), "via", "ownership_transfer"));
         });
         return memberView(new Membership(tenantId, newOwner, Role.OWNER, target.joinedAt()));
@@ -522,7 +523,7 @@ public final class MemberService implements MemberUseCase {
                         && (newRole == null || !newRole.mayGrant(invitation.role()))
                         && invitations.update(invitation.cancel(now))) {
                     int withdrawn = outbox.withdraw(invitation.id().toString());
-                    context.audit(now, actor, "member_invitation.revoked", tenant, invitation.id(),
+                    context.audit(now, actor, EventType.MEMBER_INVITATION_REVOKED, tenant, invitation.id(),
                             Map.of("reason", newRole == null ? "inviter_removed" : "inviter_demoted",
                                     "withdrawn_emails", Integer.toString(withdrawn)));
                 }

@@ -3,6 +3,7 @@ package io.invitekit.application.service;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.IdGenerator;
 import io.invitekit.domain.shared.Times;
@@ -54,9 +55,17 @@ public final class ServiceContext {
         return Times.now(clock);
     }
 
-    /** Joins the surrounding transaction. {@code actor} and {@code tenant} may be null. */
-    void audit(Instant at, UserId actor, String action, TenantId tenant, Object subject, Map<String, String> details) {
-        auditLog.record(new AuditEvent(ids.next(), at, actor, action, tenant,
-                subject == null ? null : subject.toString(), details));
+    /**
+     * Records the event in the event log, in the surrounding transaction: it exists exactly when
+     * the change committed, and is dispatched to listeners and webhooks after. {@code actor} and
+     * {@code tenant} may be null. {@code data} never carries a token, password or secret.
+     */
+    void audit(Instant at, UserId actor, EventType type, TenantId tenant, Object subject, Map<String, String> data) {
+        auditLog.record(new AuditEvent(ids.next(), at, actor, type, tenant,
+                subject == null ? null : subject.toString(), data));
+    }
+
+    AuditLog auditLog() {
+        return auditLog;
     }
 }

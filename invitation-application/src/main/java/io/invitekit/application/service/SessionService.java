@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
@@ -134,7 +135,7 @@ public final class SessionService implements SessionUseCase {
             }
             // Whoever else held a session (maybe whoever learned the old password) is signed out.
             int ended = tokens.revokeAllBut(account.id(), me.id());
-            context.audit(now, account.id(), "account.password_changed", null, account.id(),
+            context.audit(now, account.id(), EventType.ACCOUNT_PASSWORD_CHANGED, null, account.id(),
                     Map.of("ended_sessions", Integer.toString(ended)));
         });
     }
@@ -148,7 +149,7 @@ public final class SessionService implements SessionUseCase {
             if (!accounts.rename(account.id(), command.firstName(), command.lastName())) {
                 throw Access.unauthenticated();
             }
-            context.audit(now, account.id(), "account.renamed", null, account.id(), Map.of());
+            context.audit(now, account.id(), EventType.ACCOUNT_RENAMED, null, account.id(), Map.of());
         });
         return logIns.me(me.actor());
     }

@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -93,7 +94,7 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
                 }
                 invitations.add(invitation);
                 outbox.enqueue(invitationMail(invitation, token, now));
-                context.audit(now, actor.id(), "tenant_invitation.created", null, invitation.id(),
+                context.audit(now, actor.id(), EventType.TENANT_INVITATION_CREATED, null, invitation.id(),
                         Map.of("email", c.email().value(), "tier", tier.name()));
             });
         } catch (SubdomainTakenException taken) {
@@ -168,7 +169,7 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
                 // The old token is dead from this commit on: its unsent emails go with it.
                 int withdrawn = outbox.withdraw(id.toString());
                 outbox.enqueue(invitationMail(next, token, now));
-                context.audit(now, actorId, "tenant_invitation.resent", null, id,
+                context.audit(now, actorId, EventType.TENANT_INVITATION_RESENT, null, id,
                         Map.of("withdrawn_emails", Integer.toString(withdrawn)));
                 return next;
             });
@@ -187,7 +188,7 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
             TenantInvitation next = change(id, inv -> inv.cancel(now));
             subdomains.release(id);
             int withdrawn = outbox.withdraw(id.toString()); // an email not sent yet would only carry a dead link
-            context.audit(now, actor.id(), "tenant_invitation.cancelled", null, id,
+            context.audit(now, actor.id(), EventType.TENANT_INVITATION_CANCELLED, null, id,
                     Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
         });

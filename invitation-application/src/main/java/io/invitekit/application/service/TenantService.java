@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -93,7 +94,7 @@ public final class TenantService implements TenantUseCase {
                     subdomains.claim(subdomain, tenant.id(), null, now);
                     tenants.add(tenant);
                     memberships.add(new Membership(tenant.id(), owner.id(), Role.OWNER, now), Limit.UNLIMITED);
-                    context.audit(now, owner.id(), "tenant.created", tenant.id(), tenant.id(),
+                    context.audit(now, owner.id(), EventType.TENANT_CREATED, tenant.id(), tenant.id(),
                             Map.of("subdomain", subdomain.value()));
                 });
                 return views.tenant(tenant, ViewMapper.members(
@@ -146,7 +147,7 @@ public final class TenantService implements TenantUseCase {
             if (!tenants.update(next)) {
                 throw Access.notFound("tenant");
             }
-            context.audit(now, admin.id(), active ? "tenant.activated" : "tenant.deactivated", id, id, Map.of());
+            context.audit(now, admin.id(), active ? EventType.TENANT_ACTIVATED : EventType.TENANT_DEACTIVATED, id, id, Map.of());
             return next;
         });
         return views.tenant(changed, List.of());

@@ -13,6 +13,7 @@ import java.util.Set;
  * CHANGE_ROLES          ✓      ✓      –     (ADMIN manages MEMBERs only)
  * REMOVE_MEMBERS        ✓      ✓      –     (ADMIN manages MEMBERs only)
  * MANAGE_JOIN_CODE      ✓      ✓      –
+ * VIEW_AUDIT            ✓      ✓      –     (the tenant's audit log)
  * MANAGE_TENANT         ✓      –      –
  * TRANSFER_OWNERSHIP    ✓      –      –
  * </pre>
@@ -24,7 +25,7 @@ import java.util.Set;
 public enum Role {
     OWNER(EnumSet.allOf(TenantPermission.class)),
     ADMIN(EnumSet.of(TenantPermission.VIEW_MEMBERS, TenantPermission.INVITE_MEMBERS, TenantPermission.CHANGE_ROLES,
-            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE)),
+            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE, TenantPermission.VIEW_AUDIT)),
     MEMBER(EnumSet.of(TenantPermission.VIEW_MEMBERS));
 
     private final Set<TenantPermission> permissions;

@@ -16,6 +16,8 @@ public enum TenantPermission {
     REMOVE_MEMBERS,
     /** Rotate or turn off the join code. */
     MANAGE_JOIN_CODE,
+    /** Read the tenant's audit log (its events: who did what, when). */
+    VIEW_AUDIT,
     /** The tenant's own settings and business features (payment onboarding). */
     MANAGE_TENANT,
     /** Hand the tenant over: the new owner becomes OWNER, the old one ADMIN. */

@@ -9,6 +9,7 @@ import static io.invitekit.domain.membership.TenantPermission.MANAGE_JOIN_CODE;
 import static io.invitekit.domain.membership.TenantPermission.MANAGE_TENANT;
 import static io.invitekit.domain.membership.TenantPermission.REMOVE_MEMBERS;
 import static io.invitekit.domain.membership.TenantPermission.TRANSFER_OWNERSHIP;
+import static io.invitekit.domain.membership.TenantPermission.VIEW_AUDIT;
 import static io.invitekit.domain.membership.TenantPermission.VIEW_MEMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class RoleTest {
     static Stream<Arguments> permissionTable() {
         Set<TenantPermission> owner = EnumSet.allOf(TenantPermission.class);
         Set<TenantPermission> admin = EnumSet.of(VIEW_MEMBERS, INVITE_MEMBERS, CHANGE_ROLES, REMOVE_MEMBERS,
-                MANAGE_JOIN_CODE);
+                MANAGE_JOIN_CODE, VIEW_AUDIT);
         Set<TenantPermission> member = EnumSet.of(VIEW_MEMBERS);
         Stream.Builder<Arguments> rows = Stream.builder();
         for (TenantPermission p : TenantPermission.values()) {

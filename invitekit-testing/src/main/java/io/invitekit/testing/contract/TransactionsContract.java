@@ -85,7 +85,7 @@ public abstract class TransactionsContract {
             JoinCode code = aJoinCode().tenant(tenant.id()).build();
             storage().joinCodes().add(code);
             storage().outbox().enqueue(mail);
-            storage().auditLog().record(new AuditEvent(UUID.randomUUID(), NOW, account.id(), "test.undone", tenant.id(),
+            storage().auditLog().record(new AuditEvent(UUID.randomUUID(), NOW, account.id(), "test.undone", 1, tenant.id(),
                     "x", Map.of()));
             throw failure;
         })).isSameAs(failure);

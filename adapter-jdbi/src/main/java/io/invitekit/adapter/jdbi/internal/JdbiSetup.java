@@ -62,7 +62,7 @@ public final class JdbiSetup {
 
     /** Registered once for the whole Jdbi (not per SqlObject), so that each mapper and its cache live as long. */
     public static void registerRowMappers(Jdbi jdbi) {
-        for (Class<?> row : List.of(AccountRow.class, InvitationRow.class, JoinCodeRow.class, MemberInvitationRow.class,
+        for (Class<?> row : List.of(AccountRow.class, AuditRow.class, InvitationRow.class, JoinCodeRow.class, MemberInvitationRow.class,
                 MembershipRow.class, OutboxRow.class, PasswordResetRow.class, EmailVerificationRow.class, SessionRow.class, TenantRow.class)) {
             register(jdbi, row);
         }

@@ -188,6 +188,8 @@ public abstract class BesideTheHost {
                 .contains("version=9").contains("outbox request id");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 6))).asString()
                 .contains("version=10").contains("members");
+        assertThat(history.get(Integer.toString(legacyHistory.size() + 7))).asString()
+                .contains("version=11").contains("event dispatch");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
                 .as("nothing of the old layout left").isZero();

@@ -19,6 +19,7 @@ import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
 import io.invitekit.adapter.jdbi.testing.TestDatabase;
 import io.invitekit.application.port.out.AuditEvent;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.StoreUnavailableException;
 import io.invitekit.domain.account.Account;
@@ -106,11 +107,11 @@ public abstract class StorageBehaviour {
         io.invitekit.domain.tenant.TenantId noTenant = null;
         String noSubject = null;
         Tenant tenant = plainTenant(subdomain("audited"));
-        storage().auditLog().record(new AuditEvent(kept, NOW, new UserId(nextId()), "tenant.created", tenant.id(),
+        storage().auditLog().record(new AuditEvent(kept, NOW, new UserId(nextId()), EventType.TENANT_CREATED, tenant.id(),
                 "subject-1", Map.of("subdomain", "a&b=c", "note", "ü 100%")));
         assertThatThrownBy(() -> storage().transactions().run(() -> {
             UserId system = null; // an event of no actor, about no tenant and no subject: only what must be there
-            storage().auditLog().record(new AuditEvent(dropped, NOW, system, "tenant.created", noTenant, noSubject, Map.of()));
+            storage().auditLog().record(new AuditEvent(dropped, NOW, system, EventType.TENANT_CREATED, noTenant, noSubject, Map.of()));
             throw new IllegalStateException("rolled back");
         })).hasMessage("rolled back");
 
