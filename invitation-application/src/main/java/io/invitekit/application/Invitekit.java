@@ -17,15 +17,20 @@ import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.in.WebhookUseCase;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PaymentOnboarding;
 import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.application.port.out.SecretBox;
+import io.invitekit.application.port.out.WebhookSender;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.application.service.AccountAdministrationService;
 import io.invitekit.application.service.AccountDirectory;
+import io.invitekit.application.service.AesGcmSecretBox;
+import io.invitekit.application.service.WebhookService;
 import io.invitekit.application.service.AccountService;
 import io.invitekit.application.service.DeliveryService;
 import io.invitekit.application.service.InvitationAcceptanceService;
@@ -69,6 +74,7 @@ public final class Invitekit {
     private final AccountUseCase accounts; // null when Invitekit's own accounts are off
     private final SessionUseCase sessions; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
+    private final WebhookUseCase webhooks;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
     private final AccountAdministrationUseCase accountAdministration; // null when Invitekit's own accounts are off
@@ -117,8 +123,12 @@ public final class Invitekit {
             this.sessions = null;
             this.accountAdministration = null;
         }
+        SecretBox secretBox = b.secretKey != null ? new AesGcmSecretBox(b.secretKey) : AesGcmSecretBox.withRandomKey();
+        WebhookService webhookService = new WebhookService(context, storage.transactions(), storage.webhookEndpoints(),
+                storage.webhookDeliveries(), storage.memberships(), secretBox, b.webhookSender);
+        this.webhooks = webhookService;
         this.delivery = new DeliveryService(context, storage.outbox(), b.mailSender, storage.invitations(),
-                storage.memberInvitations());
+                storage.memberInvitations(), webhookService);
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
         this.operations = new OperationsService(storage.outbox(), invitationService);
     }
@@ -196,6 +206,14 @@ public final class Invitekit {
         return delivery;
     }
 
+    /**
+     * Webhook endpoints: platform admins register the platform's (every event), a tenant's OWNERs
+     * and ADMINs their tenant's; deliveries, replay, secret rotation, test events.
+     */
+    public WebhookUseCase webhooks() {
+        return webhooks;
+    }
+
     /** A paying tenant's owner starts payment onboarding. */
     public PaymentOnboardingUseCase payments() {
         return payments;
@@ -232,6 +250,9 @@ public final class Invitekit {
         private RateLimiter rateLimiter;
         private PaymentOnboarding paymentOnboarding = PaymentOnboarding.none();
         private boolean inMemory;
+        private byte[] secretKey;
+        private WebhookSender webhookSender = request -> new WebhookSender.Result(null, java.time.Duration.ZERO,
+                "no webhook sender is configured");
 
         private Builder() {
         }
@@ -300,6 +321,30 @@ public final class Invitekit {
         /** Default: none (the payments step does nothing). */
         public Builder paymentOnboarding(PaymentOnboarding value) {
             paymentOnboarding = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The key (32 bytes, AES-256-GCM) that seals secrets Invitekit must read back, such as
+         * webhook signing secrets, at rest. Keep it stable and secret: secrets sealed under one key
+         * do not open under another. Default: a random key for this process only (fine in memory;
+         * with a database, endpoints' secrets then stop working after a restart).
+         */
+        public Builder secretKey(byte[] value) {
+            Objects.requireNonNull(value);
+            if (value.length != 32) {
+                throw new IllegalArgumentException("the secret key must be 32 bytes");
+            }
+            secretKey = value.clone();
+            return this;
+        }
+
+        /**
+         * Sends webhook requests (the bundled server uses the Jetty adapter, which refuses private
+         * targets). Default: none: every attempt fails with "no webhook sender is configured".
+         */
+        public Builder webhookSender(WebhookSender value) {
+            webhookSender = Objects.requireNonNull(value);
             return this;
         }
 

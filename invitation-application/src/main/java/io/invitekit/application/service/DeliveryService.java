@@ -37,11 +37,13 @@ public final class DeliveryService implements DeliveryUseCase {
     private final MailSender sender;
     private final TenantInvitations invitations;
     private final MemberInvitations memberInvitations;
+    private final WebhookService webhooks;
     private final String claimer = "relay-" + UUID.randomUUID();
 
     public DeliveryService(ServiceContext context, Outbox outbox, MailSender sender, TenantInvitations invitations,
-                           MemberInvitations memberInvitations) {
+                           MemberInvitations memberInvitations, WebhookService webhooks) {
         this.memberInvitations = memberInvitations;
+        this.webhooks = webhooks;
         this.context = context;
         this.outbox = outbox;
         this.sender = sender;
@@ -221,6 +223,6 @@ public final class DeliveryService implements DeliveryUseCase {
 
     @Override
     public WebhookReport deliverWebhooksOnce() {
-        throw new UnsupportedOperationException("TODO(events)");
+        return webhooks.deliverOnce();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  * CHANGE_ROLES          ✓      ✓      –     (ADMIN manages MEMBERs only)
  * REMOVE_MEMBERS        ✓      ✓      –     (ADMIN manages MEMBERs only)
  * MANAGE_JOIN_CODE      ✓      ✓      –
+ * MANAGE_WEBHOOKS       ✓      ✓      –     (the tenant's webhook endpoints and their deliveries)
  * MANAGE_TENANT         ✓      –      –
  * TRANSFER_OWNERSHIP    ✓      –      –
  * </pre>
@@ -24,7 +25,8 @@ import java.util.Set;
 public enum Role {
     OWNER(EnumSet.allOf(TenantPermission.class)),
     ADMIN(EnumSet.of(TenantPermission.VIEW_MEMBERS, TenantPermission.INVITE_MEMBERS, TenantPermission.CHANGE_ROLES,
-            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE)),
+            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE,
+            TenantPermission.MANAGE_WEBHOOKS)),
     MEMBER(EnumSet.of(TenantPermission.VIEW_MEMBERS));
 
     private final Set<TenantPermission> permissions;

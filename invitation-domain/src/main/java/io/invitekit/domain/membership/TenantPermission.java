@@ -16,6 +16,8 @@ public enum TenantPermission {
     REMOVE_MEMBERS,
     /** Rotate or turn off the join code. */
     MANAGE_JOIN_CODE,
+    /** Register, change and delete the tenant's webhook endpoints; see, replay and test their deliveries. */
+    MANAGE_WEBHOOKS,
     /** The tenant's own settings and business features (payment onboarding). */
     MANAGE_TENANT,
     /** Hand the tenant over: the new owner becomes OWNER, the old one ADMIN. */
