@@ -179,7 +179,7 @@ function row(webhook) {
         ? h("span", { class: "sub", text: t("webhooks.failures", { count: webhook.consecutive_failures }) }) : null),
     h("td", { "data-label": t("webhooks.col.events"),
       text: webhook.event_types.length ? webhook.event_types.join(", ") : t("webhooks.all_events") }),
-    h("td", { class: "actions-cell" },
+    h("td", { class: "actions-cell" }, h("div", { class: "row-actions" },
       button(t("webhooks.test"), t("webhooks.test_label", { url: webhook.url }), async () => {
         await api("POST", `${path}/test`);
         said(t("webhooks.test_sent", { url: webhook.url }));
@@ -215,7 +215,7 @@ function row(webhook) {
           shown = null;
         }
         await load();
-      }, true)));
+      }, true))));
 }
 
 // ---- deliveries ------------------------------------------------------------------------------
