@@ -1,3 +1,4 @@
+import { activityList } from "./activity.js";
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
 import { t } from "./i18n.js";
@@ -612,4 +613,11 @@ if (tenant.active) {
   showInactive();
 }
 renderInviteCard();
+if (managesCode) {
+  // Owners and admins see what happened in the family, and manage its webhooks.
+  document.getElementById("activity-card").hidden = false;
+  document.getElementById("webhooks-link").href = `/family/webhooks?tenant=${encodeURIComponent(tenantId)}`;
+  await activityList(`${tenantPath}/audit-events`,
+    { body: "activity", empty: "activity-empty", more: "activity-more", error: "activity-error" })();
+}
 ready();

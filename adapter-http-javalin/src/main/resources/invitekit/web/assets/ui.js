@@ -121,7 +121,8 @@ export function renderHeader(me) {
   }
   const links = [["/family/manage", "menu.family"]];
   if (isAdmin(me)) {
-    links.push(["/platform/invitations", "menu.invitations"], ["/platform/tenants", "menu.tenants"]);
+    links.push(["/platform/invitations", "menu.invitations"], ["/platform/tenants", "menu.tenants"],
+      ["/platform/activity", "menu.activity"], ["/platform/webhooks", "menu.webhooks"]);
   }
   links.push(["/account", "menu.account"]);
   const menu = h("details", { class: "user-menu" },

@@ -19,15 +19,20 @@ import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
 import io.invitekit.application.port.out.EventListener;
+import io.invitekit.application.port.in.WebhookUseCase;
 import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PaymentOnboarding;
 import io.invitekit.application.port.out.RateLimiter;
+import io.invitekit.application.port.out.SecretBox;
+import io.invitekit.application.port.out.WebhookSender;
 import io.invitekit.application.port.out.SessionTokens;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.application.service.AccountAdministrationService;
 import io.invitekit.application.service.AccountDirectory;
+import io.invitekit.application.service.AesGcmSecretBox;
+import io.invitekit.application.service.WebhookService;
 import io.invitekit.application.service.AccountService;
 import io.invitekit.application.service.AuditService;
 import io.invitekit.application.service.DeliveryService;
@@ -75,6 +80,7 @@ public final class Invitekit {
     private final SessionUseCase sessions; // null when Invitekit's own accounts are off
     private final DeliveryUseCase delivery;
     private final AuditUseCase audit;
+    private final WebhookUseCase webhooks;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
     private final AccountAdministrationUseCase accountAdministration; // null when Invitekit's own accounts are off
@@ -123,9 +129,14 @@ public final class Invitekit {
             this.sessions = null;
             this.accountAdministration = null;
         }
-        this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,
-                storage.invitations(), storage.memberInvitations(), b.eventListeners);
         this.audit = new AuditService(storage.auditLog(), storage.tenants(), storage.memberships(), directory);
+        SecretBox secretBox = b.secretKey != null ? new AesGcmSecretBox(b.secretKey) : AesGcmSecretBox.withRandomKey();
+        WebhookService webhookService = new WebhookService(context, storage.transactions(), storage.webhookEndpoints(),
+                storage.webhookDeliveries(), storage.memberships(), secretBox, b.webhookSender);
+        this.webhooks = webhookService;
+        // The dispatcher hands each batch to the webhook service (fan-out), which also sends the deliveries.
+        this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,
+                storage.invitations(), storage.memberInvitations(), b.eventListeners, webhookService, webhookService);
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
         this.operations = new OperationsService(storage.outbox(), invitationService);
     }
@@ -208,6 +219,14 @@ public final class Invitekit {
         return audit;
     }
 
+    /**
+     * Webhook endpoints: platform admins register the platform's (every event), a tenant's OWNERs
+     * and ADMINs their tenant's; deliveries, replay, secret rotation, test events.
+     */
+    public WebhookUseCase webhooks() {
+        return webhooks;
+    }
+
     /** A paying tenant's owner starts payment onboarding. */
     public PaymentOnboardingUseCase payments() {
         return payments;
@@ -245,6 +264,9 @@ public final class Invitekit {
         private PaymentOnboarding paymentOnboarding = PaymentOnboarding.none();
         private boolean inMemory;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private byte[] secretKey;
+        private WebhookSender webhookSender = request -> new WebhookSender.Result(null, java.time.Duration.ZERO,
+                "no webhook sender is configured");
 
         private Builder() {
         }
@@ -324,6 +346,30 @@ public final class Invitekit {
          */
         public Builder eventListener(EventListener value) {
             eventListeners.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        /**
+         * The key (32 bytes, AES-256-GCM) that seals secrets Invitekit must read back, such as
+         * webhook signing secrets, at rest. Keep it stable and secret: secrets sealed under one key
+         * do not open under another. Default: a random key for this process only (fine in memory;
+         * with a database, endpoints' secrets then stop working after a restart).
+         */
+        public Builder secretKey(byte[] value) {
+            Objects.requireNonNull(value);
+            if (value.length != 32) {
+                throw new IllegalArgumentException("the secret key must be 32 bytes");
+            }
+            secretKey = value.clone();
+            return this;
+        }
+
+        /**
+         * Sends webhook requests (the bundled server uses the Jetty adapter, which refuses private
+         * targets). Default: none: every attempt fails with "no webhook sender is configured".
+         */
+        public Builder webhookSender(WebhookSender value) {
+            webhookSender = Objects.requireNonNull(value);
             return this;
         }
 

@@ -248,6 +248,16 @@ public final class TestKit {
             public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
                 return storage.memberInvitations();
             }
+
+            @Override
+            public io.invitekit.application.port.out.WebhookEndpoints webhookEndpoints() {
+                return storage.webhookEndpoints();
+            }
+
+            @Override
+            public io.invitekit.application.port.out.WebhookDeliveries webhookDeliveries() {
+                return storage.webhookDeliveries();
+            }
         };
     }
 }

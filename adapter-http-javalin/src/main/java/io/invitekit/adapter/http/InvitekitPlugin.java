@@ -122,6 +122,8 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         new JavalinInvitationRoutes(kit, bodies, clients).register(routes);
         new JavalinTenantRoutes(kit, bodies, clients).register(routes);
         new JavalinMemberRoutes(kit, bodies, clients).register(routes);
+        new JavalinAuditRoutes(kit).register(routes);
+        new JavalinWebhookRoutes(kit, bodies).register(routes);
         if (config.operations) {
             routes.before("/metrics", ctx -> Authentication.identify(bridge, ctx));
             new JavalinOperationsRoutes(kit, settings, metrics).register(routes);

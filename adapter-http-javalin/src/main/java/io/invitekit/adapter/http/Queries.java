@@ -1,8 +1,14 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.application.port.in.PageRequest;
+import io.invitekit.application.port.out.EventType;
+import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.ValidationException;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** Query parameters, refused clearly (422) when they are not of the kind asked for. */
 final class Queries {
@@ -35,5 +41,39 @@ final class Queries {
             case "false" -> false;
             default -> throw ValidationException.of(name, "must be true or false");
         };
+    }
+
+    /** An ISO-8601 instant such as {@code 2026-11-30T14:00:00Z} (an offset other than Z too). */
+    static Instant instant(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notATime) {
+            throw ValidationException.of(name, "must be an ISO-8601 time such as 2026-11-30T14:00:00Z");
+        }
+    }
+
+    static UserId userId(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return UserId.parse(text).orElseThrow(() -> ValidationException.of(name, "must be a user id"));
+    }
+
+    /** Every value of a repeatable parameter ({@code ?type=a&type=b}), each an event type's wire name. */
+    static Set<EventType> eventTypes(Context ctx, String name) {
+        Set<EventType> types = new LinkedHashSet<>();
+        for (String text : ctx.queryParams(name)) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            types.add(EventType.fromWireName(text)
+                    .orElseThrow(() -> ValidationException.of(name, "names an event type this server does not know")));
+        }
+        return types;
     }
 }

@@ -83,6 +83,8 @@ public final class JdbiStorage implements Storage {
     private final PasswordResets passwordResets;
     private final EmailVerifications emailVerifications;
     private final MemberInvitations memberInvitations;
+    private final JdbiWebhookEndpoints webhookEndpoints;
+    private final JdbiWebhookDeliveries webhookDeliveries;
 
     private JdbiStorage(Handles handles, TablePrefix prefix) {
         this.handles = handles;
@@ -101,6 +103,8 @@ public final class JdbiStorage implements Storage {
         this.passwordResets = new JdbiPasswordResets(handles);
         this.emailVerifications = new JdbiEmailVerifications(handles);
         this.memberInvitations = new JdbiMemberInvitations(handles);
+        this.webhookEndpoints = new JdbiWebhookEndpoints(handles);
+        this.webhookDeliveries = new JdbiWebhookDeliveries(handles);
     }
 
     /** Brings the schema up to date, then connects the ports: what a server does on start. */
@@ -331,5 +335,15 @@ public final class JdbiStorage implements Storage {
     @Override
     public MemberInvitations memberInvitations() {
         return memberInvitations;
+    }
+
+    @Override
+    public io.invitekit.application.port.out.WebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public io.invitekit.application.port.out.WebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
     }
 }

@@ -288,7 +288,7 @@ class WebPagesIT {
             // The user menu leads to the admin pages.
             browser.click(".user-menu summary");
             assertThat(browser.texts(".user-menu .menu a")).containsExactly("Family management", "Tenant invitations",
-                    "Tenants", "Account settings");
+                    "Tenants", "Activity", "Webhooks", "Account settings");
             browser.screenshot("user-menu");
             browser.click(".user-menu a[href='/platform/tenants']");
             browser.awaitPath("/platform/tenants");

@@ -29,6 +29,7 @@ import java.util.Objects;
  *        tenant, with a role), likewise; a host with its own acceptance page points it there
  * @param requireVerifiedEmail with Invitekit's own accounts: sign-up answers without a session
  *        (the same for a new and a taken email), log-in and joining by code need a verified email
+ * @param webhooks the webhook retry schedule, endpoint health thresholds, lease and batch size
  */
 public record InvitekitSettings(
         String platformName,
@@ -57,7 +58,8 @@ public record InvitekitSettings(
         String passwordResetLinkTemplate,
         String emailVerificationLinkTemplate,
         String memberInvitationLinkTemplate,
-        boolean requireVerifiedEmail) {
+        boolean requireVerifiedEmail,
+        WebhookPolicy webhooks) {
 
     public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
     public static final String DEFAULT_PASSWORD_RESET_LINK = "{baseUrl}/reset-password#token={token}";
@@ -65,6 +67,7 @@ public record InvitekitSettings(
     public static final String DEFAULT_MEMBER_INVITATION_LINK = "{baseUrl}/invite#token={token}";
 
     public InvitekitSettings {
+        Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(platformName, "platformName");
         if (platformName.isBlank() || platformName.length() > 100 || io.invitekit.domain.shared.Text.hasUnsafe(platformName)) {
             // it goes into every email's subject and From name: one line, no control characters
@@ -127,7 +130,7 @@ public record InvitekitSettings(
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
                 DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK,
-                DEFAULT_EMAIL_VERIFICATION_LINK, DEFAULT_MEMBER_INVITATION_LINK, false);
+                DEFAULT_EMAIL_VERIFICATION_LINK, DEFAULT_MEMBER_INVITATION_LINK, false, WebhookPolicy.defaults());
     }
 
     /** The link an invitation email carries for {@code token}. */
@@ -193,6 +196,7 @@ public record InvitekitSettings(
         private String emailVerificationLinkTemplate;
         private String memberInvitationLinkTemplate;
         private boolean requireVerifiedEmail;
+        private WebhookPolicy webhooks;
 
         private Builder(InvitekitSettings s) {
             platformName = s.platformName;
@@ -222,6 +226,7 @@ public record InvitekitSettings(
             emailVerificationLinkTemplate = s.emailVerificationLinkTemplate;
             memberInvitationLinkTemplate = s.memberInvitationLinkTemplate;
             requireVerifiedEmail = s.requireVerifiedEmail;
+            webhooks = s.webhooks;
         }
 
         public Builder platformName(String v) { platformName = v; return this; }
@@ -251,6 +256,7 @@ public record InvitekitSettings(
         public Builder emailVerificationLinkTemplate(String v) { emailVerificationLinkTemplate = v; return this; }
         public Builder memberInvitationLinkTemplate(String v) { memberInvitationLinkTemplate = v; return this; }
         public Builder requireVerifiedEmail(boolean v) { requireVerifiedEmail = v; return this; }
+        public Builder webhooks(WebhookPolicy v) { webhooks = v; return this; }
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
@@ -258,7 +264,7 @@ public record InvitekitSettings(
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
                     outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate,
-                    emailVerificationLinkTemplate, memberInvitationLinkTemplate, requireVerifiedEmail);
+                    emailVerificationLinkTemplate, memberInvitationLinkTemplate, requireVerifiedEmail, webhooks);
         }
     }
 }

@@ -23,6 +23,9 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryBootstrapMarkers bootstrapMarkers = new InMemoryBootstrapMarkers(transactions);
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(transactions);
     private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(transactions);
+    private final InMemoryWebhookEndpoints webhookEndpoints = new InMemoryWebhookEndpoints(transactions);
+    private final InMemoryWebhookDeliveries webhookDeliveries = new InMemoryWebhookDeliveries(transactions,
+            webhookEndpoints);
 
     @Override
     public InMemoryTransactions transactions() {
@@ -92,5 +95,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public InMemoryMemberInvitations memberInvitations() {
         return memberInvitations;
+    }
+
+    @Override
+    public InMemoryWebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    @Override
+    public InMemoryWebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
     }
 }

@@ -53,20 +53,25 @@ public final class DeliveryService implements DeliveryUseCase {
     private final Transactions transactions;
     private final List<EventListener> listeners;
     private final EventFanOut fanOut;
+    private final WebhookService webhooks; // null: no webhooks (nothing to deliver)
     private final String claimer = "relay-" + UUID.randomUUID();
     private final String dispatcher = "events-" + UUID.randomUUID();
 
     public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
                            TenantInvitations invitations, MemberInvitations memberInvitations,
                            List<EventListener> listeners) {
-        this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, EventFanOut.NONE);
+        this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, EventFanOut.NONE, null);
     }
 
-    /** With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records it dispatched. */
+    /**
+     * With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records
+     * it dispatched; with {@code webhooks} (null: none): who sends the deliveries that fan-out made.
+     */
     public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
                            TenantInvitations invitations, MemberInvitations memberInvitations,
-                           List<EventListener> listeners, EventFanOut fanOut) {
+                           List<EventListener> listeners, EventFanOut fanOut, WebhookService webhooks) {
         this.memberInvitations = memberInvitations;
+        this.webhooks = webhooks;
         this.context = context;
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.outbox = outbox;
@@ -350,6 +355,6 @@ public final class DeliveryService implements DeliveryUseCase {
 
     @Override
     public WebhookReport deliverWebhooksOnce() {
-        throw new UnsupportedOperationException("TODO(events)");
+        return webhooks == null ? new WebhookReport(0, 0, 0, 0) : webhooks.deliverOnce();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * REMOVE_MEMBERS        ✓      ✓      –     (ADMIN manages MEMBERs only)
  * MANAGE_JOIN_CODE      ✓      ✓      –
  * VIEW_AUDIT            ✓      ✓      –     (the tenant's audit log)
+ * MANAGE_WEBHOOKS       ✓      ✓      –     (the tenant's webhook endpoints and their deliveries)
  * MANAGE_TENANT         ✓      –      –
  * TRANSFER_OWNERSHIP    ✓      –      –
  * </pre>
@@ -25,7 +26,8 @@ import java.util.Set;
 public enum Role {
     OWNER(EnumSet.allOf(TenantPermission.class)),
     ADMIN(EnumSet.of(TenantPermission.VIEW_MEMBERS, TenantPermission.INVITE_MEMBERS, TenantPermission.CHANGE_ROLES,
-            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE, TenantPermission.VIEW_AUDIT)),
+            TenantPermission.REMOVE_MEMBERS, TenantPermission.MANAGE_JOIN_CODE, TenantPermission.VIEW_AUDIT,
+            TenantPermission.MANAGE_WEBHOOKS)),
     MEMBER(EnumSet.of(TenantPermission.VIEW_MEMBERS));
 
     private final Set<TenantPermission> permissions;

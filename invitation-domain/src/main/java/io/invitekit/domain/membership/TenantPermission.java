@@ -18,6 +18,8 @@ public enum TenantPermission {
     MANAGE_JOIN_CODE,
     /** Read the tenant's audit log (its events: who did what, when). */
     VIEW_AUDIT,
+    /** Register, change and delete the tenant's webhook endpoints; see, replay and test their deliveries. */
+    MANAGE_WEBHOOKS,
     /** The tenant's own settings and business features (payment onboarding). */
     MANAGE_TENANT,
     /** Hand the tenant over: the new owner becomes OWNER, the old one ADMIN. */

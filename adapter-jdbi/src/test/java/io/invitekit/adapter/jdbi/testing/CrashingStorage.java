@@ -144,4 +144,14 @@ public final class CrashingStorage implements Storage {
     public MemberInvitations memberInvitations() {
         return wrap(MemberInvitations.class, delegate.memberInvitations());
     }
+
+    @Override
+    public io.invitekit.application.port.out.WebhookEndpoints webhookEndpoints() {
+        return wrap(io.invitekit.application.port.out.WebhookEndpoints.class, delegate.webhookEndpoints());
+    }
+
+    @Override
+    public io.invitekit.application.port.out.WebhookDeliveries webhookDeliveries() {
+        return wrap(io.invitekit.application.port.out.WebhookDeliveries.class, delegate.webhookDeliveries());
+    }
 }

@@ -33,4 +33,8 @@ public interface Storage {
     EmailVerifications emailVerifications();
 
     MemberInvitations memberInvitations();
+
+    WebhookEndpoints webhookEndpoints();
+
+    WebhookDeliveries webhookDeliveries();
 }
