@@ -1,6 +1,6 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.config.WebhookPolicy;
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CreatedWebhook;
 import io.invitekit.application.port.in.DeliveryUseCase.WebhookReport;

@@ -4,7 +4,7 @@ import static io.invitekit.application.TestKit.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invitekit.application.TestKit;
-import io.invitekit.application.config.WebhookPolicy;
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CreatedWebhook;
 import io.invitekit.application.port.in.DeliveryUseCase.WebhookReport;

@@ -5,7 +5,7 @@ import static io.invitekit.testing.fixtures.Fixtures.NOW;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invitekit.application.config.WebhookPolicy;
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.WebhookDeliveries;
 import io.invitekit.application.port.out.WebhookDelivery;

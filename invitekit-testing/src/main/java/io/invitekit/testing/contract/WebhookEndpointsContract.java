@@ -94,7 +94,7 @@ public abstract class WebhookEndpointsContract {
         assertThat(endpoints().find(endpoint.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(written);
 
         // A second writer that read version 0 loses.
-        assertThat(endpoints().update(endpoint.afterFailure(NOW, io.invitekit.application.config.WebhookPolicy.defaults())))
+        assertThat(endpoints().update(endpoint.afterFailure(NOW, io.invitekit.application.port.out.WebhookPolicy.defaults())))
                 .isEmpty();
         assertThat(endpoints().find(endpoint.id()).orElseThrow().url()).isEqualTo(URI.create("https://other.example.org/"));
         assertThat(endpoints().update(anEndpoint(null, Set.of()))).as("no such endpoint").isEmpty();

@@ -3,7 +3,7 @@ package io.invitekit.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.invitekit.application.config.WebhookPolicy;
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.application.port.out.WebhookDelivery.Status;
 import io.invitekit.application.port.out.WebhookEndpoint.Health;
 import io.invitekit.domain.account.UserId;
