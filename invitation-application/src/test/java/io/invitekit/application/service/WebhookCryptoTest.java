@@ -61,6 +61,13 @@ class WebhookCryptoTest {
     }
 
     @Test
+    void aLoneSurrogateIsEscapedSoTheBodyStaysValidUtf8() {
+        StringBuilder json = new StringBuilder();
+        WebhookJson.string(json, "a\ud800b\udc00😀");
+        assertThat(json.toString()).isEqualTo("\"a\\ud800b\\udc00😀\"");
+    }
+
+    @Test
     void aSystemEventHasNullActorAndTenant() {
         Event event = new Event(UUID.randomUUID(), EventType.TENANT_INVITATION_EXPIRED, 1, Instant.EPOCH, null, null,
                 null, Map.of());
