@@ -468,6 +468,32 @@ class WebhookServiceTest {
         }
 
         @Test
+        void noSecretReachesTheLog() {
+            java.io.PrintStream original = System.err;
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            List<String> secrets = new ArrayList<>();
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                CreatedWebhook hook = platformHook();
+                secrets.add(hook.secret());
+                secrets.add(t.kit.webhooks().rotateSecret(admin, null, hook.webhook().id()).secret());
+                for (int i = 0; i < 6; i++) {
+                    dispatch(event(EventType.TENANT_CREATED, null));
+                }
+                sender.failNext(6, 500); // failing, then disabled: both logged
+                deliver();
+            } finally {
+                System.setErr(original);
+            }
+            String log = captured.toString(StandardCharsets.UTF_8);
+            assertThat(log).as("the log was captured").contains("is disabled after");
+            for (String secret : secrets) {
+                assertThat(log).doesNotContain(secret.substring("whsec_".length()));
+            }
+            assertThat(log).doesNotContain("whsec_");
+        }
+
+        @Test
         void withoutASenderEveryAttemptFailsVisibly() {
             TestKit bare = new TestKit();
             Actor root = bare.admin();
