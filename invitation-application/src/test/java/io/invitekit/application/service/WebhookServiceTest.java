@@ -494,6 +494,37 @@ class WebhookServiceTest {
         }
 
         @Test
+        void aSenderThatThrowsCountsAsAFailedAttempt() {
+            TestKit throwing = new TestKit(s -> s, (builder, storage) -> builder.webhookSender(request -> {
+                throw new IllegalStateException("bug in the sender");
+            }));
+            Actor root = throwing.admin();
+            UUID id = throwing.kit.webhooks().create(root, null, new NewWebhook(URL, Set.of(), null, true)).webhook().id();
+            throwing.kit.webhooks().sendTest(root, null, id);
+            assertThat(throwing.kit.delivery().deliverWebhooksOnce()).isEqualTo(new WebhookReport(1, 0, 1, 0));
+            assertThat(throwing.kit.webhooks().deliveries(root, null, id, PageRequest.first()).items().get(0).lastError())
+                    .isEqualTo("the webhook sender failed: IllegalStateException");
+        }
+
+        @Test
+        void aSecretSealedUnderAnotherKeySignsNothingAndSaysWhy() {
+            byte[] before = new byte[32];
+            byte[] after = new byte[32];
+            after[0] = 1;
+            TestKit first = new TestKit(s -> s, (builder, storage) -> builder.secretKey(before).webhookSender(sender));
+            Actor root = first.admin();
+            UUID id = first.kit.webhooks().create(root, null, new NewWebhook(URL, Set.of(), null, true)).webhook().id();
+            first.kit.webhooks().sendTest(root, null, id);
+            io.invitekit.application.Invitekit restartedWithAnotherKey = io.invitekit.application.Invitekit.builder()
+                    .storage(first.storage).clock(first.clock).inMemory().secretKey(after).webhookSender(sender).build();
+
+            assertThat(restartedWithAnotherKey.delivery().deliverWebhooksOnce()).isEqualTo(new WebhookReport(1, 0, 1, 0));
+            assertThat(sender.requests).isEmpty();
+            assertThat(first.kit.webhooks().deliveries(root, null, id, PageRequest.first()).items().get(0).lastError())
+                    .contains("secret key changed");
+        }
+
+        @Test
         void withoutASenderEveryAttemptFailsVisibly() {
             TestKit bare = new TestKit();
             Actor root = bare.admin();
