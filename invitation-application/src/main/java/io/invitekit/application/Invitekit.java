@@ -22,6 +22,7 @@ import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PaymentOnboarding;
 import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.SessionTokens;
+import io.invitekit.application.port.out.WebhookSender;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.application.service.AccountAdministrationService;
@@ -232,6 +233,10 @@ public final class Invitekit {
         private RateLimiter rateLimiter;
         private PaymentOnboarding paymentOnboarding = PaymentOnboarding.none();
         private boolean inMemory;
+        // Kept for the webhook service (branch e-wh), which takes it from here.
+        @SuppressWarnings("unused")
+        private WebhookSender webhookSender = request -> new WebhookSender.Result(null, java.time.Duration.ZERO,
+                "no webhook sender is configured");
 
         private Builder() {
         }
@@ -300,6 +305,15 @@ public final class Invitekit {
         /** Default: none (the payments step does nothing). */
         public Builder paymentOnboarding(PaymentOnboarding value) {
             paymentOnboarding = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sends webhook requests (the bundled server uses the Jetty adapter, which refuses private
+         * targets). Default: none: every attempt fails with "no webhook sender is configured".
+         */
+        public Builder webhookSender(WebhookSender value) {
+            webhookSender = Objects.requireNonNull(value);
             return this;
         }
 
