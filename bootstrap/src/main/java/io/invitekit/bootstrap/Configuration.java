@@ -2,6 +2,7 @@ package io.invitekit.bootstrap;
 
 import io.invitekit.adapter.jdbi.DatabaseSettings;
 import io.invitekit.adapter.jdbi.TablePrefix;
+import io.invitekit.adapter.webhook.JettyWebhookSender;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.domain.invitation.InvitationPolicy;
 import io.invitekit.domain.shared.EmailAddress;
@@ -60,7 +61,9 @@ public record Configuration(
         String memberInvitationLinkTemplate,
         LogFormat logFormat,
         URI otlpEndpoint,
-        byte[] secretKey) {
+        byte[] secretKey,
+        boolean webhookAllowPrivate,
+        Duration webhookTimeout) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -145,6 +148,16 @@ public record Configuration(
                 .build();
     }
 
+    /**
+     * How webhooks are sent: within {@code INVITEKIT_WEBHOOK_TIMEOUT_SECONDS} in all (connecting
+     * within 5 s of it), and to private addresses only with {@code INVITEKIT_WEBHOOK_ALLOW_PRIVATE}.
+     */
+    public JettyWebhookSender.Settings webhookSettings() {
+        JettyWebhookSender.Settings defaults = JettyWebhookSender.Settings.defaults();
+        Duration connect = webhookTimeout.compareTo(defaults.connectTimeout()) < 0 ? webhookTimeout : defaults.connectTimeout();
+        return defaults.withTimeouts(connect, webhookTimeout).withAllowPrivate(webhookAllowPrivate);
+    }
+
     public DatabaseSettings databaseSettings() {
         return dbUrl == null ? DatabaseSettings.defaults() : DatabaseSettings.of(dbUrl, dbUser, dbPassword);
     }
@@ -201,6 +214,8 @@ public record Configuration(
         shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
         shown.put("INVITEKIT_SECRET_KEY", secretKey == null ? "(unset: a key file beside the database)" : MASKED);
         shown.put("INVITEKIT_OTLP_ENDPOINT", otlpEndpoint == null ? "(unset: no tracing)" : maskedUrl(otlpEndpoint.toString()));
+        shown.put("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", Boolean.toString(webhookAllowPrivate));
+        shown.put("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS", Long.toString(webhookTimeout.toSeconds()));
         return shown;
     }
 
@@ -327,7 +342,11 @@ public record Configuration(
                     memberInvitationLink,
                     logFormat,
                     otlpEndpoint,
-                    secretKey());
+                    secretKey(),
+                    // Off by default: a tenant admin's webhook URL must not reach the deployment's own network.
+                    bool("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", false),
+                    Duration.ofSeconds(integer("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS",
+                            (int) JettyWebhookSender.Settings.defaults().totalTimeout().toSeconds(), 1, 300)));
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
             }

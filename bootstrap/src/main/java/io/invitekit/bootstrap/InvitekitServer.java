@@ -11,6 +11,7 @@ import io.invitekit.adapter.mail.MailRenderer;
 import io.invitekit.adapter.mail.SmtpMailSender;
 import io.invitekit.adapter.mail.SmtpSettings;
 import io.invitekit.adapter.ratelimit.Bucket4jRateLimiter;
+import io.invitekit.adapter.webhook.JettyWebhookSender;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AccountUseCase.FirstAdmin;
@@ -38,13 +39,16 @@ public final class InvitekitServer implements AutoCloseable {
     private final Javalin http;
     private final Invitekit kit;
     private final Tracing tracing;
+    private final JettyWebhookSender webhooks;
 
-    private InvitekitServer(HikariDataSource dataSource, BackgroundJobs jobs, Javalin http, Invitekit kit, Tracing tracing) {
+    private InvitekitServer(HikariDataSource dataSource, BackgroundJobs jobs, Javalin http, Invitekit kit, Tracing tracing,
+            JettyWebhookSender webhooks) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.http = http;
         this.kit = kit;
         this.tracing = tracing;
+        this.webhooks = webhooks;
     }
 
     /** No arguments: the server. Arguments: one command of the {@linkplain AdminCommandLine admin command line}. */
@@ -88,7 +92,12 @@ public final class InvitekitServer implements AutoCloseable {
             tracing.close();
             throw failed;
         }
+        JettyWebhookSender webhooks = null;
         try {
+            webhooks = new JettyWebhookSender(configuration.webhookSettings());
+            if (configuration.webhookAllowPrivate()) {
+                LOG.warn("INVITEKIT_WEBHOOK_ALLOW_PRIVATE=true: webhooks may reach loopback, private and link-local addresses");
+            }
             JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
             PostgresRateLimiter shared = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
                     ? PostgresRateLimiter.create(dataSource, storage.prefix())
@@ -103,6 +112,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .passwordHasher(new Argon2idPasswordHasher(configuration.argon2(), random))
                     .rateLimiter(limiter)
                     .secretKey(SecretKeyFile.resolve(configuration, java.nio.file.Path.of("").toAbsolutePath()))
+                    .webhookSender(webhooks)
                     .build();
             createFirstAdmin(kit, configuration);
 
@@ -124,8 +134,11 @@ public final class InvitekitServer implements AutoCloseable {
             jobs.start(configuration.relayInterval(), configuration.sweepInterval());
             LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
                     (System.nanoTime() - started) / 1_000_000);
-            return new InvitekitServer(dataSource, jobs, app, kit, tracing);
+            return new InvitekitServer(dataSource, jobs, app, kit, tracing, webhooks);
         } catch (RuntimeException failed) {
+            if (webhooks != null) {
+                webhooks.close();
+            }
             dataSource.close();
             tracing.close();
             throw failed;
@@ -190,14 +203,15 @@ public final class InvitekitServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, lets in-flight requests finish, stops the jobs, sends the spans still
-     * waiting, closes the pool.
+     * Stops accepting, lets in-flight requests finish, stops the jobs and the webhook client, sends
+     * the spans still waiting, closes the pool.
      */
     @Override
     public void close() {
         LOG.info("Invitekit stopping");
         http.stop();
         jobs.close();
+        webhooks.close(); // after the jobs: the last delivery round has finished
         tracing.close();
         dataSource.close();
         LOG.info("Invitekit stopped");

@@ -278,4 +278,39 @@ class ConfigurationTest {
         Configuration c = Configuration.from(Map.of("INVITEKIT_OTLP_ENDPOINT", "https://user:otlp-secret@otel.example.com/v1/traces"));
         assertThat(c.effective().get("INVITEKIT_OTLP_ENDPOINT")).doesNotContain("otlp-secret").contains("otel.example.com");
     }
+
+    @Test
+    void webhooksRefusePrivateTargetsAndTakeTenSecondsAtMostByDefault() {
+        Configuration c = Configuration.from(Map.of());
+
+        assertThat(c.webhookAllowPrivate()).isFalse();
+        assertThat(c.webhookSettings().allowPrivate()).isFalse();
+        assertThat(c.webhookSettings().totalTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.webhookSettings().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.effective()).containsEntry("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", "false")
+                .containsEntry("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS", "10");
+        assertThat(Configuration.names()).contains("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS");
+    }
+
+    @Test
+    void webhooksMayBeAllowedPrivateTargetsAndAnotherTimeout() {
+        Configuration c = Configuration.from(Map.of("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", "true",
+                "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS", "3"));
+
+        assertThat(c.webhookSettings().allowPrivate()).isTrue();
+        assertThat(c.webhookSettings().totalTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.webhookSettings().connectTimeout()).as("never longer than the total").isEqualTo(Duration.ofSeconds(3));
+        assertThat(Configuration.from(Map.of("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS", "30")).webhookSettings().connectTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INVITEKIT_WEBHOOK_ALLOW_PRIVATE, maybe, true or false",
+            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 0, a whole number from 1 to 300",
+            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 301, a whole number from 1 to 300"})
+    void aBadWebhookSettingStopsStartUpNamingTheVariable(String name, String value, String expected) {
+        assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(name + " must be " + expected);
+    }
 }

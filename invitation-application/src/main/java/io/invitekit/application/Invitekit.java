@@ -27,6 +27,7 @@ import io.invitekit.application.port.out.RateLimiter;
 import io.invitekit.application.port.out.SecretBox;
 import io.invitekit.application.port.out.WebhookSender;
 import io.invitekit.application.port.out.SessionTokens;
+import io.invitekit.application.port.out.WebhookSender;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.application.service.AccountAdministrationService;

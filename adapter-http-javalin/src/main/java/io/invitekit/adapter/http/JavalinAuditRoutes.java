@@ -38,8 +38,8 @@ final class JavalinAuditRoutes {
     }
 
     private static AuditQuery query(Context ctx) {
-        return new AuditQuery(Queries.eventTypes(ctx, "type"), Queries.userId(ctx, "actor"),
-                Queries.instant(ctx, "from"), Queries.instant(ctx, "to"), Queries.page(ctx));
+        return AuditQuery.builder().types(Queries.repeated(ctx, "type")).actor(Queries.userId(ctx, "actor"))
+                .from(Queries.instant(ctx, "from")).to(Queries.instant(ctx, "to")).page(Queries.page(ctx)).build();
     }
 
     private static void reply(Context ctx, Page<AuditEventView> page) {

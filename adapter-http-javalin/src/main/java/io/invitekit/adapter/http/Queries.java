@@ -1,14 +1,11 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.application.port.in.PageRequest;
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.ValidationException;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** Query parameters, refused clearly (422) when they are not of the kind asked for. */
 final class Queries {
@@ -65,15 +62,8 @@ final class Queries {
     }
 
     /** Every value of a repeatable parameter ({@code ?type=a&type=b}), each an event type's wire name. */
-    static Set<EventType> eventTypes(Context ctx, String name) {
-        Set<EventType> types = new LinkedHashSet<>();
-        for (String text : ctx.queryParams(name)) {
-            if (text.isEmpty()) {
-                continue;
-            }
-            types.add(EventType.fromWireName(text)
-                    .orElseThrow(() -> ValidationException.of(name, "names an event type this server does not know")));
-        }
-        return types;
+    /** Every non-empty value of a repeatable parameter; which names are event types is the use case's to check. */
+    static java.util.List<String> repeated(Context ctx, String name) {
+        return ctx.queryParams(name).stream().filter(text -> !text.isEmpty()).toList();
     }
 }

@@ -35,8 +35,8 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.jdbi..", "io.javalin..", "com.fasterxml.jackson..", "jakarta.mail..", "org.eclipse.angus..",
                     "org.flywaydb..", "com.zaxxer..", "org.h2..", "org.postgresql..", "io.micrometer..",
-                    "com.bucket4j..", "io.github.bucket4j..", ADAPTERS)
-            .as("the application depends on no Jdbi, Javalin, Jackson, Jakarta Mail or adapter class");
+                    "com.bucket4j..", "io.github.bucket4j..", "org.eclipse.jetty..", ADAPTERS)
+            .as("the application depends on no Jdbi, Javalin, Jetty, Jackson, Jakarta Mail or adapter class");
 
     /** Use cases are described without naming what they are built from. */
     static final ArchRule INBOUND_PORTS_IGNORE_OUTBOUND_PORTS = noClasses()
@@ -54,7 +54,7 @@ final class ArchitectureRules {
     static final String DRIVING_ADAPTERS = "io.invitekit.adapter.http..";
     /** Driven adapters: what the application calls through its outbound ports. */
     static final String[] DRIVEN_ADAPTERS = {"io.invitekit.adapter.jdbi..", "io.invitekit.adapter.mail..",
-            "io.invitekit.adapter.ratelimit.."};
+            "io.invitekit.adapter.ratelimit..", "io.invitekit.adapter.webhook.."};
 
     /**
      * A driving adapter reaches the application only through its inbound ports and the façade

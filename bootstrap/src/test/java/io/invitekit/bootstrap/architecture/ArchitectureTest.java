@@ -33,7 +33,8 @@ class ArchitectureTest {
     @Test
     void everyPackageTheRulesNameHoldsClasses() {
         for (String pkg : new String[] {"io.invitekit.domain", "io.invitekit.application", "io.invitekit.application.port.in",
-                "io.invitekit.application.port.out", "io.invitekit.adapter.jdbi", "io.invitekit.adapter.mail"}) {
+                "io.invitekit.application.port.out", "io.invitekit.adapter.jdbi", "io.invitekit.adapter.mail",
+                "io.invitekit.adapter.ratelimit", "io.invitekit.adapter.webhook", "io.invitekit.adapter.http"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
                     .as("classes in %s", pkg).isTrue();
         }

@@ -1,6 +1,5 @@
 package io.invitekit.application.port.in;
 
-import io.invitekit.application.port.out.EventType;
 import java.util.Set;
 
 /**
@@ -13,8 +12,8 @@ public record NewWebhook(String url, Set<String> eventTypes, String description,
         eventTypes = eventTypes == null ? Set.of() : Set.copyOf(eventTypes);
     }
 
-    public static NewWebhook to(String url, EventType... types) {
-        return new NewWebhook(url, java.util.Arrays.stream(types).map(EventType::wireName)
-                .collect(java.util.stream.Collectors.toSet()), null, true);
+    /** An enabled endpoint for these event types (wire names such as {@code member_invitation.accepted}; none: all). */
+    public static NewWebhook to(String url, String... eventTypes) {
+        return new NewWebhook(url, Set.of(eventTypes), null, true);
     }
 }
