@@ -29,7 +29,7 @@ final class BackgroundJobs implements AutoCloseable {
     private final int relayBatch;
     private final int sweepBatch;
     private final IntUnaryOperator expiredBuckets;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 2, runnable -> {
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 3, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
         thread.setDaemon(true);
         return thread;
@@ -54,6 +54,8 @@ final class BackgroundJobs implements AutoCloseable {
         }
         scheduler.scheduleWithFixedDelay(this::dispatchEvents, relayInterval.toMillis() / 2, relayInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::deliverWebhooks, relayInterval.toMillis() * 3 / 4, relayInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -74,6 +76,17 @@ final class BackgroundJobs implements AutoCloseable {
         guarded("event dispatcher", () -> {
             for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
                 if (delivery.dispatchEventsOnce() < relayBatch) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Sends the webhook deliveries that are due; keeps going while full batches come back, within a bound. */
+    void deliverWebhooks() {
+        guarded("webhook sender", () -> {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                if (delivery.deliverWebhooksOnce().claimed() < relayBatch) {
                     return;
                 }
             }

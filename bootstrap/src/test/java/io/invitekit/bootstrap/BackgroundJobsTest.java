@@ -131,4 +131,45 @@ class BackgroundJobsTest {
             assertThat(rounds.get()).isGreaterThan(before);
         }
     }
+
+    @Test
+    void theWebhookSenderRunsOnTheRelaysScheduleAndGoesOnWhileBatchesComeBackFull() throws Exception {
+        int[] claimed = {50, 50, 3};
+        AtomicInteger rounds = new AtomicInteger();
+        DeliveryUseCase delivery = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                return new RelayReport(0, 0, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                int round = rounds.getAndIncrement();
+                int n = round < claimed.length ? claimed[round] : 0;
+                return new WebhookReport(n, n, 0, 0);
+            }
+        };
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
+            jobs.deliverWebhooks(); // one run: two full batches, then one that is not
+            assertThat(rounds.get()).isEqualTo(3);
+            jobs.start(Duration.ofMillis(20), Duration.ofHours(1));
+            int before = rounds.get();
+            CountDownLatch never = new CountDownLatch(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (rounds.get() == before && System.nanoTime() < deadline) {
+                never.await(10, TimeUnit.MILLISECONDS); // polls the condition; the latch is never counted down
+            }
+            assertThat(rounds.get()).isGreaterThan(before);
+        }
+    }
 }
