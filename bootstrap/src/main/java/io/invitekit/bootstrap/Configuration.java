@@ -67,6 +67,13 @@ public record Configuration(
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
+    /**
+     * The longest webhook request allowed: a round stops sending at half the delivery lease (2 min),
+     * and one send (total timeout, plus at most 5 s to connect) must end before the lease does, or
+     * another node would claim and send the delivery again.
+     */
+    static final int MAX_WEBHOOK_TIMEOUT_SECONDS = 55;
+
     /** The length of {@code INVITEKIT_SECRET_KEY} once base64-decoded: an AES-256 key. */
     static final int SECRET_KEY_BYTES = 32;
 
@@ -346,7 +353,7 @@ public record Configuration(
                     // Off by default: a tenant admin's webhook URL must not reach the deployment's own network.
                     bool("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", false),
                     Duration.ofSeconds(integer("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS",
-                            (int) JettyWebhookSender.Settings.defaults().totalTimeout().toSeconds(), 1, 300)));
+                            (int) JettyWebhookSender.Settings.defaults().totalTimeout().toSeconds(), 1, MAX_WEBHOOK_TIMEOUT_SECONDS)));
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
             }

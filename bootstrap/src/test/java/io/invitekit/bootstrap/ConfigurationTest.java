@@ -306,8 +306,8 @@ class ConfigurationTest {
 
     @ParameterizedTest
     @CsvSource({"INVITEKIT_WEBHOOK_ALLOW_PRIVATE, maybe, true or false",
-            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 0, a whole number from 1 to 300",
-            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 301, a whole number from 1 to 300"})
+            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 0, a whole number from 1 to 55",
+            "INVITEKIT_WEBHOOK_TIMEOUT_SECONDS, 56, a whole number from 1 to 55"})
     void aBadWebhookSettingStopsStartUpNamingTheVariable(String name, String value, String expected) {
         assertThatThrownBy(() -> Configuration.from(Map.of(name, value)))
                 .isInstanceOf(ConfigurationException.class)

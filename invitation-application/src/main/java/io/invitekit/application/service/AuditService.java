@@ -37,18 +37,20 @@ public final class AuditService implements AuditUseCase {
     private final Tenants tenants;
     private final Access access;
     private final UserDirectory directory;
+    private final Memberships memberships;
 
     public AuditService(AuditLog auditLog, Tenants tenants, Memberships memberships, UserDirectory directory) {
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.access = new Access(Objects.requireNonNull(memberships, "memberships"));
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.memberships = memberships;
     }
 
     @Override
     public Page<AuditEventView> platformEvents(Actor actor, AuditQuery query) {
         Access.requirePlatformAdmin(actor);
-        return page(null, query);
+        return page(null, query, who -> true);
     }
 
     @Override
@@ -63,11 +65,14 @@ public final class AuditService implements AuditUseCase {
             if (!me.role().can(TenantPermission.VIEW_AUDIT)) {
                 throw new RuleViolationException(ErrorCode.FORBIDDEN, "a " + me.role() + " may not read the audit log");
             }
+            // A tenant's readers see who did what by name only for their own members: a platform
+            // operator (activating the tenant, say) or someone long gone is shown by id alone.
+            return page(tenant, query, who -> memberships.find(tenant, who).isPresent());
         }
-        return page(tenant, query);
+        return page(tenant, query, who -> true);
     }
 
-    private Page<AuditEventView> page(TenantId tenant, AuditQuery query) {
+    private Page<AuditEventView> page(TenantId tenant, AuditQuery query, java.util.function.Predicate<UserId> named) {
         AuditQuery q = query == null ? AuditQuery.all() : query;
         FieldErrors errors = new FieldErrors();
         Pages.Slice slice = Pages.parse(q.page(), errors);
@@ -82,12 +87,13 @@ public final class AuditService implements AuditUseCase {
         errors.throwIfAny();
         List<AuditEvent> fetched = auditLog.list(new AuditFilter(tenant, types, q.actor(), q.from(), q.to()),
                 slice.after(), slice.fetchSize());
-        return Pages.page(fetched, slice, AuditEvent::id, this::viewsOf);
+        return Pages.page(fetched, slice, AuditEvent::id, shown -> viewsOf(shown, named));
     }
 
     /** With the actors as the directory knows them, asked for once per page. */
-    private List<AuditEventView> viewsOf(List<AuditEvent> events) {
-        List<UserId> actors = events.stream().map(AuditEvent::actor).filter(Objects::nonNull).distinct().toList();
+    private List<AuditEventView> viewsOf(List<AuditEvent> events, java.util.function.Predicate<UserId> named) {
+        List<UserId> actors = events.stream().map(AuditEvent::actor).filter(Objects::nonNull).distinct()
+                .filter(named).toList();
         Map<UserId, UserProfile> profiles = actors.isEmpty() ? Map.of() : directory.profiles(actors);
         return events.stream().map(event -> new AuditEventView(event.id(), event.action(), event.at(),
                 event.actor() == null ? null : actorView(event.actor(), profiles), event.tenant(), event.subject(),

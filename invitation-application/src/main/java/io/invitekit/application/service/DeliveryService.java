@@ -44,6 +44,8 @@ public final class DeliveryService implements DeliveryUseCase {
     private static final int MAX_ERROR_LENGTH = 500;
     /** How many dispatch rounds an event listeners keep throwing on is tried in before it is given up on. */
     static final int MAX_DISPATCH_ATTEMPTS = 10;
+    /** Rounds (each a lease long) an event of an unknown type waits for a node that knows it. */
+    static final int UNKNOWN_TYPE_ROUNDS = 100;
 
     private final ServiceContext context;
     private final Outbox outbox;
@@ -319,9 +321,16 @@ public final class DeliveryService implements DeliveryUseCase {
             AuditEvent stored = entry.event();
             Optional<Event> known = stored.toEvent();
             if (known.isEmpty()) {
-                LOG.info("event {} has a type this release does not know ({}); recorded dispatched without listeners",
-                        stored.id(), stored.action());
-                done.add(stored.id());
+                // Written by a newer release (a rolling upgrade): left for a node that knows it, whose
+                // webhooks and listeners should get it; given up on only when no such node came for long.
+                if (entry.attempts() >= UNKNOWN_TYPE_ROUNDS) {
+                    LOG.warn("event {} has a type no node dispatching it knew ({}) in {} rounds; recorded dispatched",
+                            stored.id(), stored.action(), entry.attempts());
+                    done.add(stored.id());
+                } else {
+                    LOG.debug("event {} has a type this release does not know ({}): left for a newer node",
+                            stored.id(), stored.action());
+                }
                 continue;
             }
             Event event = known.get();

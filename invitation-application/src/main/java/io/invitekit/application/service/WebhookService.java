@@ -84,6 +84,11 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
 
     // ---- endpoints ----
 
+    /** Endpoints one tenant may have. */
+    public static final int MAX_TENANT_ENDPOINTS = 20;
+    /** Endpoints the platform may have. */
+    public static final int MAX_PLATFORM_ENDPOINTS = 100;
+
     @Override
     public CreatedWebhook create(Actor actor, TenantId tenant, NewWebhook webhook) {
         requireManager(actor, tenant);
@@ -92,6 +97,12 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
         Set<String> types = eventTypes(webhook.eventTypes(), inputs);
         String description = description(webhook.description(), inputs);
         inputs.throwIfAny();
+        int cap = tenant == null ? MAX_PLATFORM_ENDPOINTS : MAX_TENANT_ENDPOINTS;
+        if (endpoints.list(tenant, null, cap).size() >= cap) {
+            // Each endpoint costs the shared sender time on every event: one tenant must not crowd out the rest.
+            throw new RuleViolationException(ErrorCode.WEBHOOK_LIMIT_REACHED,
+                    "at most " + cap + " webhook endpoints; delete one first");
+        }
         byte[] key = newKey();
         Instant now = context.now();
         WebhookEndpoint endpoint = new WebhookEndpoint(context.ids().next(), tenant, url, types, description,
@@ -253,11 +264,15 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
             }
             WebhookSender.Result result = send(endpoint.get(), delivery);
             WebhookDelivery attempted = delivery.afterAttempt(result, context.now(), policy);
+            // A secret this node cannot open is this node's problem (its key differs), not the endpoint's.
+            boolean endpointsDoing = result != UNOPENABLE_SECRET;
             boolean recorded = transactions.inTransaction(() -> {
                 if (!deliveries.recordAttempt(attempted, worker)) {
                     return false;
                 }
-                recordHealth(delivery.endpointId(), result.delivered(), policy);
+                if (endpointsDoing) {
+                    recordHealth(delivery.endpointId(), result.delivered(), policy);
+                }
                 return true;
             });
             if (!recorded) {
@@ -278,6 +293,11 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
         return new WebhookReport(claimed.size(), delivered, retrying, failed);
     }
 
+    /** The attempt's result when the endpoint's secret does not open under this node's key. */
+    private static final WebhookSender.Result UNOPENABLE_SECRET = new WebhookSender.Result(null, Duration.ZERO,
+            "the endpoint's secret cannot be opened: the deployment's secret key changed (or differs between nodes); "
+                    + "rotate the endpoint's secret");
+
     private WebhookSender.Result send(WebhookEndpoint endpoint, WebhookDelivery delivery) {
         Instant now = context.now();
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
@@ -290,9 +310,10 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
                     keys.add(secrets.open(sealed));
                 }
             } catch (IllegalStateException unopenable) {
-                // Sealed under another key (the deployment's key changed): it cannot sign.
-                return new WebhookSender.Result(null, Duration.ZERO, "the endpoint's secret cannot be opened: "
-                        + "the deployment's secret key changed; rotate the endpoint's secret");
+                // Sealed under another key (the deployment's key changed, or this node has another): it cannot sign.
+                LOG.error("webhook endpoint {}: its secret does not open under this node's secret key (INVITEKIT_SECRET_KEY "
+                        + "must be the same on every node)", endpoint.id());
+                return UNOPENABLE_SECRET;
             }
             Map<String, String> headers = Map.of(
                     "content-type", "application/json",

@@ -78,6 +78,24 @@ class AuditServiceTest {
     }
 
     @Test
+    void a_tenants_readers_see_their_members_by_name_and_the_platform_operator_by_id_only() {
+        t.kit.tenants().setActive(admin, tenant, false);
+        t.kit.tenants().setActive(admin, tenant, true);
+
+        List<AuditEventView> items = t.kit.audit().tenantEvents(owner, tenant, AuditQuery.all()).items();
+        assertThat(items).filteredOn(e -> e.type().equals("tenant.deactivated")).singleElement().satisfies(e -> {
+            assertThat(e.actor().id()).isEqualTo(admin.id());
+            assertThat(e.actor().email()).isNull();
+        });
+        assertThat(items).filteredOn(e -> e.type().equals("tenant.created")).singleElement()
+                .satisfies(e -> assertThat(e.actor().email()).isEqualTo("olga@family.example"));
+        // The platform's own readers see the operator by name.
+        assertThat(t.kit.audit().tenantEvents(admin, tenant, AuditQuery.all()).items())
+                .filteredOn(e -> e.type().equals("tenant.deactivated")).singleElement()
+                .satisfies(e -> assertThat(e.actor().email()).isNotNull());
+    }
+
+    @Test
     void another_tenants_events_are_not_found_a_member_is_forbidden_and_only_admins_read_the_platforms() {
         Actor member = joined(Role.MEMBER, "max@family.example");
 

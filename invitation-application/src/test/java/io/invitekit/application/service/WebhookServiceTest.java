@@ -225,6 +225,19 @@ class WebhookServiceTest {
         }
 
         @Test
+        void aTenantHasAtMostTwentyEndpointsAndAnotherTenantIsNotHeldUpByThat() {
+            for (int i = 0; i < WebhookService.MAX_TENANT_ENDPOINTS; i++) {
+                t.kit.webhooks().create(owner, tenant, new NewWebhook(URL, Set.of(), null, true));
+            }
+            refused(ErrorCode.WEBHOOK_LIMIT_REACHED,
+                    () -> t.kit.webhooks().create(owner, tenant, new NewWebhook(URL, Set.of(), null, true)));
+            Actor other = t.user("other-owner@example.org");
+            TenantId others = t.family(other, "Others").id();
+            assertThat(t.kit.webhooks().create(other, others, new NewWebhook(URL, Set.of(), null, true)).webhook().tenant())
+                    .isEqualTo(others);
+        }
+
+        @Test
         void outsidersAndOtherScopesSeeNothing() {
             UUID tenantHook = t.kit.webhooks().create(owner, tenant, new NewWebhook(URL, Set.of(), null, true)).webhook().id();
             UUID platformHook = platformHook().webhook().id();

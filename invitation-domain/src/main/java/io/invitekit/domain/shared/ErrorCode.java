@@ -39,5 +39,7 @@ public enum ErrorCode {
     /** A member invitation accepted by a signed-in user whose email is not the invitation's. */
     EMAIL_MISMATCH,
     /** The change would leave a tenant without an OWNER (the last owner leaving, demoted or removed). */
-    LAST_OWNER
+    LAST_OWNER,
+    /** A tenant (or the platform) already has as many webhook endpoints as one may have. */
+    WEBHOOK_LIMIT_REACHED
 }

@@ -37,7 +37,9 @@ public record WebhookPolicy(List<Duration> retryDelays, int failingAfter, Durati
     public static WebhookPolicy defaults() {
         return new WebhookPolicy(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
                 Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10)),
-                5, Duration.ofDays(5), 100, Duration.ofHours(24), Duration.ofMinutes(2), 50);
+                // 5 days of nothing but failures disable an endpoint; the count is only a backstop, high
+                // enough that a burst of events during a short outage does not reach it.
+                5, Duration.ofDays(5), 5_000, Duration.ofHours(24), Duration.ofMinutes(2), 50);
     }
 
     /** Attempts a delivery gets in all: the first one and one per retry delay. */
