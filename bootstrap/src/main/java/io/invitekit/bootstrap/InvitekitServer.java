@@ -3,6 +3,7 @@ package io.invitekit.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitekit.adapter.http.HttpSettings;
 import io.invitekit.adapter.http.InvitekitHttp;
+import io.invitekit.adapter.http.MicrometerBusinessMetrics;
 import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
 import io.invitekit.adapter.jdbi.PostgresRateLimiter;
@@ -103,6 +104,8 @@ public final class InvitekitServer implements AutoCloseable {
                     ? PostgresRateLimiter.create(dataSource, storage.prefix())
                     : null;
             RateLimiter limiter = shared != null ? shared : Bucket4jRateLimiter.inMemory();
+            // One registry: the kit's business counters and the HTTP adapter's meters, all on /metrics.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Invitekit kit = Invitekit.builder()
                     .settings(settings)
                     .clock(clock)
@@ -113,6 +116,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .rateLimiter(limiter)
                     .secretKey(SecretKeyFile.resolve(configuration, java.nio.file.Path.of("").toAbsolutePath()))
                     .webhookSender(webhooks)
+                    .businessMetrics(new MicrometerBusinessMetrics(registry))
                     .build();
             createFirstAdmin(kit, configuration);
 
@@ -125,7 +129,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .withMetricsPublic(configuration.metricsPublic())
                     .withHstsSeconds(configuration.hstsSeconds())
                     .withBaseUrl(configuration.baseUrl());
-            Javalin app = InvitekitHttp.create(kit, http, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            Javalin app = InvitekitHttp.create(kit, http, registry,
                     tracing.observations(), config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());
 
