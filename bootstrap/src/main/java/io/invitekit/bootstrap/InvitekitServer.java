@@ -3,7 +3,6 @@ package io.invitekit.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitekit.adapter.http.HttpSettings;
 import io.invitekit.adapter.http.InvitekitHttp;
-import io.invitekit.adapter.http.MicrometerBusinessMetrics;
 import io.invitekit.adapter.jdbi.Databases;
 import io.invitekit.adapter.jdbi.JdbiStorage;
 import io.invitekit.adapter.jdbi.PostgresRateLimiter;

@@ -50,7 +50,7 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         /**
          * Where request timers and counters go; {@code /metrics} (with {@link #operations}) scrapes
          * it. Pass the same registry to {@code Invitekit.builder().businessMetrics(new
-         * MicrometerBusinessMetrics(registry))} for the business counters.
+         * MicrometerBusinessMetrics(registry))} (bootstrap) for the business counters.
          */
         public PrometheusMeterRegistry registry;
         /**

@@ -1,4 +1,4 @@
-package io.invitekit.adapter.http;
+package io.invitekit.bootstrap;
 
 import io.invitekit.application.port.out.BusinessMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * The application's business counters as Micrometer counters, for {@code /metrics}. Pass it to
  * {@code Invitekit.builder().businessMetrics(…)} and the same registry to the HTTP adapter
- * ({@code InvitekitPlugin.Config.registry}), which adds the pending-invitations gauge. Tags are
+ * ({@code InvitekitPlugin.Config.registry}), which adds the pending-invitations gauge. It lives in
+ * the composition root, not in the HTTP adapter: a driving adapter implements no outbound port
+ * (ArchitectureRules). Tags are
  * the application's fixed kind and outcome names, never user data: their number is bounded.
  * Each node counts what it did; the scraper sums the nodes.
  */
