@@ -179,7 +179,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
     public JoinResult join(Actor user, JoinWithCode c) {
         JoinResult result;
         try {
-            result = joinCounted(user, c);
+            result = answer(user, c);
         } catch (DomainException refused) {
             DeliveryService.countSafely(() -> context.metrics().join(refused.code().name().toLowerCase(Locale.ROOT)));
             throw refused;
@@ -188,7 +188,7 @@ public final class JoinCodeService implements JoinCodeUseCase {
         return result;
     }
 
-    private JoinResult joinCounted(Actor user, JoinWithCode c) {
+    private JoinResult answer(Actor user, JoinWithCode c) {
         Access.requireActor(user);
         if (verifiedEmails != null
                 && verifiedEmails.byId(user.id()).filter(account -> !account.isEmailVerified()).isPresent()) {
