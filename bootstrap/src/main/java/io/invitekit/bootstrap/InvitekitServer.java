@@ -103,6 +103,8 @@ public final class InvitekitServer implements AutoCloseable {
                     ? PostgresRateLimiter.create(dataSource, storage.prefix())
                     : null;
             RateLimiter limiter = shared != null ? shared : Bucket4jRateLimiter.inMemory();
+            // One registry: the kit's business counters and the HTTP adapter's meters, all on /metrics.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Invitekit kit = Invitekit.builder()
                     .settings(settings)
                     .clock(clock)
@@ -113,6 +115,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .rateLimiter(limiter)
                     .secretKey(SecretKeyFile.resolve(configuration, java.nio.file.Path.of("").toAbsolutePath()))
                     .webhookSender(webhooks)
+                    .businessMetrics(new MicrometerBusinessMetrics(registry))
                     .build();
             createFirstAdmin(kit, configuration);
 
@@ -125,7 +128,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .withMetricsPublic(configuration.metricsPublic())
                     .withHstsSeconds(configuration.hstsSeconds())
                     .withBaseUrl(configuration.baseUrl());
-            Javalin app = InvitekitHttp.create(kit, http, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            Javalin app = InvitekitHttp.create(kit, http, registry,
                     tracing.observations(), config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
             app.start(configuration.port());
 

@@ -18,6 +18,7 @@ import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.in.TenantUseCase;
+import io.invitekit.application.port.out.BusinessMetrics;
 import io.invitekit.application.port.out.EventListener;
 import io.invitekit.application.port.in.WebhookUseCase;
 import io.invitekit.application.port.out.MailSender;
@@ -90,7 +91,7 @@ public final class Invitekit {
         this.settings = b.settings;
         Storage storage = b.storage;
         UserDirectory directory = b.userDirectory != null ? b.userDirectory : new AccountDirectory(storage.accounts());
-        ServiceContext context = new ServiceContext(settings, b.clock, b.random, storage.auditLog());
+        ServiceContext context = new ServiceContext(settings, b.clock, b.random, storage.auditLog(), b.businessMetrics);
         SubdomainSuggestions suggestions = new SubdomainSuggestions(settings.subdomainPolicy(), storage.subdomains(),
                 b.clock, b.random);
         RequestLimits limits = new RequestLimits(b.rateLimiter, settings.rateLimits());
@@ -139,7 +140,8 @@ public final class Invitekit {
         this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,
                 storage.invitations(), storage.memberInvitations(), b.eventListeners, webhookService, webhookService);
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
-        this.operations = new OperationsService(storage.outbox(), invitationService);
+        this.operations = new OperationsService(storage.outbox(), invitationService, storage.invitations(),
+                storage.memberInvitations());
     }
 
     public static Builder builder() {
@@ -265,6 +267,7 @@ public final class Invitekit {
         private PaymentOnboarding paymentOnboarding = PaymentOnboarding.none();
         private boolean inMemory;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private BusinessMetrics businessMetrics = BusinessMetrics.NOOP;
         private byte[] secretKey;
         private WebhookSender webhookSender = request -> new WebhookSender.Result(null, java.time.Duration.ZERO,
                 "no webhook sender is configured");
@@ -371,6 +374,16 @@ public final class Invitekit {
          */
         public Builder webhookSender(WebhookSender value) {
             webhookSender = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Where the services count invitations, joins, emails and webhook deliveries, after each
+         * change committed (the bundled server passes Micrometer counters that {@code /metrics}
+         * shows). Default: {@link BusinessMetrics#NOOP}.
+         */
+        public Builder businessMetrics(BusinessMetrics value) {
+            businessMetrics = Objects.requireNonNull(value);
             return this;
         }
 

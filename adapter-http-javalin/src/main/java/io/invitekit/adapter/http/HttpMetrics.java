@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Request timers by route and status, rate-limit rejections and the outbox backlog. */
+/** Request timers by route and status, rate-limit rejections, the outbox backlog and the pending invitations. */
 final class HttpMetrics {
     private final PrometheusMeterRegistry registry;
 
@@ -46,6 +46,12 @@ final class HttpMetrics {
     void outboxBacklog(Supplier<Number> backlog) {
         Gauge.builder("invitekit_outbox_backlog", () -> backlog.get().doubleValue())
                 .description("emails waiting to be sent").register(registry);
+    }
+
+    /** {@code invitekit_pending_invitations{kind}}: read from the stores at each scrape (one indexed count per kind). */
+    void pendingInvitations(String kind, Supplier<Number> pending) {
+        Gauge.builder("invitekit_pending_invitations", () -> pending.get().doubleValue())
+                .description("invitations stored pending").tag("kind", kind).register(registry);
     }
 
     String scrape() {

@@ -47,7 +47,11 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
          */
         public InvitekitAuthentication authentication;
         public HttpSettings settings = HttpSettings.defaults(() -> { });
-        /** Where request timers and counters go; {@code /metrics} (with {@link #operations}) scrapes it. */
+        /**
+         * Where request timers and counters go; {@code /metrics} (with {@link #operations}) scrapes
+         * it. Pass the same registry to {@code Invitekit.builder().businessMetrics(new
+         * MicrometerBusinessMetrics(registry))} (bootstrap) for the business counters.
+         */
         public PrometheusMeterRegistry registry;
         /**
          * Where each request's observation goes (a server span, when it carries a tracing handler);
@@ -86,6 +90,8 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         HttpMetrics metrics = new HttpMetrics(config.registry != null ? config.registry
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         metrics.outboxBacklog(() -> kit.operations().outboxBacklog());
+        metrics.pendingInvitations("tenant", () -> kit.operations().pendingTenantInvitations());
+        metrics.pendingInvitations("member", () -> kit.operations().pendingMemberInvitations());
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
         Bodies bodies = new Bodies(Json.mapper(), settings.maxBodyBytes());
         Problems problems = new Problems(metrics);

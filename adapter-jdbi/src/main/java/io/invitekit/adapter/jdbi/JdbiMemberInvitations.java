@@ -63,6 +63,11 @@ final class JdbiMemberInvitations implements MemberInvitations {
     }
 
     @Override
+    public long countPending() {
+        return handles.call(MemberInvitationSql.class, MemberInvitationSql::countPending);
+    }
+
+    @Override
     public Optional<MemberInvitation> byId(MemberInvitationId id) {
         return handles.call(MemberInvitationSql.class, sql -> sql.byId(id.value()).map(MemberInvitationRow::toDomain));
     }

@@ -66,6 +66,11 @@ final class JdbiTenantInvitations implements TenantInvitations {
     }
 
     @Override
+    public long countPending() {
+        return handles.call(InvitationSql.class, InvitationSql::countPending);
+    }
+
+    @Override
     public List<InvitationId> expireDue(Instant now, int limit) {
         return handles.atomically(handle -> {
             InvitationSql sql = handle.attach(InvitationSql.class);

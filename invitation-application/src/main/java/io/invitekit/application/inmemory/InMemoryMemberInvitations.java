@@ -79,6 +79,13 @@ public final class InMemoryMemberInvitations implements MemberInvitations {
     }
 
     @Override
+    public long countPending() {
+        synchronized (seats) {
+            return byId.values().stream().filter(inv -> inv.storedStatus() == InvitationStatus.PENDING).count();
+        }
+    }
+
+    @Override
     public boolean update(MemberInvitation next) {
         synchronized (seats) {
             MemberInvitation current = byId.get(next.id());

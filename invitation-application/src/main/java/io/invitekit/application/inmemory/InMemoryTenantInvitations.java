@@ -82,6 +82,11 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
     }
 
     @Override
+    public synchronized long countPending() {
+        return byId.values().stream().filter(inv -> inv.storedStatus() == InvitationStatus.PENDING).count();
+    }
+
+    @Override
     public synchronized List<InvitationId> expireDue(Instant now, int limit) {
         List<TenantInvitation> due = byId.values().stream()
                 .filter(inv -> inv.storedStatus() == InvitationStatus.PENDING && !inv.expiresAt().isAfter(now))

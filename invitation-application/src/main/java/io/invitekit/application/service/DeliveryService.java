@@ -5,6 +5,7 @@ import io.invitekit.application.port.in.CurrentRequest;
 import io.invitekit.application.port.in.DeliveryUseCase;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BusinessMetrics;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.Event;
 import io.invitekit.application.port.out.EventListener;
@@ -130,6 +131,7 @@ public final class DeliveryService implements DeliveryUseCase {
                     DeliveryResult result = send(batch, message);
                     if (result instanceof DeliveryResult.Delivered) {
                         if (recordSent(message)) {
+                            countSafely(() -> context.metrics().email(message.kind(), "sent"));
                             LOG.info("email {} ({}) sent", message.id(), message.kind());
                         } else {
                             LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
@@ -213,6 +215,8 @@ public final class DeliveryService implements DeliveryUseCase {
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         if (!outbox.markFailed(message.id(), claimer, attempts, shortError, next)) {
             LOG.warn("email {} failed, but is no longer this relay's (lease passed on, or withdrawn)", message.id());
+        } else {
+            countSafely(() -> context.metrics().email(message.kind(), next == null ? "dead" : "retrying"));
         }
         if (next == null) {
             LOG.warn("email {} ({}) is dead after {} attempts: {}", message.id(), message.kind(), attempts, shortError);
@@ -350,8 +354,41 @@ public final class DeliveryService implements DeliveryUseCase {
                 context.auditLog().markDispatched(done, now);
                 return null;
             });
+            through.forEach(this::count); // committed: each event is recorded dispatched once
         }
         return done.size();
+    }
+
+    /**
+     * Counts the invitation an event tells of. Counted here, when the event is recorded
+     * dispatched, rather than where the change is made: the event exists exactly when the change
+     * committed, every change that makes one is counted by this one place, and the transaction
+     * that records it dispatched commits once per event (its claim's lease keeps other nodes off).
+     */
+    private void count(Event event) {
+        String kind;
+        String outcome;
+        switch (event.type()) {
+            case TENANT_INVITATION_CREATED -> { kind = BusinessMetrics.TENANT; outcome = "created"; }
+            case TENANT_INVITATION_ACCEPTED -> { kind = BusinessMetrics.TENANT; outcome = "accepted"; }
+            case TENANT_INVITATION_EXPIRED -> { kind = BusinessMetrics.TENANT; outcome = "expired"; }
+            case TENANT_INVITATION_CANCELLED -> { kind = BusinessMetrics.TENANT; outcome = "cancelled"; }
+            case MEMBER_INVITATION_CREATED -> { kind = BusinessMetrics.MEMBER; outcome = "created"; }
+            case MEMBER_INVITATION_ACCEPTED -> { kind = BusinessMetrics.MEMBER; outcome = "accepted"; }
+            case MEMBER_INVITATION_EXPIRED -> { kind = BusinessMetrics.MEMBER; outcome = "expired"; }
+            case MEMBER_INVITATION_REVOKED -> { kind = BusinessMetrics.MEMBER; outcome = "cancelled"; }
+            default -> { return; }
+        }
+        countSafely(() -> context.metrics().invitation(kind, outcome));
+    }
+
+    /** A metrics adapter that throws must not undo or repeat what was recorded. */
+    static void countSafely(Runnable count) {
+        try {
+            count.run();
+        } catch (RuntimeException bug) {
+            LOG.warn("business metrics threw: {}", bug.toString());
+        }
     }
 
     /** @return whether every listener took it without throwing */

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -169,8 +170,25 @@ public final class JoinCodeService implements JoinCodeUseCase {
         throw new IllegalStateException("could not store a fresh join code after " + GENERATION_ATTEMPTS + " attempts");
     }
 
+    /**
+     * Counts each answered join by its outcome: after the join committed, or when it was refused
+     * (a refusal commits nothing). A refusal before the code is even read (no actor, a malformed
+     * code) is counted by its error code too.
+     */
     @Override
     public JoinResult join(Actor user, JoinWithCode c) {
+        JoinResult result;
+        try {
+            result = answer(user, c);
+        } catch (DomainException refused) {
+            DeliveryService.countSafely(() -> context.metrics().join(refused.code().name().toLowerCase(Locale.ROOT)));
+            throw refused;
+        }
+        DeliveryService.countSafely(() -> context.metrics().join(result.alreadyMember() ? "already_member" : "joined"));
+        return result;
+    }
+
+    private JoinResult answer(Actor user, JoinWithCode c) {
         Access.requireActor(user);
         if (verifiedEmails != null
                 && verifiedEmails.byId(user.id()).filter(account -> !account.isEmailVerified()).isPresent()) {

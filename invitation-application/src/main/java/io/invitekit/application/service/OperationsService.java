@@ -5,31 +5,48 @@ import io.invitekit.application.port.in.DeadEmailView;
 import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.OperationsUseCase;
+import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import java.util.List;
 import java.util.UUID;
 
-/** The outbox's backlog for gauges, who may read operational metrics, and the operator's dead emails. */
+/** The outbox's backlog and the pending invitations for gauges, who may read operational metrics, and the operator's dead emails. */
 public final class OperationsService implements OperationsUseCase {
     private final Outbox outbox;
     private final TenantInvitationService invitations;
+    private final TenantInvitations tenantInvitationStore;
+    private final MemberInvitations memberInvitationStore;
 
-    public OperationsService(Outbox outbox, TenantInvitationService invitations) {
+    public OperationsService(Outbox outbox, TenantInvitationService invitations, TenantInvitations tenantInvitationStore,
+                             MemberInvitations memberInvitationStore) {
         this.outbox = outbox;
         this.invitations = invitations;
+        this.tenantInvitationStore = tenantInvitationStore;
+        this.memberInvitationStore = memberInvitationStore;
     }
 
     @Override
     public long outboxBacklog() {
         return outbox.backlog();
+    }
+
+    @Override
+    public long pendingTenantInvitations() {
+        return tenantInvitationStore.countPending();
+    }
+
+    @Override
+    public long pendingMemberInvitations() {
+        return memberInvitationStore.countPending();
     }
 
     @Override

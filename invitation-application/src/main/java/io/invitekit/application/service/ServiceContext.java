@@ -3,6 +3,7 @@ package io.invitekit.application.service;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.BusinessMetrics;
 import io.invitekit.application.port.out.EventType;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.IdGenerator;
@@ -14,15 +15,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
-/** What every service needs from outside: settings, time, randomness, ids and the audit log. */
+/** What every service needs from outside: settings, time, randomness, ids, the audit log and the business metrics. */
 public final class ServiceContext {
     private final InvitekitSettings settings;
     private final Clock clock;
     private final RandomGenerator random;
     private final IdGenerator ids;
     private final AuditLog auditLog;
+    private final BusinessMetrics metrics;
 
     public ServiceContext(InvitekitSettings settings, Clock clock, RandomGenerator random, AuditLog auditLog) {
+        this(settings, clock, random, auditLog, BusinessMetrics.NOOP);
+    }
+
+    /** With {@code metrics}: where the services count what they did, after it committed. */
+    public ServiceContext(InvitekitSettings settings, Clock clock, RandomGenerator random, AuditLog auditLog,
+                          BusinessMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -63,6 +72,10 @@ public final class ServiceContext {
     void audit(Instant at, UserId actor, EventType type, TenantId tenant, Object subject, Map<String, String> data) {
         auditLog.record(new AuditEvent(ids.next(), at, actor, type, tenant,
                 subject == null ? null : subject.toString(), data));
+    }
+
+    BusinessMetrics metrics() {
+        return metrics;
     }
 
     AuditLog auditLog() {

@@ -278,6 +278,13 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
             if (!recorded) {
                 LOG.warn("webhook delivery {} was attempted, but its lease passed to another worker meanwhile",
                         delivery.id());
+            } else {
+                String outcome = switch (attempted.status()) {
+                    case SUCCEEDED -> "delivered";
+                    case RETRYING -> "retrying";
+                    default -> "failed";
+                };
+                DeliveryService.countSafely(() -> context.metrics().webhookDelivery(outcome));
             }
             switch (attempted.status()) {
                 case SUCCEEDED -> delivered++;

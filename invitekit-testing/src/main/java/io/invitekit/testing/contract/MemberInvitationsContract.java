@@ -293,6 +293,23 @@ public abstract class MemberInvitationsContract {
     }
 
     @Test
+    void count_pending_counts_every_tenants_stored_pending_ones_lapsed_or_not_until_swept() {
+        long before = invitations().countPending();
+        TenantId one = newTenantWithOwner();
+        TenantId other = newTenantWithOwner();
+        assertThat(invitations().add(aMemberInvitation().tenant(one).lapsed().build(), Limit.of(6)))
+                .isEqualTo(AddOutcome.ADDED);
+        assertThat(invitations().add(aMemberInvitation().tenant(one).build(), Limit.of(6))).isEqualTo(AddOutcome.ADDED);
+        assertThat(invitations().add(aMemberInvitation().tenant(other).build(), Limit.of(6))).isEqualTo(AddOutcome.ADDED);
+        assertThat(invitations().countPending()).isEqualTo(before + 3);
+
+        while (!invitations().expireDue(NOW, 100).isEmpty()) {
+            // swept in batches
+        }
+        assertThat(invitations().countPending()).isEqualTo(before + 2);
+    }
+
+    @Test
     void the_sweeper_expires_at_most_its_batch_leaves_live_ones_alone_and_frees_their_seats() {
         TenantId tenant = newTenantWithOwner();
         List<MemberInvitation> lapsed = new ArrayList<>();

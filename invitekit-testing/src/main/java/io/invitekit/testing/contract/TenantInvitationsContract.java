@@ -225,6 +225,24 @@ public abstract class TenantInvitationsContract {
     }
 
     @Test
+    void count_pending_counts_the_stored_pending_ones_lapsed_or_not_until_swept() {
+        long before = invitations().countPending();
+        TenantInvitation lapsed = anInvitation().lapsed().build();
+        invitations().add(lapsed);
+        TenantInvitation cancelled = anInvitation().build();
+        invitations().add(cancelled);
+        invitations().add(anInvitation().build());
+        assertThat(invitations().countPending()).isEqualTo(before + 3);
+
+        assertThat(invitations().update(cancelled.cancel(NOW))).isTrue();
+        assertThat(invitations().countPending()).isEqualTo(before + 2);
+        while (!invitations().expireDue(NOW, 100).isEmpty()) {
+            // swept in batches
+        }
+        assertThat(invitations().countPending()).isEqualTo(before + 1);
+    }
+
+    @Test
     void the_sweeper_expires_at_most_its_batch_frees_reservations_and_leaves_live_ones_alone() {
         List<TenantInvitation> lapsed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

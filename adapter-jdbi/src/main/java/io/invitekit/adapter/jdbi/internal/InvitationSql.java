@@ -17,6 +17,9 @@ public interface InvitationSql {
             + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version)")
     void insert(@BindMethods InvitationRow row);
 
+    @SqlQuery("SELECT count(*) FROM <prefix>tenant_invitations WHERE status = 'PENDING'")
+    long countPending();
+
     @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE id = :id")
     Optional<InvitationRow> byId(UUID id);
 

@@ -39,6 +39,9 @@ public interface MemberInvitationSql {
     @SqlQuery("SELECT max_users FROM <prefix>tenants WHERE id = :tenant FOR UPDATE")
     List<Integer> lockTenant(UUID tenant);
 
+    @SqlQuery("SELECT count(*) FROM <prefix>member_invitations WHERE status = 'PENDING'")
+    long countPending();
+
     @SqlQuery("SELECT " + MemberInvitationRow.COLUMNS + " FROM <prefix>member_invitations WHERE id = :id")
     Optional<MemberInvitationRow> byId(UUID id);
 

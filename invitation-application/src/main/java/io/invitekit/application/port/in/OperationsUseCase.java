@@ -9,6 +9,15 @@ public interface OperationsUseCase {
     long outboxBacklog();
 
     /**
+     * Tenant invitations stored PENDING (an expired one until the sweeper writes it EXPIRED): one
+     * indexed count, cheap enough to run at every metrics scrape.
+     */
+    long pendingTenantInvitations();
+
+    /** Member invitations stored PENDING, as {@link #pendingTenantInvitations()}. */
+    long pendingMemberInvitations();
+
+    /**
      * Refuses ({@code forbidden}) an actor who may not read operational metrics: only platform
      * admins may, unless the deployment made metrics public (which the caller decides).
      */

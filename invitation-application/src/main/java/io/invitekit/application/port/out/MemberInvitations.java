@@ -58,6 +58,12 @@ public interface MemberInvitations {
     List<MemberInvitation> list(TenantId tenant, Filter filter, UUID after, int limit);
 
     /**
+     * How many invitations are stored PENDING (an expired one counts until the sweeper writes it
+     * EXPIRED): one count over an index, cheap enough for every metrics scrape.
+     */
+    long countPending();
+
+    /**
      * Writes EXPIRED for up to {@code limit} invitations stored PENDING whose expiry is at or
      * before {@code now}, freeing their seats, in one bounded step; joins the surrounding
      * transaction (the sweeper records one event per expired invitation in it).
