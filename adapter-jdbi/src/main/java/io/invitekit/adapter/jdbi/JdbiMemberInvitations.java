@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi;
 
+import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.MemberInvitationListQuery;
 import io.invitekit.adapter.jdbi.internal.MemberInvitationRow;
@@ -13,6 +14,7 @@ import io.invitekit.domain.shared.TokenDigest;
 import io.invitekit.domain.tenant.Limit;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,21 +125,24 @@ final class JdbiMemberInvitations implements MemberInvitations {
     }
 
     @Override
-    public int expireDue(Instant now, int limit) {
+    public List<Expired> expireDue(Instant now, int limit) {
         return handles.atomically(handle -> {
             MemberInvitationSql sql = handle.attach(MemberInvitationSql.class);
             // Tenant by tenant in id order, so that two sweepers take the tenant rows in one order.
             Map<UUID, List<UUID>> dueByTenant = sql.dueForExpiry(now, limit).stream()
                     .collect(Collectors.groupingBy(MemberInvitationSql.Due::tenantId, TreeMap::new,
                             Collectors.mapping(MemberInvitationSql.Due::id, Collectors.toList())));
-            int expired = 0;
+            List<Expired> expired = new ArrayList<>();
             for (Map.Entry<UUID, List<UUID>> due : dueByTenant.entrySet()) {
                 sql.lockTenant(due.getKey());
-                int count = sql.expire(due.getValue(), now);
+                // The guarded update answers the rows it changed: one event for each.
+                List<UUID> done = handles.dialect() == Dialect.POSTGRESQL ? sql.expireReturning(due.getValue(), now)
+                        : sql.expireReturningH2(due.getValue(), now);
+                done.forEach(id -> expired.add(new Expired(new MemberInvitationId(id), new TenantId(due.getKey()))));
+                int count = done.size();
                 if (count > 0) {
                     sql.releaseSeats(due.getKey(), count);
                 }
-                expired += count;
             }
             return expired;
         });

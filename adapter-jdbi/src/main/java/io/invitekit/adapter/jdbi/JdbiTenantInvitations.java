@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi;
 
+import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.InvitationListQuery;
 import io.invitekit.adapter.jdbi.internal.InvitationRow;
@@ -65,16 +66,20 @@ final class JdbiTenantInvitations implements TenantInvitations {
     }
 
     @Override
-    public int expireDue(Instant now, int limit) {
+    public List<InvitationId> expireDue(Instant now, int limit) {
         return handles.atomically(handle -> {
             InvitationSql sql = handle.attach(InvitationSql.class);
             List<UUID> due = sql.dueForExpiry(now, limit);
             if (due.isEmpty()) {
-                return 0;
+                return List.<InvitationId>of();
             }
-            int expired = sql.expire(due, now);
+            // The guarded update answers the rows it changed, so that the sweeper knows exactly
+            // which it expired (one event each); a row another sweeper or a resend took meanwhile
+            // is left out.
+            List<UUID> expired = handles.dialect() == Dialect.POSTGRESQL ? sql.expireReturning(due, now)
+                    : sql.expireReturningH2(due, now);
             sql.releaseLapsedReservations(due, now);
-            return expired;
+            return expired.stream().map(InvitationId::new).toList();
         });
     }
 }

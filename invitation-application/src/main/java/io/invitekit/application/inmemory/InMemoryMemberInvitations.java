@@ -116,7 +116,7 @@ public final class InMemoryMemberInvitations implements MemberInvitations {
     }
 
     @Override
-    public int expireDue(Instant now, int limit) {
+    public List<Expired> expireDue(Instant now, int limit) {
         synchronized (seats) {
             List<MemberInvitation> due = byId.values().stream()
                     .filter(inv -> inv.storedStatus() == InvitationStatus.PENDING && !inv.expiresAt().isAfter(now))
@@ -127,7 +127,7 @@ public final class InMemoryMemberInvitations implements MemberInvitations {
                 write(inv.id(), inv.expire(now));
                 seats.releaseSeat(inv.tenantId());
             }
-            return due.size();
+            return due.stream().map(inv -> new Expired(inv.id(), inv.tenantId())).toList();
         }
     }
 

@@ -82,7 +82,7 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
     }
 
     @Override
-    public synchronized int expireDue(Instant now, int limit) {
+    public synchronized List<InvitationId> expireDue(Instant now, int limit) {
         List<TenantInvitation> due = byId.values().stream()
                 .filter(inv -> inv.storedStatus() == InvitationStatus.PENDING && !inv.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(TenantInvitation::expiresAt))
@@ -92,7 +92,7 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
             write(inv.id(), inv.expire(now));
             subdomains.release(inv.id());
         }
-        return due.size();
+        return due.stream().map(TenantInvitation::id).toList();
     }
 
     private void write(InvitationId id, TenantInvitation value) {

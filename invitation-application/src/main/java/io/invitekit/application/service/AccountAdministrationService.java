@@ -1,9 +1,9 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AccountAdministrationUseCase;
 import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.PasswordHasher;
 import io.invitekit.application.port.out.PasswordResetMail;

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.AcceptedInvitation;
@@ -27,6 +26,7 @@ import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.BootstrapMarkers;
 import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.EmailVerifications;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;

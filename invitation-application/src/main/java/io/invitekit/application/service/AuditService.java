@@ -10,6 +10,7 @@ import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.AuditEvent;
 import io.invitekit.application.port.out.AuditFilter;
 import io.invitekit.application.port.out.AuditLog;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.UserDirectory;
@@ -20,9 +21,11 @@ import io.invitekit.domain.membership.TenantPermission;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.TenantId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the event log as the audit log: platform admins every event (and any tenant's), a
@@ -71,8 +74,13 @@ public final class AuditService implements AuditUseCase {
         if (q.from() != null && q.to() != null && !q.from().isBefore(q.to())) {
             errors.add("to", "must be after from");
         }
+        Set<EventType> types = new HashSet<>();
+        for (String name : q.types()) {
+            EventType.fromWireName(name == null ? "" : name.strip()).ifPresentOrElse(types::add,
+                    () -> errors.add("type", "is not an event type: " + name));
+        }
         errors.throwIfAny();
-        List<AuditEvent> fetched = auditLog.list(new AuditFilter(tenant, q.types(), q.actor(), q.from(), q.to()),
+        List<AuditEvent> fetched = auditLog.list(new AuditFilter(tenant, types, q.actor(), q.from(), q.to()),
                 slice.after(), slice.fetchSize());
         return Pages.page(fetched, slice, AuditEvent::id, this::viewsOf);
     }

@@ -8,6 +8,7 @@ import io.invitekit.application.port.out.AuditLog;
 import io.invitekit.application.port.out.DeliveryResult;
 import io.invitekit.application.port.out.Event;
 import io.invitekit.application.port.out.EventListener;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Mail;
 import io.invitekit.application.port.out.MailBatch;
 import io.invitekit.application.port.out.MailDeliveryException;
@@ -23,10 +24,12 @@ import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Transactions;
+import io.invitekit.domain.invitation.InvitationId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,7 +120,7 @@ public final class DeliveryService implements DeliveryUseCase {
                     }
                     DeliveryResult result = send(batch, message);
                     if (result instanceof DeliveryResult.Delivered) {
-                        if (outbox.markSent(message.id(), claimer, context.now())) {
+                        if (recordSent(message)) {
                             LOG.info("email {} ({}) sent", message.id(), message.kind());
                         } else {
                             LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
@@ -171,6 +174,25 @@ public final class DeliveryService implements DeliveryUseCase {
             // A sender must translate its failures; one that does not still must not stop the relay.
             return new DeliveryResult.RetryLater(bug.getClass().getSimpleName() + ": " + bug.getMessage());
         }
+    }
+
+    /**
+     * Records the email sent, and for a tenant invitation's its {@code tenant_invitation.sent}
+     * event, in one transaction: the event exists exactly when the email is recorded sent by this
+     * relay (a relay that lost its lease records neither; the one that holds it does).
+     */
+    private boolean recordSent(OutboxMessage message) {
+        Instant now = context.now();
+        return transactions.inTransaction(() -> {
+            if (!outbox.markSent(message.id(), claimer, now)) {
+                return false;
+            }
+            if (TenantInvitationMail.KIND.equals(message.kind())) {
+                context.audit(now, null, EventType.TENANT_INVITATION_SENT, null, message.aggregateId(),
+                        Map.of("email", message.recipient().value(), "attempt", Integer.toString(message.attempts() + 1)));
+            }
+            return true;
+        });
     }
 
     /** @return true when the message will be tried again, false when it is now DEAD */
@@ -240,8 +262,19 @@ public final class DeliveryService implements DeliveryUseCase {
     public int sweepExpiredOnce() {
         Instant now = context.now();
         int batch = context.settings().sweepBatchSize();
+        // One transaction per kind, each with one event per invitation it expired (at most a batch).
+        int expired = transactions.inTransaction(() -> {
+            List<InvitationId> done = invitations.expireDue(now, batch);
+            done.forEach(id -> context.audit(now, null, EventType.TENANT_INVITATION_EXPIRED, null, id, Map.of()));
+            return done.size();
+        });
         // Member invitations too: an expired one holds a seat of its tenant until it is written EXPIRED.
-        return invitations.expireDue(now, batch) + memberInvitations.expireDue(now, batch);
+        return expired + transactions.inTransaction(() -> {
+            List<MemberInvitations.Expired> done = memberInvitations.expireDue(now, batch);
+            done.forEach(inv -> context.audit(now, null, EventType.MEMBER_INVITATION_EXPIRED, inv.tenant(), inv.id(),
+                    Map.of()));
+            return done.size();
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptedInvitation;
@@ -10,6 +9,7 @@ import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.in.VerifiedUser;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.SubdomainRegistry;

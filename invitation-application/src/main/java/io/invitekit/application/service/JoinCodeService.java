@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CodeRotation;
@@ -10,6 +9,7 @@ import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.JoinCodeView;
 import io.invitekit.application.port.in.JoinResult;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.JoinCodes;
 import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;
@@ -141,8 +141,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
                     InviteCode.generate(context.settings().inviteCodeLength(), context.random()), now, expiresAt, maxUses);
             switch (codes.add(code)) {
                 case ADDED -> {
-                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED, tenantId, code.id(),
-                            turnedOn ? Map.of("turned_on", "true") : Map.of());
+                    if (turnedOn) {
+                        context.audit(now, actor, EventType.JOIN_CODE_ENABLED, tenantId, code.id(), Map.of());
+                    }
+                    context.audit(now, actor, replace ? EventType.JOIN_CODE_ROTATED : EventType.JOIN_CODE_GENERATED,
+                            tenantId, code.id(), turnedOn ? Map.of("turned_on", "true") : Map.of());
                     return Optional.of(code);
                 }
                 case TENANT_HAS_ACTIVE_CODE -> {

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -16,6 +15,7 @@ import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.in.VerifiedUser;
 import io.invitekit.application.port.out.Delivery;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.MemberInvitationMail;
 import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Memberships;

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.in.AccountUseCase;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.AuthResult;
@@ -14,6 +13,7 @@ import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SessionView;
 import io.invitekit.application.port.in.UserView;
 import io.invitekit.application.port.out.Accounts;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.IssuedBrowserSession;
 import io.invitekit.application.port.out.LiveSession;
 import io.invitekit.application.port.out.PasswordHasher;

@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -10,6 +9,7 @@ import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.Page;
 import io.invitekit.application.port.in.TenantInvitationUseCase;
 import io.invitekit.application.port.out.Delivery;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;

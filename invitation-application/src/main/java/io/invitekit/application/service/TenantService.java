@@ -1,6 +1,5 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -11,6 +10,7 @@ import io.invitekit.application.port.in.PageRequest;
 import io.invitekit.application.port.in.TenantQuery;
 import io.invitekit.application.port.in.TenantUseCase;
 import io.invitekit.application.port.in.TenantView;
+import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.Tenants;

@@ -44,6 +44,18 @@ public interface InvitationSql {
             + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now")
     int expire(@BindList("ids") List<UUID> ids, Instant now);
 
+    /** {@link #expire}, answering the ids it expired (PostgreSQL). */
+    @SqlQuery("UPDATE <prefix>tenant_invitations SET status = 'EXPIRED', pending_email = NULL, lapses_at = NULL, "
+            + "version = version + 1 "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now RETURNING id")
+    List<UUID> expireReturning(@BindList("ids") List<UUID> ids, Instant now);
+
+    /** {@link #expire}, answering the ids it expired (H2: a data change delta table). */
+    @SqlQuery("SELECT id FROM FINAL TABLE (UPDATE <prefix>tenant_invitations SET status = 'EXPIRED', pending_email = NULL, "
+            + "lapses_at = NULL, version = version + 1 "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now)")
+    List<UUID> expireReturningH2(@BindList("ids") List<UUID> ids, Instant now);
+
     /**
      * Frees the reservations of those among {@code ids} whose time is up. A reservation lasts as
      * long as its invitation ({@code reserved_until} = {@code expires_at}, renewed by a resend), so

@@ -83,6 +83,18 @@ public interface MemberInvitationSql {
             + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now")
     int expire(@BindList("ids") List<UUID> ids, Instant now);
 
+    /** {@link #expire}, answering the ids it expired (PostgreSQL). */
+    @SqlQuery("UPDATE <prefix>member_invitations SET status = 'EXPIRED', pending_email = NULL, lapses_at = NULL, "
+            + "version = version + 1 "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now RETURNING id")
+    List<UUID> expireReturning(@BindList("ids") List<UUID> ids, Instant now);
+
+    /** {@link #expire}, answering the ids it expired (H2: a data change delta table). */
+    @SqlQuery("SELECT id FROM FINAL TABLE (UPDATE <prefix>member_invitations SET status = 'EXPIRED', pending_email = NULL, "
+            + "lapses_at = NULL, version = version + 1 "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND expires_at <= :now)")
+    List<UUID> expireReturningH2(@BindList("ids") List<UUID> ids, Instant now);
+
     /** One invitation the sweeper picked, and its tenant, whose row it locks first. */
     record Due(UUID id, UUID tenantId) {
         public Due {

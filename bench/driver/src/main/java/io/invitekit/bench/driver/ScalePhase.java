@@ -136,8 +136,8 @@ final class ScalePhase {
             Instant later = Instant.now().plus(Duration.ofDays(30)); // every loaded invitation is past its expiry then
             long started = System.nanoTime();
             long expired = 0;
-            for (int batch = storage.invitations().expireDue(later, SWEEP_BATCH); batch > 0;
-                 batch = storage.invitations().expireDue(later, SWEEP_BATCH)) {
+            for (int batch = storage.invitations().expireDue(later, SWEEP_BATCH).size(); batch > 0;
+                 batch = storage.invitations().expireDue(later, SWEEP_BATCH).size()) {
                 expired += batch;
             }
             return new long[] {expired, (System.nanoTime() - started) / 1_000_000};

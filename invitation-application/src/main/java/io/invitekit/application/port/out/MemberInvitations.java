@@ -59,11 +59,16 @@ public interface MemberInvitations {
 
     /**
      * Writes EXPIRED for up to {@code limit} invitations stored PENDING whose expiry is at or
-     * before {@code now}, freeing their seats, in one bounded step.
+     * before {@code now}, freeing their seats, in one bounded step; joins the surrounding
+     * transaction (the sweeper records one event per expired invitation in it).
      *
-     * @return how many were expired
+     * @return the invitations this call expired (not those another sweeper expired meanwhile)
      */
-    int expireDue(Instant now, int limit);
+    List<Expired> expireDue(Instant now, int limit);
+
+    /** An invitation the sweeper expired, and its tenant. */
+    record Expired(MemberInvitationId id, TenantId tenant) {
+    }
 
     /** {@code status} and {@code email} are optional ({@code null}). */
     record Filter(InvitationStatus status, EmailAddress email, Instant now) {

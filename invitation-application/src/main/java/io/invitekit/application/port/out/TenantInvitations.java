@@ -47,11 +47,12 @@ public interface TenantInvitations {
 
     /**
      * Writes EXPIRED for up to {@code limit} invitations stored PENDING whose expiry is at or
-     * before {@code now}, in one bounded step, and frees their subdomain reservations.
+     * before {@code now}, in one bounded step, and frees their subdomain reservations; joins the
+     * surrounding transaction (the sweeper records one event per expired invitation in it).
      *
-     * @return how many were expired
+     * @return the invitations this call expired (not those another sweeper expired meanwhile)
      */
-    int expireDue(Instant now, int limit);
+    List<InvitationId> expireDue(Instant now, int limit);
 
     /** {@code status} and {@code email} are optional ({@code null}). */
     record InvitationFilter(InvitationStatus status, EmailAddress email, Instant now) {
