@@ -59,9 +59,22 @@ public record Configuration(
         boolean requireVerifiedEmail,
         String memberInvitationLinkTemplate,
         LogFormat logFormat,
-        URI otlpEndpoint) {
+        URI otlpEndpoint,
+        byte[] secretKey) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
+
+    /** The length of {@code INVITEKIT_SECRET_KEY} once base64-decoded: an AES-256 key. */
+    static final int SECRET_KEY_BYTES = 32;
+
+    /**
+     * {@code INVITEKIT_SECRET_KEY} decoded (a copy), or null when unset: the server then keeps a
+     * key in a file ({@link SecretKeyFile}).
+     */
+    @Override
+    public byte[] secretKey() {
+        return secretKey == null ? null : secretKey.clone();
+    }
 
     /** {@code INVITEKIT_LOG_FORMAT}: lines for people, or one JSON object per line for a log pipeline. */
     public enum LogFormat { TEXT, JSON }
@@ -186,6 +199,7 @@ public record Configuration(
         shown.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", Boolean.toString(requireVerifiedEmail));
         shown.put("INVITEKIT_MEMBER_INVITATION_LINK", memberInvitationLinkTemplate);
         shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
+        shown.put("INVITEKIT_SECRET_KEY", secretKey == null ? "(unset: a key file beside the database)" : MASKED);
         shown.put("INVITEKIT_OTLP_ENDPOINT", otlpEndpoint == null ? "(unset: no tracing)" : maskedUrl(otlpEndpoint.toString()));
         return shown;
     }
@@ -312,11 +326,31 @@ public record Configuration(
                     bool("INVITEKIT_REQUIRE_VERIFIED_EMAIL", false),
                     memberInvitationLink,
                     logFormat,
-                    otlpEndpoint);
+                    otlpEndpoint,
+                    secretKey());
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
             }
             return configuration;
+        }
+
+        /** Base64 of 32 bytes; the value is never repeated in a message. */
+        private byte[] secretKey() {
+            String raw = optional("INVITEKIT_SECRET_KEY");
+            if (raw == null) {
+                return null;
+            }
+            try {
+                byte[] key = java.util.Base64.getDecoder().decode(raw);
+                if (key.length == SECRET_KEY_BYTES) {
+                    return key;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // refused below
+            }
+            error(new ConfigurationException("INVITEKIT_SECRET_KEY must be the base64 of 32 random bytes "
+                    + "(e.g. `openssl rand -base64 32`)"));
+            return null;
         }
 
         private void error(ConfigurationException problem) {

@@ -102,6 +102,7 @@ public final class InvitekitServer implements AutoCloseable {
                     .mailSender(TracedMailSender.of(mailSender(configuration, clock), tracing.observations()))
                     .passwordHasher(new Argon2idPasswordHasher(configuration.argon2(), random))
                     .rateLimiter(limiter)
+                    .secretKey(SecretKeyFile.resolve(configuration, java.nio.file.Path.of("").toAbsolutePath()))
                     .build();
             createFirstAdmin(kit, configuration);
 

@@ -178,6 +178,24 @@ class ConfigurationTest {
     }
 
     @Test
+    void theSecretKeyIsBase64Of32BytesMaskedAndNeverEchoedWhenBad() {
+        byte[] key = new byte[32];
+        key[0] = 42;
+        String base64 = java.util.Base64.getEncoder().encodeToString(key);
+        Configuration c = Configuration.from(Map.of("INVITEKIT_SECRET_KEY", base64));
+        assertThat(c.secretKey()).isEqualTo(key);
+        assertThat(c.effective()).containsEntry("INVITEKIT_SECRET_KEY", "********");
+        assertThat(c.toString()).doesNotContain(base64);
+        assertThat(Configuration.from(Map.of()).secretKey()).isNull();
+        String short16 = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        for (String bad : List.of(short16, "not base64!", base64 + "AAAA")) {
+            assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_SECRET_KEY", bad)))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEKIT_SECRET_KEY")
+                    .hasMessageNotContaining(bad);
+        }
+    }
+
+    @Test
     void aBadPasswordIsNamedButNeverEchoed() {
         assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_ADMIN_PASSWORD", "short")))
                 .hasMessageContaining("INVITEKIT_ADMIN_PASSWORD").hasMessageNotContaining("short\"");

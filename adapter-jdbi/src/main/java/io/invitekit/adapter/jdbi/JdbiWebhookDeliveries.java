@@ -115,10 +115,15 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
     @Override
     public List<WebhookDelivery> listByEndpoint(UUID endpointId, UUID after, int limit) {
         String page = after == null ? "" : " AND id < :after";
-        return handles.call(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_deliveries "
-                        + "WHERE endpoint_id = :endpoint" + page + " ORDER BY id DESC LIMIT :limit")
-                .bind("endpoint", endpointId).bind("after", after).bind("limit", limit)
-                .map(JdbiWebhookDeliveries::map).list());
+        return handles.call(handle -> {
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_deliveries "
+                    + "WHERE endpoint_id = :endpoint" + page + " ORDER BY id DESC LIMIT :limit")
+                    .bind("endpoint", endpointId).bind("limit", limit);
+            if (after != null) {
+                query.bind("after", after);
+            }
+            return query.map(JdbiWebhookDeliveries::map).list();
+        });
     }
 
     static WebhookDelivery map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -65,20 +65,31 @@ final class JdbiWebhookEndpoints implements WebhookEndpoints {
     public List<WebhookEndpoint> list(TenantId tenant, UUID after, int limit) {
         String scope = tenant == null ? "tenant_id IS NULL" : "tenant_id = :tenant";
         String page = after == null ? "" : " AND id < :after";
-        return handles.call(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_endpoints WHERE "
-                        + scope + page + " ORDER BY id DESC LIMIT :limit")
-                .bind("tenant", tenant == null ? null : tenant.value()).bind("after", after).bind("limit", limit)
-                .map(JdbiWebhookEndpoints::map).list());
+        return handles.call(handle -> {
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_endpoints WHERE " + scope + page
+                    + " ORDER BY id DESC LIMIT :limit").bind("limit", limit);
+            if (tenant != null) {
+                query.bind("tenant", tenant.value());
+            }
+            if (after != null) {
+                query.bind("after", after);
+            }
+            return query.map(JdbiWebhookEndpoints::map).list();
+        });
     }
 
     @Override
     public List<WebhookEndpoint> matching(Event event) {
         // The scope and the on/off switch in SQL; the type filter, a short list, here.
         String scope = event.tenant() == null ? "tenant_id IS NULL" : "(tenant_id IS NULL OR tenant_id = :tenant)";
-        return handles.call(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_endpoints WHERE "
-                        + scope + " AND enabled = TRUE AND health <> 'DISABLED' ORDER BY id")
-                .bind("tenant", event.tenant() == null ? null : event.tenant().value())
-                .map(JdbiWebhookEndpoints::map).stream().filter(e -> e.matches(event)).toList());
+        return handles.call(handle -> {
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM <prefix>webhook_endpoints WHERE " + scope
+                    + " AND enabled = TRUE AND health <> 'DISABLED' ORDER BY id");
+            if (event.tenant() != null) {
+                query.bind("tenant", event.tenant().value());
+            }
+            return query.map(JdbiWebhookEndpoints::map).stream().filter(e -> e.matches(event)).toList();
+        });
     }
 
     private static Update bind(Update update, WebhookEndpoint e) {

@@ -1,5 +1,6 @@
 package io.invitekit.application.config;
 
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.invitation.InvitationPolicy;
 import io.invitekit.domain.tenant.FeatureFlagRegistry;

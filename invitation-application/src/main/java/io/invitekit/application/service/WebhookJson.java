@@ -69,9 +69,13 @@ final class WebhookJson {
                 case '\b' -> json.append("\\b");
                 case '\f' -> json.append("\\f");
                 default -> {
-                    // Other control characters, and U+2028/U+2029 (line breaks to JavaScript), escaped;
-                    // the rest of Unicode (surrogate pairs too) as it is: the body is UTF-8.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    // Other control characters, U+2028/U+2029 (line breaks to JavaScript) and a lone
+                    // surrogate (no UTF-8 form) escaped; the rest of Unicode, pairs too, as it is.
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1));
+                    if (paired) {
+                        json.append(c).append(value.charAt(++i));
+                    } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
                         json.append(String.format("\\u%04x", (int) c));
                     } else {
                         json.append(c);

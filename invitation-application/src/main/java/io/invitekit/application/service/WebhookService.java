@@ -1,6 +1,6 @@
 package io.invitekit.application.service;
 
-import io.invitekit.application.config.WebhookPolicy;
+import io.invitekit.application.port.out.WebhookPolicy;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.CreatedWebhook;
 import io.invitekit.application.port.in.DeliveryUseCase.WebhookReport;
@@ -235,8 +235,8 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
     public WebhookReport deliverOnce() {
         WebhookPolicy policy = context.settings().webhooks();
         Instant claimedAt = context.now();
-        List<WebhookDelivery> claimed = transactions.inTransaction(
-                () -> deliveries.claimDue(worker, claimedAt, policy.lease(), policy.batchSize()));
+        // The claim commits on its own (the store's own transaction): no outer one is held meanwhile.
+        List<WebhookDelivery> claimed = deliveries.claimDue(worker, claimedAt, policy.lease(), policy.batchSize());
         // Past half the lease, stop: another node may claim the rest once the lease runs out.
         Instant stopAt = claimedAt.plus(policy.lease().dividedBy(2));
         int delivered = 0;
@@ -285,8 +285,14 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
         long timestamp = now.getEpochSecond();
         List<byte[]> keys = new ArrayList<>(2);
         try {
-            for (byte[] sealed : endpoint.signingSecrets(now)) {
-                keys.add(secrets.open(sealed));
+            try {
+                for (byte[] sealed : endpoint.signingSecrets(now)) {
+                    keys.add(secrets.open(sealed));
+                }
+            } catch (IllegalStateException unopenable) {
+                // Sealed under another key (the deployment's key changed): it cannot sign.
+                return new WebhookSender.Result(null, Duration.ZERO, "the endpoint's secret cannot be opened: "
+                        + "the deployment's secret key changed; rotate the endpoint's secret");
             }
             Map<String, String> headers = Map.of(
                     "content-type", "application/json",
@@ -294,13 +300,12 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
                     "webhook-timestamp", Long.toString(timestamp),
                     "webhook-signature", WebhookSignatures.header(keys, id, timestamp, body));
             WebhookSender.Result result = sender.send(new WebhookSender.Request(endpoint.url(), headers, body));
-            return result != null ? result : new WebhookSender.Result(null, Duration.ZERO, "the webhook sender gave no result");
-        } catch (IllegalStateException unopenable) {
-            // A secret sealed under another key (the deployment's key changed): it cannot sign.
-            return new WebhookSender.Result(null, Duration.ZERO, "the endpoint's secret cannot be opened: "
-                    + "the deployment's secret key changed; rotate the endpoint's secret");
+            return result != null ? result
+                    : new WebhookSender.Result(null, Duration.ZERO, "the webhook sender gave no result");
         } catch (RuntimeException bug) {
-            return new WebhookSender.Result(null, Duration.ZERO, bug.getClass().getSimpleName());
+            // A sender must answer every outcome with a Result; one that throws still must not stop the step.
+            return new WebhookSender.Result(null, Duration.ZERO, "the webhook sender failed: "
+                    + bug.getClass().getSimpleName());
         } finally {
             keys.forEach(k -> Arrays.fill(k, (byte) 0));
         }

@@ -6,6 +6,7 @@ import static io.invitekit.domain.membership.Role.OWNER;
 import static io.invitekit.domain.membership.TenantPermission.CHANGE_ROLES;
 import static io.invitekit.domain.membership.TenantPermission.INVITE_MEMBERS;
 import static io.invitekit.domain.membership.TenantPermission.MANAGE_JOIN_CODE;
+import static io.invitekit.domain.membership.TenantPermission.MANAGE_WEBHOOKS;
 import static io.invitekit.domain.membership.TenantPermission.MANAGE_TENANT;
 import static io.invitekit.domain.membership.TenantPermission.REMOVE_MEMBERS;
 import static io.invitekit.domain.membership.TenantPermission.TRANSFER_OWNERSHIP;
@@ -29,7 +30,7 @@ class RoleTest {
     static Stream<Arguments> permissionTable() {
         Set<TenantPermission> owner = EnumSet.allOf(TenantPermission.class);
         Set<TenantPermission> admin = EnumSet.of(VIEW_MEMBERS, INVITE_MEMBERS, CHANGE_ROLES, REMOVE_MEMBERS,
-                MANAGE_JOIN_CODE, VIEW_AUDIT);
+                MANAGE_JOIN_CODE, VIEW_AUDIT, MANAGE_WEBHOOKS);
         Set<TenantPermission> member = EnumSet.of(VIEW_MEMBERS);
         Stream.Builder<Arguments> rows = Stream.builder();
         for (TenantPermission p : TenantPermission.values()) {
@@ -50,6 +51,11 @@ class RoleTest {
     void onlyAnOwnerManagesTheTenantAndTransfersIt() {
         assertThat(Stream.of(Role.values()).filter(r -> r.can(MANAGE_TENANT))).containsExactly(OWNER);
         assertThat(Stream.of(Role.values()).filter(r -> r.can(TRANSFER_OWNERSHIP))).containsExactly(OWNER);
+    }
+
+    @Test
+    void ownersAndAdminsManageWebhooksMembersDoNot() {
+        assertThat(Stream.of(Role.values()).filter(r -> r.can(MANAGE_WEBHOOKS))).containsExactly(OWNER, ADMIN);
     }
 
     /** actor, target, may manage. */

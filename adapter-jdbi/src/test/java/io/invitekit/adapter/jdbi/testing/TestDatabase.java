@@ -34,7 +34,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
     public static final String PG_URL_VARIABLE = "INVITEKIT_TEST_PG_URL";
 
     /** Children first, so that deleting never trips a foreign key. */
-    private static final List<String> TABLES = Stream.of("memberships", "member_invitations", "join_codes", "tenant_domains",
+    private static final List<String> TABLES = Stream.of("webhook_deliveries", "webhook_endpoints", "memberships", "member_invitations", "join_codes", "tenant_domains",
             "subdomain_claims", "tenants", "tenant_invitations", "outbox_messages", "audit_events", "sessions", "password_resets", "email_verifications", "accounts",
             "bucket", "bootstrap_markers", "owned_tenant_counts").map(TablePrefix.DEFAULT::table).toList();
 

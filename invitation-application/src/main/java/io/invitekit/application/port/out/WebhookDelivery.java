@@ -1,6 +1,5 @@
 package io.invitekit.application.port.out;
 
-import io.invitekit.application.config.WebhookPolicy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package io.invitekit.application.port.out;
 
-import io.invitekit.application.config.WebhookPolicy;
 import io.invitekit.domain.tenant.TenantId;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.invitekit.application.config;
+package io.invitekit.application.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
