@@ -14,8 +14,8 @@ import io.javalin.http.Context;
 
 /**
  * The audit log, newest first: every event for platform admins, a tenant's for its owners and
- * admins. The filters are read here (a malformed one is a field error, 422); who may read what is
- * the application's.
+ * admins. The filters' shapes are read here (a malformed actor or time is a field error, 422);
+ * which type names exist and who may read what is the application's.
  */
 final class JavalinAuditRoutes {
     private final Invitekit kit;
@@ -38,8 +38,8 @@ final class JavalinAuditRoutes {
     }
 
     private static AuditQuery query(Context ctx) {
-        return new AuditQuery(Queries.eventTypes(ctx, "type"), Queries.userId(ctx, "actor"),
-                Queries.instant(ctx, "from"), Queries.instant(ctx, "to"), Queries.page(ctx));
+        return AuditQuery.builder().types(Queries.all(ctx, "type")).actor(Queries.userId(ctx, "actor"))
+                .from(Queries.instant(ctx, "from")).to(Queries.instant(ctx, "to")).page(Queries.page(ctx)).build();
     }
 
     private static void reply(Context ctx, Page<AuditEventView> page) {

@@ -1,14 +1,12 @@
 package io.invitekit.adapter.http;
 
 import io.invitekit.application.port.in.PageRequest;
-import io.invitekit.application.port.out.EventType;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.ValidationException;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 
 /** Query parameters, refused clearly (422) when they are not of the kind asked for. */
 final class Queries {
@@ -64,16 +62,8 @@ final class Queries {
         return UserId.parse(text).orElseThrow(() -> ValidationException.of(name, "must be a user id"));
     }
 
-    /** Every value of a repeatable parameter ({@code ?type=a&type=b}), each an event type's wire name. */
-    static Set<EventType> eventTypes(Context ctx, String name) {
-        Set<EventType> types = new LinkedHashSet<>();
-        for (String text : ctx.queryParams(name)) {
-            if (text.isEmpty()) {
-                continue;
-            }
-            types.add(EventType.fromWireName(text)
-                    .orElseThrow(() -> ValidationException.of(name, "names an event type this server does not know")));
-        }
-        return types;
+    /** Every non-empty value of a repeatable parameter ({@code ?type=a&type=b}), in order. */
+    static List<String> all(Context ctx, String name) {
+        return ctx.queryParams(name).stream().filter(v -> !v.isEmpty()).toList();
     }
 }

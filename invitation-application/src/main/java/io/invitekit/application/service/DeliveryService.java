@@ -63,6 +63,13 @@ public final class DeliveryService implements DeliveryUseCase {
         this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, EventFanOut.NONE, null);
     }
 
+    /** With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records it dispatched. */
+    public DeliveryService(ServiceContext context, Transactions transactions, Outbox outbox, MailSender sender,
+                           TenantInvitations invitations, MemberInvitations memberInvitations,
+                           List<EventListener> listeners, EventFanOut fanOut) {
+        this(context, transactions, outbox, sender, invitations, memberInvitations, listeners, fanOut, null);
+    }
+
     /**
      * With {@code fanOut}: what each dispatched batch is handed to, in the transaction that records
      * it dispatched; with {@code webhooks} (null: none): who sends the deliveries that fan-out made.
