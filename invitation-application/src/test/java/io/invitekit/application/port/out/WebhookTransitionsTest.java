@@ -58,13 +58,14 @@ class WebhookTransitionsTest {
         }
 
         @Test
-        void aHundredFailuresInARowDisableIt() {
+        void theBackstopCountOfFailuresInARowDisablesIt() {
+            int backstop = POLICY.disableAfterFailures();
             WebhookEndpoint e = endpoint(null, Set.of());
-            for (int i = 0; i < 99; i++) {
-                e = e.afterFailure(T0.plusSeconds(i), POLICY);
+            for (int i = 0; i < backstop - 1; i++) {
+                e = e.afterFailure(T0.plusMillis(i), POLICY);
             }
             assertThat(e.health()).isEqualTo(Health.FAILING);
-            e = e.afterFailure(T0.plusSeconds(100), POLICY);
+            e = e.afterFailure(T0.plusMillis(backstop), POLICY);
             assertThat(e.health()).isEqualTo(Health.DISABLED);
             assertThat(e.enabled()).isFalse();
             assertThat(e.state()).isEqualTo(Health.DISABLED);
@@ -94,9 +95,10 @@ class WebhookTransitionsTest {
         @Test
         void turningADisabledEndpointOnAgainStartsItAfresh() {
             WebhookEndpoint e = endpoint(null, Set.of());
-            for (int i = 0; i < 100; i++) {
-                e = e.afterFailure(T0, POLICY);
+            for (int i = 0; i < 6; i++) {
+                e = e.afterFailure(T0.plus(Duration.ofDays(i)), POLICY); // the sixth is five days into the run
             }
+            assertThat(e.state()).isEqualTo(Health.DISABLED);
             WebhookEndpoint on = e.changed(e.url(), e.eventTypes(), e.description(), true, T0.plusSeconds(1));
             assertThat(on.state()).isEqualTo(Health.ACTIVE);
             assertThat(on.consecutiveFailures()).isZero();
