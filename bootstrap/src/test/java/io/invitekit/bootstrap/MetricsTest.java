@@ -100,6 +100,7 @@ class MetricsTest {
     /** Scrapes until every series has its value (the background jobs count as they go), or fails with the last scrape. */
     private String awaitMetrics(String admin, Map<String, Double> expected) throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
+        java.util.concurrent.CountDownLatch between = new java.util.concurrent.CountDownLatch(1); // never counted down
         String body;
         while (true) {
             HttpResponse<String> scrape = call("GET", "/metrics", admin, null);
@@ -111,7 +112,8 @@ class MetricsTest {
                 assertThat(values).as(body).containsAllEntriesOf(expected);
                 return body;
             }
-            Thread.sleep(100); // between two polls only; the condition decides, never the pause
+            // Polls the scrape until it holds or the deadline passes: the condition decides, never the pause.
+            between.await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
