@@ -134,7 +134,7 @@ public final class Invitekit {
         this.audit = new AuditService(storage.auditLog(), storage.tenants(), storage.memberships(), directory);
         SecretBox secretBox = b.secretKey != null ? new AesGcmSecretBox(b.secretKey) : AesGcmSecretBox.withRandomKey();
         WebhookService webhookService = new WebhookService(context, storage.transactions(), storage.webhookEndpoints(),
-                storage.webhookDeliveries(), storage.memberships(), secretBox, b.webhookSender);
+                storage.webhookDeliveries(), storage.memberships(), secretBox, b.webhookSender, limits);
         this.webhooks = webhookService;
         // The dispatcher hands each batch to the webhook service (fan-out), which also sends the deliveries.
         this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,

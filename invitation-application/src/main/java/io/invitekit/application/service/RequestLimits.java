@@ -72,6 +72,13 @@ public final class RequestLimits {
     static final RateLimit MEMBER_INVITATIONS_PER_INVITER = new RateLimit("member_invitation_inviter", 100, Duration.ofHours(1));
     static final RateLimit MEMBER_INVITATIONS_PER_EMAIL = new RateLimit("member_invitation_email", 5, Duration.ofHours(1));
 
+    /** Webhook test events and replays asked for, per person. */
+    void manualWebhookDelivery(String actor) {
+        take(MANUAL_WEBHOOK_DELIVERIES_PER_ACTOR, actor);
+    }
+
+    static final RateLimit MANUAL_WEBHOOK_DELIVERIES_PER_ACTOR = new RateLimit("webhook_manual_actor", 30, Duration.ofHours(1));
+
     /** Lookups of a link's token (an invitation, a password reset) per client address. */
     void invitationLink(String address) {
         take(limits.linkPerAddress(), address);

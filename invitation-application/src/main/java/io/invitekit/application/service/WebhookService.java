@@ -61,6 +61,7 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
     private static final int SECRET_BYTES = 32;
     private static final int UPDATE_TRIES = 10;
 
+    private final RequestLimits limits; // null: test events and replays unlimited
     private final ServiceContext context;
     private final Transactions transactions;
     private final WebhookEndpoints endpoints;
@@ -73,6 +74,14 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
     public WebhookService(ServiceContext context, Transactions transactions, WebhookEndpoints endpoints,
                           WebhookDeliveries deliveries, Memberships memberships, SecretBox secrets,
                           WebhookSender sender) {
+        this(context, transactions, endpoints, deliveries, memberships, secrets, sender, null);
+    }
+
+    /** With {@code limits} (null: none), test events and replays are limited per person. */
+    public WebhookService(ServiceContext context, Transactions transactions, WebhookEndpoints endpoints,
+                          WebhookDeliveries deliveries, Memberships memberships, SecretBox secrets,
+                          WebhookSender sender, RequestLimits limits) {
+        this.limits = limits;
         this.context = context;
         this.transactions = transactions;
         this.endpoints = endpoints;
@@ -80,6 +89,13 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
         this.access = new Access(memberships);
         this.secrets = secrets;
         this.sender = sender;
+    }
+
+    /** Each test event and replay is a request the shared sender makes: a script must not flood its queue. */
+    private void limitManualDeliveries(Actor actor) {
+        if (limits != null) {
+            limits.manualWebhookDelivery(actor.id().toString());
+        }
     }
 
     // ---- endpoints ----
@@ -195,6 +211,7 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
     public WebhookDeliveryView replay(Actor actor, TenantId tenant, UUID webhook, UUID delivery) {
         requireManager(actor, tenant);
         WebhookEndpoint endpoint = endpointOf(tenant, webhook);
+        limitManualDeliveries(actor);
         WebhookDelivery original = deliveries.find(delivery)
                 .filter(d -> d.endpointId().equals(endpoint.id()))
                 .orElseThrow(() -> Access.notFound("delivery"));
@@ -207,6 +224,7 @@ public final class WebhookService implements WebhookUseCase, EventFanOut {
     public WebhookDeliveryView sendTest(Actor actor, TenantId tenant, UUID webhook) {
         requireManager(actor, tenant);
         WebhookEndpoint endpoint = endpointOf(tenant, webhook);
+        limitManualDeliveries(actor);
         Instant now = context.now();
         UUID eventId = context.ids().next();
         Map<String, Object> data = new LinkedHashMap<>();

@@ -238,6 +238,21 @@ class WebhookServiceTest {
         }
 
         @Test
+        void testEventsAndReplaysAreLimitedPerPerson() {
+            UUID hook = t.kit.webhooks().create(owner, tenant, new NewWebhook(URL, Set.of(), null, true)).webhook().id();
+            for (int i = 0; i < 30; i++) {
+                t.kit.webhooks().sendTest(owner, tenant, hook);
+            }
+            refused(ErrorCode.RATE_LIMITED, () -> t.kit.webhooks().sendTest(owner, tenant, hook));
+            UUID sent = t.kit.webhooks().deliveries(owner, tenant, hook, PageRequest.first()).items().get(0).id();
+            refused(ErrorCode.RATE_LIMITED, () -> t.kit.webhooks().replay(owner, tenant, hook, sent));
+            assertThat(t.kit.webhooks().deliveries(owner, tenant, hook, new PageRequest(200, null)).items()).hasSize(30);
+            // Someone else is not held up by it.
+            Actor tenantAdmin = joined(Role.ADMIN);
+            assertThat(t.kit.webhooks().sendTest(tenantAdmin, tenant, hook).status()).isEqualTo("PENDING");
+        }
+
+        @Test
         void outsidersAndOtherScopesSeeNothing() {
             UUID tenantHook = t.kit.webhooks().create(owner, tenant, new NewWebhook(URL, Set.of(), null, true)).webhook().id();
             UUID platformHook = platformHook().webhook().id();
