@@ -28,6 +28,7 @@ final class BackgroundJobs implements AutoCloseable {
     private final DeliveryUseCase delivery;
     private final int relayBatch;
     private final int sweepBatch;
+    private final int webhookBatch;
     private final IntUnaryOperator expiredBuckets;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 3, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
@@ -41,6 +42,13 @@ final class BackgroundJobs implements AutoCloseable {
 
     /** @param expiredBuckets removes at most the given number of expired rate-limit buckets and says how many */
     BackgroundJobs(DeliveryUseCase delivery, int relayBatch, int sweepBatch, IntUnaryOperator expiredBuckets) {
+        this(delivery, relayBatch, sweepBatch, relayBatch, expiredBuckets);
+    }
+
+    /** @param webhookBatch how many webhook deliveries one step claims at most (the webhook policy's batch size) */
+    BackgroundJobs(DeliveryUseCase delivery, int relayBatch, int sweepBatch, int webhookBatch,
+                   IntUnaryOperator expiredBuckets) {
+        this.webhookBatch = webhookBatch;
         this.delivery = delivery;
         this.relayBatch = relayBatch;
         this.sweepBatch = sweepBatch;
@@ -86,7 +94,7 @@ final class BackgroundJobs implements AutoCloseable {
     void deliverWebhooks() {
         guarded("webhook sender", () -> {
             for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-                if (delivery.deliverWebhooksOnce().claimed() < relayBatch) {
+                if (delivery.deliverWebhooksOnce().claimed() < webhookBatch) {
                     return;
                 }
             }

@@ -133,7 +133,7 @@ public final class InvitekitServer implements AutoCloseable {
             app.start(configuration.port());
 
             BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize(),
-                    shared != null ? shared::removeExpired : batch -> 0);
+                    settings.webhooks().batchSize(), shared != null ? shared::removeExpired : batch -> 0);
             jobs.start(configuration.relayInterval(), configuration.sweepInterval());
             LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
                     (System.nanoTime() - started) / 1_000_000);

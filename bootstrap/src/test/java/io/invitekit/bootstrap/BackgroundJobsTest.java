@@ -134,7 +134,7 @@ class BackgroundJobsTest {
 
     @Test
     void theWebhookSenderRunsOnTheRelaysScheduleAndGoesOnWhileBatchesComeBackFull() throws Exception {
-        int[] claimed = {50, 50, 3};
+        int[] claimed = {20, 20, 3}; // the webhook batch (20) differs from the outbox's (50)
         AtomicInteger rounds = new AtomicInteger();
         DeliveryUseCase delivery = new DeliveryUseCase() {
             @Override
@@ -159,7 +159,7 @@ class BackgroundJobsTest {
                 return new WebhookReport(n, n, 0, 0);
             }
         };
-        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500, 20, batch -> 0)) {
             jobs.deliverWebhooks(); // one run: two full batches, then one that is not
             assertThat(rounds.get()).isEqualTo(3);
             jobs.start(Duration.ofMillis(20), Duration.ofHours(1));
