@@ -20,20 +20,10 @@ import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.OwnerCredentials;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Accounts;
-import io.invitekit.application.port.out.AuditLog;
-import io.invitekit.application.port.out.BootstrapMarkers;
-import io.invitekit.application.port.out.JoinCodes;
-import io.invitekit.application.port.out.Memberships;
-import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutgoingMail;
-import io.invitekit.application.port.out.Sessions;
 import io.invitekit.application.port.out.Storage;
-import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.TenantInvitationMail;
-import io.invitekit.application.port.out.TenantInvitations;
-import io.invitekit.application.port.out.Tenants;
-import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.tenant.Tenant;
@@ -178,85 +168,10 @@ public final class TestKit {
 
     /** {@code storage} with its accounts replaced, as an embedder or a failing store might. */
     public static Storage withAccounts(Storage storage, Accounts accounts) {
-        return new Storage() {
-            @Override
-            public Transactions transactions() {
-                return storage.transactions();
-            }
-
-            @Override
-            public TenantInvitations invitations() {
-                return storage.invitations();
-            }
-
-            @Override
-            public SubdomainRegistry subdomains() {
-                return storage.subdomains();
-            }
-
-            @Override
-            public Tenants tenants() {
-                return storage.tenants();
-            }
-
+        return new io.invitekit.application.port.out.ForwardingStorage(storage) {
             @Override
             public Accounts accounts() {
                 return accounts;
-            }
-
-            @Override
-            public Memberships memberships() {
-                return storage.memberships();
-            }
-
-            @Override
-            public JoinCodes joinCodes() {
-                return storage.joinCodes();
-            }
-
-            @Override
-            public Sessions sessions() {
-                return storage.sessions();
-            }
-
-            @Override
-            public Outbox outbox() {
-                return storage.outbox();
-            }
-
-            @Override
-            public AuditLog auditLog() {
-                return storage.auditLog();
-            }
-
-            @Override
-            public BootstrapMarkers bootstrapMarkers() {
-                return storage.bootstrapMarkers();
-            }
-
-            @Override
-            public io.invitekit.application.port.out.PasswordResets passwordResets() {
-                return storage.passwordResets();
-            }
-
-            @Override
-            public io.invitekit.application.port.out.EmailVerifications emailVerifications() {
-                return storage.emailVerifications();
-            }
-
-            @Override
-            public io.invitekit.application.port.out.MemberInvitations memberInvitations() {
-                return storage.memberInvitations();
-            }
-
-            @Override
-            public io.invitekit.application.port.out.WebhookEndpoints webhookEndpoints() {
-                return storage.webhookEndpoints();
-            }
-
-            @Override
-            public io.invitekit.application.port.out.WebhookDeliveries webhookDeliveries() {
-                return storage.webhookDeliveries();
             }
         };
     }
