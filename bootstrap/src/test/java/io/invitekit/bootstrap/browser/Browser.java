@@ -19,6 +19,9 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -252,6 +255,66 @@ final class Browser implements AutoCloseable {
 
     private String textOrNothing(String css) {
         return driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse("(absent)");
+    }
+
+    // ---- every page state: accessible, no sideways scrolling, screenshots ----------------
+
+    /** The axe-core rule sets every page state must pass. */
+    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    /** The widths (CSS pixels) at which no page may scroll sideways. */
+    static final List<Integer> WIDTHS = List.of(320, 390, 768, 1280);
+
+    /**
+     * What every browser test does at each page state it reaches: axe-core finds no violation of
+     * {@link #AXE_TAGS} (injected by the driver, so the page's CSP stays strict), the document is no
+     * wider than the viewport at any of {@link #WIDTHS}, and screenshots at 1280 and 390 px land in
+     * target/screenshots named after the state.
+     */
+    void check(String state) {
+        assertAccessible(state);
+        assertNoSidewaysScroll(state);
+        screenshot(state);
+        phoneScreenshot(state);
+    }
+
+    /** Fails with each axe-core violation (rule, impact, help, the elements) on the page as it is now. */
+    void assertAccessible(String state) {
+        Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(driver);
+        if (results.isErrored()) {
+            fail("axe-core could not run on " + state + " (" + driver.getCurrentUrl() + "): " + results.getErrorMessage());
+        }
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            StringBuilder why = new StringBuilder(violations.size() + " axe-core violation(s) on " + state
+                    + " (" + driver.getCurrentUrl() + "):");
+            for (Rule rule : violations) {
+                why.append(System.lineSeparator()).append("- ").append(rule.getId()).append(" (").append(rule.getImpact())
+                        .append("): ").append(rule.getHelp());
+                rule.getNodes().stream().limit(5).forEach(node -> why.append(System.lineSeparator())
+                        .append("    ").append(node.getTarget()).append(": ").append(node.getFailureSummary()));
+            }
+            fail(why.toString());
+        }
+    }
+
+    /** Fails when the document is wider than the viewport at any of {@link #WIDTHS}. */
+    void assertNoSidewaysScroll(String state) {
+        try {
+            for (int width : WIDTHS) {
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", width < 768));
+                long documentWidth = (Long) driver.executeScript(
+                        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+                long viewport = (Long) driver.executeScript("return document.documentElement.clientWidth");
+                if (documentWidth > viewport) {
+                    fail(state + " scrolls sideways at " + width + " px: the document is " + documentWidth
+                            + " px wide in a viewport of " + viewport + " px (" + driver.getCurrentUrl() + ")");
+                }
+            }
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     // ---- screenshots ---------------------------------------------------------------------
