@@ -87,6 +87,42 @@ class Argon2idPasswordHasherTest {
         }
     }
 
+    /** Made with Bouncy Castle 1.81 (before the block pool) from the salt {@link #FIXED_SALT} and "correct horse battery". */
+    private static final String STORED_1_81_DEFAULT =
+            "$argon2id$v=19$m=19456,t=2,p=1$AxQlNkdYaXqLnK2+z+DxAg$Sys9xB5xeSVtjfmmwdTf7jzAZCDHCI167YLmwjULJTg";
+    private static final String STORED_1_81_TWO_LANES =
+            "$argon2id$v=19$m=64,t=3,p=2$AxQlNkdYaXqLnK2+z+DxAg$nqXKd/zX0TGDKitC7VVUIATJkZTV8vTSTQgV3w29x5o";
+
+    @Test
+    void theSameSaltAndPasswordGiveTheSameHashAsBeforeTheBlocksWereReusedAndStoredHashesStillVerify() {
+        Argon2idPasswordHasher fixed = new Argon2idPasswordHasher(new Configuration.Argon2(19_456, 2, 1), FIXED_SALT);
+        Password password = Password.presented("correct horse battery");
+
+        assertThat(fixed.hash(password).encoded()).isEqualTo(STORED_1_81_DEFAULT);
+        // Blocks back in the pool from the hash above, then more than it holds for a hash of another shape: every
+        // block handed out again must be zeroed, or the next hash would differ.
+        assertThat(fixed.verify(password, new PasswordHash(STORED_1_81_TWO_LANES))).isTrue();
+        assertThat(fixed.verify(Password.presented("correct horse batterY"), new PasswordHash(STORED_1_81_TWO_LANES))).isFalse();
+        assertThat(fixed.hash(password).encoded()).isEqualTo(STORED_1_81_DEFAULT);
+        assertThat(hasher.verify(password, new PasswordHash(STORED_1_81_DEFAULT))).isTrue();
+        assertThat(hasher.verify(Password.presented("correct horse batterY"), new PasswordHash(STORED_1_81_DEFAULT))).isFalse();
+    }
+
+    /** Always the same 16 salt bytes: 3, 20, 37, … (i × 17 + 3). */
+    private static final RandomGenerator FIXED_SALT = new RandomGenerator() {
+        @Override
+        public void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 17 + 3);
+            }
+        }
+
+        @Override
+        public long nextLong() {
+            throw new AssertionError("only the salt is drawn");
+        }
+    };
+
     @Test
     void anUnknownOrBrokenHashNeverVerifies() {
         Password password = Password.presented("anything at all");
