@@ -17,6 +17,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 --gid invitekit --home-dir /var/lib/invitekit invitekit \
     && mkdir -p /var/lib/invitekit/data && chown -R invitekit:invitekit /var/lib/invitekit
 COPY --from=build /src/bootstrap/target/invitekit-server.jar /opt/invitekit/invitekit-server.jar
+# The JVM flags README's run command uses (the collector, heap and code cache; see the file).
+COPY bootstrap/jvm.options /opt/invitekit/jvm.options
 # The default H2 database is ./data/invitekit, relative to this directory: on the volume.
 WORKDIR /var/lib/invitekit
 VOLUME ["/var/lib/invitekit/data"]
@@ -26,4 +28,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 # SIGTERM (docker stop) stops it cleanly; give it 30 s (docker stop -t 30): in-flight requests finish.
-ENTRYPOINT ["java", "-jar", "/opt/invitekit/invitekit-server.jar"]
+ENTRYPOINT ["java", "@/opt/invitekit/jvm.options", "-jar", "/opt/invitekit/invitekit-server.jar"]

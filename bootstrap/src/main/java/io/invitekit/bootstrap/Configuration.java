@@ -63,7 +63,8 @@ public record Configuration(
         URI otlpEndpoint,
         byte[] secretKey,
         boolean webhookAllowPrivate,
-        Duration webhookTimeout) {
+        Duration webhookTimeout,
+        int httpThreads) {
 
     public enum RateLimitStore { MEMORY, DATABASE }
 
@@ -73,6 +74,15 @@ public record Configuration(
      * another node would claim and send the delivery again.
      */
     static final int MAX_WEBHOOK_TIMEOUT_SECONDS = 55;
+
+    /**
+     * Jetty's request threads at most ({@code INVITEKIT_HTTP_THREADS}). Javalin's default is 250: every
+     * thread Jetty starts under a burst keeps its stack and buffers until it has been idle a minute.
+     * A request here either works on a core or waits for one of the database pool's 10 connections,
+     * so more threads than connections plus a few add memory, not throughput. Jetty takes some of
+     * them for itself (an acceptor, selectors, reserved threads), so at least 8.
+     */
+    static final int DEFAULT_HTTP_THREADS = 24;
 
     /** The length of {@code INVITEKIT_SECRET_KEY} once base64-decoded: an AES-256 key. */
     static final int SECRET_KEY_BYTES = 32;
@@ -223,6 +233,7 @@ public record Configuration(
         shown.put("INVITEKIT_OTLP_ENDPOINT", otlpEndpoint == null ? "(unset: no tracing)" : maskedUrl(otlpEndpoint.toString()));
         shown.put("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", Boolean.toString(webhookAllowPrivate));
         shown.put("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS", Long.toString(webhookTimeout.toSeconds()));
+        shown.put("INVITEKIT_HTTP_THREADS", Integer.toString(httpThreads));
         return shown;
     }
 
@@ -353,7 +364,8 @@ public record Configuration(
                     // Off by default: a tenant admin's webhook URL must not reach the deployment's own network.
                     bool("INVITEKIT_WEBHOOK_ALLOW_PRIVATE", false),
                     Duration.ofSeconds(integer("INVITEKIT_WEBHOOK_TIMEOUT_SECONDS",
-                            (int) JettyWebhookSender.Settings.defaults().totalTimeout().toSeconds(), 1, MAX_WEBHOOK_TIMEOUT_SECONDS)));
+                            (int) JettyWebhookSender.Settings.defaults().totalTimeout().toSeconds(), 1, MAX_WEBHOOK_TIMEOUT_SECONDS)),
+                    integer("INVITEKIT_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 1000));
             if (!errors.isEmpty()) {
                 throw new ConfigurationException(errors);
             }

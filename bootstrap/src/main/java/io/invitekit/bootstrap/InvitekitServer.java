@@ -27,6 +27,9 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,12 +96,24 @@ public final class InvitekitServer implements AutoCloseable {
             throw failed;
         }
         JettyWebhookSender webhooks = null;
+        // The webhook client (Jetty's HttpClient: its classes, threads and selector) starts on a
+        // thread of its own while this one migrates the database: they need nothing of each other.
+        CompletableFuture<JettyWebhookSender> startingWebhooks = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                startingWebhooks.complete(new JettyWebhookSender(configuration.webhookSettings()));
+            } catch (Throwable failed) {
+                startingWebhooks.completeExceptionally(failed);
+            }
+        }, "invitekit-start-webhooks");
+        starter.setDaemon(true);
+        starter.start();
         try {
-            webhooks = new JettyWebhookSender(configuration.webhookSettings());
+            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
+            webhooks = started(startingWebhooks);
             if (configuration.webhookAllowPrivate()) {
                 LOG.warn("INVITEKIT_WEBHOOK_ALLOW_PRIVATE=true: webhooks may reach loopback, private and link-local addresses");
             }
-            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
             PostgresRateLimiter shared = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
                     ? PostgresRateLimiter.create(dataSource, storage.prefix())
                     : null;
@@ -128,8 +143,10 @@ public final class InvitekitServer implements AutoCloseable {
                     .withMetricsPublic(configuration.metricsPublic())
                     .withHstsSeconds(configuration.hstsSeconds())
                     .withBaseUrl(configuration.baseUrl());
-            Javalin app = InvitekitHttp.create(kit, http, registry,
-                    tracing.observations(), config -> config.jetty.modifyServer(server -> server.setStopTimeout(20_000)));
+            Javalin app = InvitekitHttp.create(kit, http, registry, tracing.observations(), config -> {
+                config.jetty.threadPool = requestThreads(configuration.httpThreads());
+                config.jetty.modifyServer(server -> server.setStopTimeout(20_000));
+            });
             app.start(configuration.port());
 
             BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize(),
@@ -141,11 +158,28 @@ public final class InvitekitServer implements AutoCloseable {
         } catch (RuntimeException failed) {
             if (webhooks != null) {
                 webhooks.close();
+            } else {
+                startingWebhooks.thenAccept(JettyWebhookSender::close); // once it has started, if it does
             }
             dataSource.close();
             tracing.close();
             throw failed;
         }
+    }
+
+    private static JettyWebhookSender started(CompletableFuture<JettyWebhookSender> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    /** Jetty's request threads: at most {@code max}, 4 kept, the others stopped after 30 s idle. */
+    static QueuedThreadPool requestThreads(int max) {
+        QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(4, max), 30_000);
+        threads.setName("http");
+        return threads;
     }
 
     private static MailSender mailSender(Configuration c, Clock clock) {

@@ -313,4 +313,25 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(name + " must be " + expected);
     }
+
+    @Test
+    void jettyGetsTwentyFourRequestThreadsAtMostUnlessToldOtherwise() {
+        assertThat(Configuration.from(Map.of()).httpThreads()).isEqualTo(24);
+        assertThat(Configuration.from(Map.of()).effective()).containsEntry("INVITEKIT_HTTP_THREADS", "24");
+        assertThat(Configuration.from(Map.of("INVITEKIT_HTTP_THREADS", "64")).httpThreads()).isEqualTo(64);
+        assertThat(Configuration.names()).contains("INVITEKIT_HTTP_THREADS");
+
+        var threads = InvitekitServer.requestThreads(Configuration.from(Map.of("INVITEKIT_HTTP_THREADS", "12")).httpThreads());
+        assertThat(threads.getMaxThreads()).isEqualTo(12);
+        assertThat(threads.getMinThreads()).isEqualTo(4);
+        assertThat(threads.getIdleTimeout()).isEqualTo(30_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, a whole number from 8 to 1000", "1001, a whole number from 8 to 1000", "many, a whole number from 8 to 1000"})
+    void tooFewOrTooManyRequestThreadsStopStartUpNamingTheVariable(String value, String expected) {
+        assertThatThrownBy(() -> Configuration.from(Map.of("INVITEKIT_HTTP_THREADS", value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("INVITEKIT_HTTP_THREADS must be " + expected);
+    }
 }

@@ -39,7 +39,6 @@ public final class InvitekitHttp {
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.startup.showJavalinBanner = false;
-            config.staticFiles.enableWebjars();
             config.registerPlugin(new InvitekitPlugin(kit, invitekit -> {
                 invitekit.path = "";
                 invitekit.settings = settings;

@@ -65,6 +65,15 @@ class OperationsApiTest {
         Reply bundle = api.page("/webjars/swagger-ui/5.20.0/swagger-ui-bundle.js");
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(bundle.header("Content-Type")).startsWith("text/javascript");
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        Reply css = api.page("/webjars/swagger-ui/5.20.0/swagger-ui.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        // Only the files the page loads: nothing else of the jar, and no way out of the folder.
+        assertThat(api.page("/webjars/swagger-ui/5.20.0/index.html").status()).isEqualTo(404);
+        assertThat(api.page("/webjars/swagger-ui/5.20.0/..%2F..%2F..%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.xml").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -47,7 +47,9 @@ public final class Bench {
         Path work = root.resolve("bench/target/run");
         deleteRecursively(work);
         Files.createDirectories(work);
-        List<String> jvmFlags = Arrays.asList(env("BENCH_JVM_FLAGS", "-Xms64m -Xmx256m").trim().split("\\s+"));
+        List<String> jvmFlags = System.getenv("BENCH_JVM_FLAGS") == null || System.getenv("BENCH_JVM_FLAGS").isBlank()
+                ? serverFlags(root.resolve("bootstrap/jvm.options"))
+                : Arrays.asList(System.getenv("BENCH_JVM_FLAGS").trim().split("\\s+"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "3")));
         Duration duration = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "10")));
         Setup setup = new Setup(root, work, jvmFlags, warmup, duration, new Wrk(root.resolve("bench/wrk"), work), postgres(),
@@ -89,9 +91,21 @@ public final class Bench {
                 + command(setup.root(), "wrk", "-v").lines().findFirst().orElse("wrk ?").replaceAll("\\s*Copyright.*", "").strip());
         report.note("- load: the servers, wrk and (for PostgreSQL) the database share these cores; wrk -t2, "
                 + setup.warmup().toSeconds() + " s warm-up then " + setup.duration().toSeconds() + " s measured per row");
-        report.note("- JVM flags, the same for the Invitekit server and the baseline: `" + String.join(" ", setup.jvmFlags()) + "`");
+        report.note("- JVM flags, the same for the Invitekit server and the baselines (bootstrap/jvm.options unless BENCH_JVM_FLAGS): `" + String.join(" ", setup.jvmFlags()) + "`");
         report.note("- PostgreSQL: " + (setup.pgUrl() == null ? "not reachable: its rows are left out"
                 : "the machine's server, a fresh schema per run, dropped after"));
+    }
+
+    /** The flags README's run command gives the server ({@code java @bootstrap/jvm.options …}): one flag a line, # comments. */
+    static List<String> serverFlags(Path file) throws IOException {
+        List<String> flags = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String flag = line.replaceAll("#.*", "").strip();
+            if (!flag.isEmpty()) {
+                flags.addAll(Arrays.asList(flag.split("\\s+")));
+            }
+        }
+        return flags;
     }
 
     private static String postgres() {

@@ -83,6 +83,26 @@ final class JavaProcess implements AutoCloseable {
         return new long[] {rss, hwm};
     }
 
+    /**
+     * Seconds the JVM {@code pid} has spent in garbage collection so far (jstat's GCT: young, full and
+     * concurrent pauses), or NaN when jstat cannot tell.
+     */
+    static double gcSeconds(long pid) {
+        try {
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                    Long.toString(pid)).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).toList();
+            jstat.waitFor(10, TimeUnit.SECONDS);
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            return Double.parseDouble(lines.get(1).trim().split("\\s+")[names.indexOf("GCT")]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(log);
     }
