@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -158,14 +159,19 @@ public final class JdbiStorage implements Storage {
                     .baselineVersion("0")
                     .baselineDescription("beside the tables already in the schema")
                     .load();
-            Map<String, LegacyLayout.Script> scripts = new LinkedHashMap<>();
-            for (MigrationInfo migration : flyway.info().all()) {
-                if (migration.getVersion() != null) {
-                    scripts.put(migration.getVersion().getVersion(), new LegacyLayout.Script(
-                            migration.getVersion().getVersion(), migration.getDescription(), migration.getScript(),
-                            migration.getChecksum()));
+            // Resolving the scripts (flyway.info()) reads every migration out of the jar: only for a
+            // 0.1 layout to adopt, not on every start (migrate() resolves them once more itself).
+            Supplier<Map<String, LegacyLayout.Script>> scripts = () -> {
+                Map<String, LegacyLayout.Script> byVersion = new LinkedHashMap<>();
+                for (MigrationInfo migration : flyway.info().all()) {
+                    if (migration.getVersion() != null) {
+                        byVersion.put(migration.getVersion().getVersion(), new LegacyLayout.Script(
+                                migration.getVersion().getVersion(), migration.getDescription(), migration.getScript(),
+                                migration.getChecksum()));
+                    }
                 }
-            }
+                return byVersion;
+            };
             LegacyLayout.adoptIfPresent(migrating, prefix.value(), scripts);
             return flyway.migrate().migrationsExecuted;
         } catch (RuntimeException | SQLException failure) {

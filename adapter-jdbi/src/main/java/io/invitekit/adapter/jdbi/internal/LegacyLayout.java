@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -67,12 +68,12 @@ public final class LegacyLayout {
     /**
      * Adopts the legacy layout when the database holds it.
      *
-     * @param scripts today's scripts (as Flyway resolves them), by version
+     * @param scripts today's scripts (as Flyway resolves them), by version; asked for only when there is a layout to adopt
      * @return whether it adopted it (else it changed nothing)
      * @throws IllegalStateException when the legacy history records migrations that are not
      *                               Invitekit's, or Invitekit's tables are there without it
      */
-    public static boolean adoptIfPresent(DataSource dataSource, String prefix, Map<String, Script> scripts)
+    public static boolean adoptIfPresent(DataSource dataSource, String prefix, Supplier<Map<String, Script>> scripts)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!holdsLegacyLayout(connection, prefix)) {
@@ -88,7 +89,7 @@ public final class LegacyLayout {
                     connection.rollback();
                     return false;
                 }
-                adopt(connection, prefix, scripts);
+                adopt(connection, prefix, scripts.get());
                 connection.commit();
                 return true;
             } catch (SQLException | RuntimeException failure) {

@@ -71,7 +71,8 @@ public final class Bench {
                 }
             }
             case "durability" -> new DurabilityPhase(setup, report).run();
-            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default) or durability");
+            case "http" -> new HttpPhase(setup, report).run();
+            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default), http or durability");
         }
         report.note(String.format(Locale.ROOT, "%nWhole run: %.1f min.", (System.nanoTime() - started) / 60e9));
         Files.createDirectories(out.getParent());
