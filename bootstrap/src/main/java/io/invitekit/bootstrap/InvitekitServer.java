@@ -27,8 +27,6 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,24 +94,12 @@ public final class InvitekitServer implements AutoCloseable {
             throw failed;
         }
         JettyWebhookSender webhooks = null;
-        // The webhook client (Jetty's HttpClient: its classes, threads and selector) starts on a
-        // thread of its own while this one migrates the database: they need nothing of each other.
-        CompletableFuture<JettyWebhookSender> startingWebhooks = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                startingWebhooks.complete(new JettyWebhookSender(configuration.webhookSettings()));
-            } catch (Throwable failed) {
-                startingWebhooks.completeExceptionally(failed);
-            }
-        }, "invitekit-start-webhooks");
-        starter.setDaemon(true);
-        starter.start();
         try {
-            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
-            webhooks = started(startingWebhooks);
+            webhooks = new JettyWebhookSender(configuration.webhookSettings());
             if (configuration.webhookAllowPrivate()) {
                 LOG.warn("INVITEKIT_WEBHOOK_ALLOW_PRIVATE=true: webhooks may reach loopback, private and link-local addresses");
             }
+            JdbiStorage storage = JdbiStorage.migrateAndCreate(dataSource, configuration.tablePrefix());
             PostgresRateLimiter shared = configuration.rateLimitStore() == Configuration.RateLimitStore.DATABASE
                     ? PostgresRateLimiter.create(dataSource, storage.prefix())
                     : null;
@@ -158,20 +144,10 @@ public final class InvitekitServer implements AutoCloseable {
         } catch (RuntimeException failed) {
             if (webhooks != null) {
                 webhooks.close();
-            } else {
-                startingWebhooks.thenAccept(JettyWebhookSender::close); // once it has started, if it does
             }
             dataSource.close();
             tracing.close();
             throw failed;
-        }
-    }
-
-    private static JettyWebhookSender started(CompletableFuture<JettyWebhookSender> starting) {
-        try {
-            return starting.join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
 
