@@ -30,6 +30,11 @@ final class JdbiMemberships implements Memberships {
         this.handles = handles;
     }
 
+    /** Whether this is the store that {@code other} reads: a statement of one may join the other's tables. */
+    boolean keptIn(Handles other) {
+        return handles == other;
+    }
+
     @Override
     public AddOutcome add(Membership membership, Limit userLimit) {
         return handles.atomically(handle -> {
