@@ -1,5 +1,6 @@
 package io.invitekit.adapter.jdbi.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,6 +142,17 @@ public final class Handles {
                 query.bind(i, parameters[i]);
             }
             return query.map(row).findOne();
+        });
+    }
+
+    /** Every row of a query {@linkplain #render rendered} once, as {@link #one} reads one. */
+    public <T> List<T> list(String renderedSql, RowMapper<T> row, Object... parameters) {
+        return call(handle -> {
+            Query query = handle.createQuery(renderedSql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.bind(i, parameters[i]);
+            }
+            return query.map(row).list();
         });
     }
 

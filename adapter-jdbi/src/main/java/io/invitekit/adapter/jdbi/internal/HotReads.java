@@ -46,6 +46,29 @@ public final class HotReads {
             + " LEFT JOIN <prefix>memberships m ON m.tenant_id = t.id AND m.user_id = ?"
             + " WHERE c.code = ? AND c.active_tenant_id IS NOT NULL";
 
+    /** A user's memberships, each with its tenant's 15 columns (null when gone); keyset page by joined_at, tenant_id. */
+    private static final String MEMBERSHIPS_WITH_TENANTS = "SELECT m.tenant_id, m.user_id, m.role, m.joined_at, "
+            + TenantRow.QUALIFIED_COLUMNS
+            + " FROM <prefix>memberships m LEFT JOIN <prefix>tenants t ON t.id = m.tenant_id"
+            + " LEFT JOIN <prefix>tenant_domains d ON d.primary_of = t.id WHERE m.user_id = ? ";
+
+    /** Parameters: the user, the limit. */
+    public static final String FIRST_MEMBERSHIPS_WITH_TENANTS = MEMBERSHIPS_WITH_TENANTS
+            + "ORDER BY m.joined_at, m.tenant_id LIMIT ?";
+
+    /** Parameters: the user, the position's joined_at twice and tenant, the limit. */
+    public static final String MEMBERSHIPS_WITH_TENANTS_AFTER = MEMBERSHIPS_WITH_TENANTS
+            + "AND (m.joined_at > ? OR (m.joined_at = ? AND m.tenant_id > ?)) ORDER BY m.joined_at, m.tenant_id LIMIT ?";
+
+    /** A row of {@link #FIRST_MEMBERSHIPS_WITH_TENANTS}: the membership, and its tenant or null. */
+    public record MembershipWithTenantRow(MembershipRow membership, TenantRow tenant) {
+        public static MembershipWithTenantRow read(ResultSet r) throws SQLException {
+            MembershipRow membership = new MembershipRow(Columns.uuid(r, 1), Columns.uuid(r, 2), r.getString(3),
+                    Columns.instant(r, 4));
+            return new MembershipWithTenantRow(membership, Columns.uuid(r, 5) == null ? null : TenantRow.read(r, 5));
+        }
+    }
+
     /** A join's row: the code, the tenant and the membership, if any. */
     public record JoinTargetRow(JoinCodeRow code, TenantRow tenant, MembershipRow membership) {
         public static JoinTargetRow read(ResultSet r, UUID user) throws SQLException {
