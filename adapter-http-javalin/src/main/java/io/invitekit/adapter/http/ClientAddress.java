@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The address a request comes from: the socket's peer, unless that peer is a trusted proxy, in
@@ -45,7 +46,19 @@ final class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
-        return trustedProxies.stream().anyMatch(cidr -> cidr.contains(address));
+        if (trustedProxies.isEmpty()) {
+            return false;
+        }
+        byte[] parsed = Cidr.literal(address); // once, whatever the number of ranges
+        if (parsed == null) {
+            return false;
+        }
+        for (Cidr cidr : trustedProxies) {
+            if (cidr.contains(parsed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeAddress(String text) {
@@ -54,6 +67,30 @@ final class ClientAddress {
 
     /** An address or a CIDR range of IPv4 or IPv6. */
     record Cidr(byte[] network, int prefix) {
+        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
+
+        /** Four decimal octets, as {@code InetAddress} reads them; null when one is over 255. */
+        private static byte[] ipv4(String dotted) {
+            byte[] address = new byte[4];
+            int octet = 0;
+            int value = 0;
+            for (int i = 0; i < dotted.length(); i++) {
+                char c = dotted.charAt(i);
+                if (c == '.') {
+                    address[octet++] = (byte) value;
+                    value = 0;
+                } else {
+                    value = value * 10 + (c - '0');
+                    if (value > 255) {
+                        return null;
+                    }
+                }
+            }
+            address[octet] = (byte) value;
+            return address;
+        }
+
         static Cidr parse(String text) {
             String[] parts = text.strip().split("/");
             byte[] address = literal(parts[0]);
@@ -69,7 +106,11 @@ final class ClientAddress {
 
         boolean contains(String candidate) {
             byte[] address = literal(candidate);
-            if (address == null || address.length != network.length) {
+            return address != null && contains(address);
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
                 return false;
             }
             int full = prefix / 8;
@@ -86,15 +127,16 @@ final class ClientAddress {
             return (address[full] & mask) == (network[full] & mask);
         }
 
-        /** Parses only literals: never a DNS lookup. */
-        private static byte[] literal(String text) {
+        /** Parses only literals: never a DNS lookup. IPv4 by hand (every request's peer), IPv6 by the JDK. */
+        static byte[] literal(String text) {
             String t = text.strip();
             if (t.startsWith("[") && t.endsWith("]")) {
                 t = t.substring(1, t.length() - 1);
             }
-            boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-            boolean v6 = t.contains(":") && t.matches("[0-9a-fA-F:.]+");
-            if (!v4 && !v6) {
+            if (IPV4.matcher(t).matches()) {
+                return ipv4(t);
+            }
+            if (!t.contains(":") || !IPV6_CHARACTERS.matcher(t).matches()) {
                 return null;
             }
             try {

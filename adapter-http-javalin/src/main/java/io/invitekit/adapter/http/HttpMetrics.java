@@ -5,12 +5,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Request timers by route and status, rate-limit rejections, the outbox backlog and the pending invitations. */
 final class HttpMetrics {
     private final PrometheusMeterRegistry registry;
+    /** One timer per method, route and status, looked up without building its id again on every request. */
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     HttpMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -29,13 +33,18 @@ final class HttpMetrics {
 
     void request(Context ctx, float millis) {
         String route = route(ctx);
-        Timer.builder("http_server_requests")
-                .description("HTTP requests by route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.status().getCode()))
-                .register(registry)
-                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        int status = ctx.status().getCode();
+        Timer timer = timers.get(method + ' ' + status + ' ' + route);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("http_server_requests")
+                    .description("HTTP requests by route and status")
+                    .tag("method", method)
+                    .tag("route", route)
+                    .tag("status", Integer.toString(status))
+                    .register(registry));
+        }
+        timer.record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
     void rateLimited(String limit) {

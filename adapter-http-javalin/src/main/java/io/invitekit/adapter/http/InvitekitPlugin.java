@@ -113,7 +113,8 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         });
         routes.before("/*", requestIds::assign);
         routes.before("/*", observations::start);
-        routes.before("/*", ctx -> guard(ctx, path, settings));
+        Guard guard = new Guard(path, settings);
+        routes.before("/*", guard::check);
         routes.before("/api/*", ctx -> Authentication.identify(bridge, ctx));
         if (ownSessions) {
             CrossSiteGuard crossSite = new CrossSiteGuard(settings.baseUrl(), path);
@@ -143,23 +144,38 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
         return path.isEmpty() || ctx.path().equals(path) || ctx.path().startsWith(path + "/");
     }
 
-    /** Headers every answer under the path carries, and the body-size limit, before anything is read. */
-    private static void guard(Context ctx, String path, HttpSettings settings) {
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        if (settings.hstsSeconds() > 0) {
-            ctx.header("Strict-Transport-Security", "max-age=" + settings.hstsSeconds());
+    /**
+     * Headers every answer under the path carries, and the body-size limit, before anything is
+     * read. What does not change from one request to the next is worked out once.
+     */
+    private static final class Guard {
+        private final String api;
+        private final String hsts; // null: no HSTS header
+        private final long maxBodyBytes;
+
+        Guard(String path, HttpSettings settings) {
+            this.api = path + "/api/";
+            this.hsts = settings.hstsSeconds() > 0 ? "max-age=" + settings.hstsSeconds() : null;
+            this.maxBodyBytes = settings.maxBodyBytes();
         }
-        if (ctx.path().startsWith(path + "/api/")) {
-            // Tokens, refresh tokens and join codes must never be stored by a cache (RFC 6749 §5.1);
-            // every API answer is treated so, errors included, rather than trusting each route to say.
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("Pragma", "no-cache");
-        }
-        String length = ctx.header("Content-Length");
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > settings.maxBodyBytes()) {
-            throw new ContentTooLargeResponse("the request body is larger than " + settings.maxBodyBytes() + " bytes");
+
+        void check(Context ctx) {
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            if (hsts != null) {
+                ctx.header("Strict-Transport-Security", hsts);
+            }
+            if (ctx.path().startsWith(api)) {
+                // Tokens, refresh tokens and join codes must never be stored by a cache (RFC 6749 §5.1);
+                // every API answer is treated so, errors included, rather than trusting each route to say.
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("Pragma", "no-cache");
+            }
+            String length = ctx.header("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > maxBodyBytes) {
+                throw new ContentTooLargeResponse("the request body is larger than " + maxBodyBytes + " bytes");
+            }
         }
     }
 }

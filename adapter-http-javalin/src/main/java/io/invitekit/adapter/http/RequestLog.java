@@ -20,6 +20,9 @@ final class RequestLog {
     }
 
     static String redact(String path) {
+        if (!path.contains("/token/") && !path.contains("/join/")) {
+            return path; // most paths: no regular expression run
+        }
         return SECRET_SEGMENT.matcher(path).replaceAll("$1[redacted]");
     }
 

@@ -3,6 +3,7 @@ package io.invitekit.adapter.jdbi;
 import io.invitekit.adapter.jdbi.internal.AccountRow;
 import io.invitekit.adapter.jdbi.internal.AccountSql;
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.application.port.out.Accounts;
 import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.PasswordHash;
@@ -17,8 +18,16 @@ import java.util.UUID;
 final class JdbiAccounts implements Accounts {
     private final Handles handles;
 
+    private final String byId;
+
     JdbiAccounts(Handles handles) {
         this.handles = handles;
+        this.byId = handles.render(HotReads.ACCOUNT_BY_ID);
+    }
+
+    /** Whether this is the store that {@code other} reads: a statement of one may join the other's tables. */
+    boolean keptIn(Handles other) {
+        return handles == other;
     }
 
     @Override
@@ -31,7 +40,7 @@ final class JdbiAccounts implements Accounts {
 
     @Override
     public Optional<Account> byId(UserId id) {
-        return handles.call(AccountSql.class, sql -> sql.byId(id.value()).map(AccountRow::toDomain));
+        return handles.one(byId, (r, ctx) -> AccountRow.read(r, 1), id.value()).map(AccountRow::toDomain);
     }
 
     @Override

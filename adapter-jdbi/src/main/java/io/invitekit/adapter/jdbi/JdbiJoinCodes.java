@@ -1,9 +1,13 @@
 package io.invitekit.adapter.jdbi;
 
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.JoinCodeRow;
 import io.invitekit.adapter.jdbi.internal.JoinCodeSql;
 import io.invitekit.application.port.out.JoinCodes;
+import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Tenants;
+import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.code.JoinCode;
 import io.invitekit.domain.code.JoinCodeId;
@@ -22,8 +26,11 @@ import java.util.Optional;
 final class JdbiJoinCodes implements JoinCodes {
     private final Handles handles;
 
+    private final String joinTarget;
+
     JdbiJoinCodes(Handles handles) {
         this.handles = handles;
+        this.joinTarget = handles.render(HotReads.JOIN_TARGET);
     }
 
     @Override
@@ -54,6 +61,18 @@ final class JdbiJoinCodes implements JoinCodes {
     @Override
     public Optional<JoinCode> activeByCode(InviteCode code) {
         return handles.call(JoinCodeSql.class, sql -> sql.activeByCode(code.value()).map(JoinCodeRow::toDomain));
+    }
+
+    /** One statement (the code joined to its tenant and the user's membership) when both ports are this store's. */
+    @Override
+    public Optional<JoinTarget> joinTarget(InviteCode code, UserId user, Tenants tenants, Memberships memberships) {
+        if (!(tenants instanceof JdbiTenants ownTenants && ownTenants.keptIn(handles)
+                && memberships instanceof JdbiMemberships ownMemberships && ownMemberships.keptIn(handles))) {
+            return JoinCodes.super.joinTarget(code, user, tenants, memberships);
+        }
+        return handles.one(joinTarget, (r, ctx) -> HotReads.JoinTargetRow.read(r, user.value()), user.value(), code.value())
+                .map(row -> new JoinTarget(row.code().toDomain(), row.tenant().toDomain(),
+                        row.membership() == null ? null : row.membership().toDomain()));
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.invitekit.adapter.jdbi;
 
 import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.MemberInvitationListQuery;
 import io.invitekit.adapter.jdbi.internal.MemberInvitationRow;
 import io.invitekit.adapter.jdbi.internal.MemberInvitationSql;
 import io.invitekit.application.port.out.MemberInvitations;
+import io.invitekit.application.port.out.Tenants;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.membership.MemberInvitation;
 import io.invitekit.domain.membership.MemberInvitationId;
@@ -34,8 +36,13 @@ final class JdbiMemberInvitations implements MemberInvitations {
     private static final String PENDING = InvitationStatus.PENDING.name();
     private final Handles handles;
 
+    private final String byTokenDigest;
+    private final String withTenantName;
+
     JdbiMemberInvitations(Handles handles) {
         this.handles = handles;
+        this.byTokenDigest = handles.render(HotReads.MEMBER_INVITATION_BY_TOKEN);
+        this.withTenantName = handles.render(HotReads.MEMBER_INVITATION_WITH_TENANT_NAME);
     }
 
     @Override
@@ -74,8 +81,18 @@ final class JdbiMemberInvitations implements MemberInvitations {
 
     @Override
     public Optional<MemberInvitation> byTokenDigest(TokenDigest digest) {
-        return handles.call(MemberInvitationSql.class,
-                sql -> sql.byTokenDigest(digest.hex()).map(MemberInvitationRow::toDomain));
+        return handles.one(byTokenDigest, (r, ctx) -> MemberInvitationRow.read(r, 1), digest.hex())
+                .map(MemberInvitationRow::toDomain);
+    }
+
+    /** One statement (the invitation joined to its tenant) when {@code tenants} is this store's. */
+    @Override
+    public Optional<WithTenantName> byTokenDigestWithTenantName(TokenDigest digest, Tenants tenants) {
+        if (!(tenants instanceof JdbiTenants own && own.keptIn(handles))) {
+            return MemberInvitations.super.byTokenDigestWithTenantName(digest, tenants);
+        }
+        return handles.one(withTenantName, (r, ctx) -> new WithTenantName(MemberInvitationRow.read(r, 1).toDomain(),
+                r.getString(20)), digest.hex());
     }
 
     @Override

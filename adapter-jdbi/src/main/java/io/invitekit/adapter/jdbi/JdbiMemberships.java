@@ -1,9 +1,11 @@
 package io.invitekit.adapter.jdbi;
 
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.MembershipRow;
 import io.invitekit.adapter.jdbi.internal.MembershipSql;
 import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.Tenants;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
@@ -26,8 +28,18 @@ import java.util.UUID;
 final class JdbiMemberships implements Memberships {
     private final Handles handles;
 
+    private final String firstWithTenants;
+    private final String withTenantsAfter;
+
     JdbiMemberships(Handles handles) {
         this.handles = handles;
+        this.firstWithTenants = handles.render(HotReads.FIRST_MEMBERSHIPS_WITH_TENANTS);
+        this.withTenantsAfter = handles.render(HotReads.MEMBERSHIPS_WITH_TENANTS_AFTER);
+    }
+
+    /** Whether this is the store that {@code other} reads: a statement of one may join the other's tables. */
+    boolean keptIn(Handles other) {
+        return handles == other;
     }
 
     @Override
@@ -69,6 +81,20 @@ final class JdbiMemberships implements Memberships {
                         ? sql.firstOfUser(user.value(), limit)
                         : sql.ofUserAfter(user.value(), after.joinedAt(), after.tenant().value(), limit))
                 .stream().map(MembershipRow::toDomain).toList();
+    }
+
+    /** One statement (the page joined to its tenants) when {@code tenants} is this store's. */
+    @Override
+    public List<WithTenant> ofUserWithTenants(UserId user, Position after, int limit, Tenants tenants) {
+        if (!(tenants instanceof JdbiTenants own && own.keptIn(handles))) {
+            return Memberships.super.ofUserWithTenants(user, after, limit, tenants);
+        }
+        List<HotReads.MembershipWithTenantRow> rows = after == null
+                ? handles.list(firstWithTenants, (r, ctx) -> HotReads.MembershipWithTenantRow.read(r), user.value(), limit)
+                : handles.list(withTenantsAfter, (r, ctx) -> HotReads.MembershipWithTenantRow.read(r), user.value(),
+                        after.joinedAt(), after.joinedAt(), after.tenant().value(), limit);
+        return rows.stream().map(row -> new WithTenant(row.membership().toDomain(),
+                row.tenant() == null ? null : row.tenant().toDomain())).toList();
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.invitekit.adapter.jdbi;
 
+import io.invitekit.adapter.jdbi.internal.AccountRow;
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.SessionRow;
 import io.invitekit.adapter.jdbi.internal.SessionSql;
+import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.Sessions;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
@@ -20,8 +23,13 @@ import java.util.Optional;
 final class JdbiSessions implements Sessions {
     private final Handles handles;
 
+    private final String byAccessDigest;
+    private final String withAccount;
+
     JdbiSessions(Handles handles) {
         this.handles = handles;
+        this.byAccessDigest = handles.render(HotReads.SESSION_BY_ACCESS);
+        this.withAccount = handles.render(HotReads.SESSION_WITH_ACCOUNT);
     }
 
     @Override
@@ -34,7 +42,17 @@ final class JdbiSessions implements Sessions {
 
     @Override
     public Optional<Session> byAccessDigest(TokenDigest digest) {
-        return handles.call(SessionSql.class, sql -> sql.byAccessDigest(digest.hex()).map(SessionRow::toDomain));
+        return handles.one(byAccessDigest, (r, ctx) -> SessionRow.read(r, 1), digest.hex()).map(SessionRow::toDomain);
+    }
+
+    /** One statement (the session joined to its account) when {@code accounts} is this store's. */
+    @Override
+    public Optional<WithAccount> byAccessDigestWithAccount(TokenDigest digest, Accounts accounts) {
+        if (!(accounts instanceof JdbiAccounts own && own.keptIn(handles))) {
+            return Sessions.super.byAccessDigestWithAccount(digest, accounts);
+        }
+        return handles.one(withAccount, (r, ctx) -> new WithAccount(SessionRow.read(r, 1).toDomain(),
+                AccountRow.read(r, 12).toDomain()), digest.hex());
     }
 
     @Override

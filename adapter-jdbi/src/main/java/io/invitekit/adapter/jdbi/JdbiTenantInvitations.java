@@ -2,6 +2,7 @@ package io.invitekit.adapter.jdbi;
 
 import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.InvitationListQuery;
 import io.invitekit.adapter.jdbi.internal.InvitationRow;
 import io.invitekit.adapter.jdbi.internal.InvitationSql;
@@ -23,8 +24,11 @@ import java.util.UUID;
 final class JdbiTenantInvitations implements TenantInvitations {
     private final Handles handles;
 
+    private final String byTokenDigest;
+
     JdbiTenantInvitations(Handles handles) {
         this.handles = handles;
+        this.byTokenDigest = handles.render(HotReads.INVITATION_BY_TOKEN);
     }
 
     @Override
@@ -42,7 +46,7 @@ final class JdbiTenantInvitations implements TenantInvitations {
 
     @Override
     public Optional<TenantInvitation> byTokenDigest(TokenDigest digest) {
-        return handles.call(InvitationSql.class, sql -> sql.byTokenDigest(digest.hex()).map(InvitationRow::toDomain));
+        return handles.one(byTokenDigest, (r, ctx) -> InvitationRow.read(r, 1), digest.hex()).map(InvitationRow::toDomain);
     }
 
     @Override

@@ -20,6 +20,11 @@ final class JdbiTenants implements Tenants {
         this.handles = handles;
     }
 
+    /** Whether this is the store that {@code other} reads: a statement of one may join the other's tables. */
+    boolean keptIn(Handles other) {
+        return handles == other;
+    }
+
     @Override
     public void add(Tenant tenant) {
         handles.atomically(handle -> {

@@ -45,6 +45,7 @@ import io.invitekit.domain.account.PasswordReset;
 import io.invitekit.domain.account.PasswordResetId;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.account.SessionKind;
 import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.membership.MemberInvitation;
@@ -401,8 +402,8 @@ public final class AccountService implements AccountUseCase {
 
     @Override
     public Optional<Actor> authenticate(String accessToken) {
-        return tokens.authenticate(accessToken)
-                .flatMap(accounts::byId)
+        return tokens.authenticate(accessToken, SessionKind.API, accounts)
+                .map(SessionTokens.SignedIn::account)
                 .filter(context::maySignIn)
                 .map(account -> new Actor(account.id(), account.platformRole()));
     }

@@ -224,6 +224,11 @@ public final class JoinCodeService implements JoinCodeUseCase {
 
     /** One join; when the same user joined in a concurrent request meanwhile, the answer is already_member. */
     private JoinResult joinOnce(Actor user, InviteCode code) {
+        // A member joining again only reads: one read of the store, outside any transaction.
+        Optional<JoinResult> member = alreadyMember(target(user, code, context.now()));
+        if (member.isPresent()) {
+            return member.get();
+        }
         try {
             return transactions.inTransaction(() -> joinWith(user, code));
         } catch (JoinedMeanwhile alreadyJoined) {
@@ -231,15 +236,31 @@ public final class JoinCodeService implements JoinCodeUseCase {
         }
     }
 
+    /**
+     * The code (active, usable at {@code now}), its tenant (active) and the user's membership, in
+     * one read where the store can; {@code invalid_code} or {@code tenant_inactive} otherwise.
+     */
+    private JoinCodes.JoinTarget target(Actor user, InviteCode typed, Instant now) {
+        JoinCodes.JoinTarget target = codes.joinTarget(typed, user.id(), tenants, memberships)
+                .filter(found -> found.code().usableAt(now)).orElseThrow(JoinCodeService::invalidCode);
+        target.tenant().requireActive();
+        return target;
+    }
+
+    private static Optional<JoinResult> alreadyMember(JoinCodes.JoinTarget target) {
+        Tenant tenant = target.tenant();
+        return target.existing().map(existing -> new JoinResult(tenant.id(), tenant.name().value(), existing.role(), true));
+    }
+
     private JoinResult joinWith(Actor user, InviteCode typed) {
         Instant now = context.now();
-        JoinCode code = codes.activeByCode(typed).filter(c -> c.usableAt(now)).orElseThrow(JoinCodeService::invalidCode);
-        Tenant tenant = tenants.byId(code.tenantId()).orElseThrow(JoinCodeService::invalidCode);
-        tenant.requireActive();
-        Optional<Membership> existing = memberships.find(tenant.id(), user.id());
-        if (existing.isPresent()) {
-            return new JoinResult(tenant.id(), tenant.name().value(), existing.get().role(), true);
+        JoinCodes.JoinTarget target = target(user, typed, now);
+        Optional<JoinResult> member = alreadyMember(target);
+        if (member.isPresent()) {
+            return member.get();
         }
+        JoinCode code = target.code();
+        Tenant tenant = target.tenant();
         // The code's cap first, then the tenant's: a refusal of either undoes the other.
         if (!codes.claimUse(code.id(), now)) {
             throw invalidCode();

@@ -37,6 +37,7 @@ import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
+import io.invitekit.domain.shared.TokenDigest;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -224,9 +226,11 @@ public final class MemberService implements MemberUseCase {
 
     @Override
     public MemberInvitationPreview preview(String token, String clientAddress) {
-        MemberInvitation invitation = open(token, clientAddress);
-        Tenant tenant = tenants.byId(invitation.tenantId()).orElseThrow(() -> Access.notFound("invitation"));
-        return new MemberInvitationPreview(tenant.name().value(), invitation.inviterName(), invitation.role(),
+        // The invitation and its tenant's name in one read where the store can: a link's page asks on every visit.
+        MemberInvitations.WithTenantName found = open(token, clientAddress,
+                digest -> invitations.byTokenDigestWithTenantName(digest, tenants), MemberInvitations.WithTenantName::invitation);
+        MemberInvitation invitation = found.invitation();
+        return new MemberInvitationPreview(found.tenantName(), invitation.inviterName(), invitation.role(),
                 invitation.email().value(), invitation.expiresAt(), invitation.status(context.now()));
     }
 
@@ -244,12 +248,17 @@ public final class MemberService implements MemberUseCase {
      * limit on links first, so that guessing tokens costs the guesser.
      */
     MemberInvitation open(String token, String clientAddress) {
+        return open(token, clientAddress, invitations::byTokenDigest, Function.identity());
+    }
+
+    /** {@link #open(String, String)}, reading the invitation (and whatever comes with it) through {@code read}. */
+    private <T> T open(String token, String clientAddress, Function<TokenDigest, Optional<T>> read,
+                       Function<T, MemberInvitation> invitation) {
         limits.invitationLink(clientAddress);
         SecretToken presented = SecretToken.parse(token);
-        MemberInvitation invitation = invitations.byTokenDigest(presented.digest())
-                .orElseThrow(() -> Access.notFound("invitation"));
-        invitation.requireOpen(context.now());
-        return invitation;
+        T found = read.apply(presented.digest()).orElseThrow(() -> Access.notFound("invitation"));
+        invitation.apply(found).requireOpen(context.now());
+        return found;
     }
 
     /** {@code email_mismatch} unless the invitation was sent to {@code email}. */

@@ -1,5 +1,6 @@
 package io.invitekit.application.service;
 
+import io.invitekit.application.port.out.Accounts;
 import io.invitekit.application.port.out.IssuedBrowserSession;
 import io.invitekit.application.port.out.IssuedTokens;
 import io.invitekit.application.port.out.LiveSession;
@@ -73,12 +74,30 @@ public final class OpaqueSessionTokens implements SessionTokens {
     @Override
     public Optional<LiveSession> authenticate(String token, SessionKind kind) {
         Instant now = Times.now(clock);
-        Optional<Session> live = parse(token)
-                .flatMap(parsed -> sessions.byAccessDigest(parsed.digest()))
-                .filter(session -> session.kind() == kind && session.accessValidAt(now))
-                .filter(session -> isLive(session, now));
-        live.filter(session -> session.lastUsedIsStaleAt(now)).ifPresent(session -> sessions.touch(session.id(), now));
-        return live.map(session -> new LiveSession(session.userId(), session.id()));
+        Optional<Session> live = parse(token).flatMap(parsed -> sessions.byAccessDigest(parsed.digest()))
+                .filter(session -> usable(session, kind, now));
+        return live.map(session -> used(session, now));
+    }
+
+    /** One read of the store for the session and its account where it can (every signed-in request). */
+    @Override
+    public Optional<SignedIn> authenticate(String token, SessionKind kind, Accounts accounts) {
+        Instant now = Times.now(clock);
+        return parse(token).flatMap(parsed -> sessions.byAccessDigestWithAccount(parsed.digest(), accounts))
+                .filter(found -> usable(found.session(), kind, now))
+                .map(found -> new SignedIn(used(found.session(), now), found.account()));
+    }
+
+    private static boolean usable(Session session, SessionKind kind, Instant now) {
+        return session.kind() == kind && session.accessValidAt(now) && isLive(session, now);
+    }
+
+    /** Records the use coarsely: a write at most once per {@link Session#LAST_USED_GRANULARITY}. */
+    private LiveSession used(Session session, Instant now) {
+        if (session.lastUsedIsStaleAt(now)) {
+            sessions.touch(session.id(), now);
+        }
+        return new LiveSession(session.userId(), session.id());
     }
 
     @Override

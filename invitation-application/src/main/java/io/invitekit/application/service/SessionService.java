@@ -64,8 +64,10 @@ public final class SessionService implements SessionUseCase {
 
     @Override
     public BrowserSignIn exchange(String accessToken, SessionOrigin origin) {
-        LiveSession live = tokens.authenticate(accessToken, SessionKind.API).orElseThrow(SessionService::tokenRefused);
-        Account account = accounts.byId(live.user()).filter(context::maySignIn).orElseThrow(SessionService::tokenRefused);
+        SessionTokens.SignedIn signedIn = tokens.authenticate(accessToken, SessionKind.API, accounts)
+                .filter(found -> context.maySignIn(found.account())).orElseThrow(SessionService::tokenRefused);
+        LiveSession live = signedIn.session();
+        Account account = signedIn.account();
         IssuedBrowserSession opened = transactions.inTransaction(() -> {
             // Of two exchanges of one token, one ends its session; the other finds it gone.
             if (!tokens.revoke(live.user(), live.id())) {
@@ -85,8 +87,9 @@ public final class SessionService implements SessionUseCase {
 
     @Override
     public Optional<CurrentSession> authenticate(String token, SessionKind kind) {
-        return tokens.authenticate(token, kind).flatMap(live -> accounts.byId(live.user()).filter(context::maySignIn)
-                .map(account -> new CurrentSession(new Actor(account.id(), account.platformRole()), live.id())));
+        return tokens.authenticate(token, kind, accounts).filter(signedIn -> context.maySignIn(signedIn.account()))
+                .map(signedIn -> new CurrentSession(new Actor(signedIn.account().id(), signedIn.account().platformRole()),
+                        signedIn.session().id()));
     }
 
     @Override

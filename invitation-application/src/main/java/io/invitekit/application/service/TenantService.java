@@ -34,8 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Tenants created by users ("families") and the platform admins' view of all tenants. */
 public final class TenantService implements TenantUseCase {
@@ -174,17 +172,17 @@ public final class TenantService implements TenantUseCase {
 
     /** One keyset page, fetching one more than shown to learn whether another follows. */
     Page<MembershipView> membershipPage(UserId user, Memberships.Position after, int limit) {
-        List<Membership> fetched = memberships.ofUser(user, after, limit + 1);
+        // The page and its tenants in one read where the store can (GET /api/me shows it).
+        List<Memberships.WithTenant> fetched = memberships.ofUserWithTenants(user, after, limit + 1, tenants);
         boolean more = fetched.size() > limit;
-        List<Membership> shown = more ? fetched.subList(0, limit) : fetched;
-        Membership last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        Map<TenantId, Tenant> byId = tenants.byIds(shown.stream().map(Membership::tenantId).toList()).stream()
-                .collect(Collectors.toMap(Tenant::id, Function.identity()));
+        List<Memberships.WithTenant> shown = more ? fetched.subList(0, limit) : fetched;
+        Membership last = shown.isEmpty() ? null : shown.get(shown.size() - 1).membership();
         List<MembershipView> views = shown.stream()
-                .filter(m -> byId.containsKey(m.tenantId()))
+                .filter(m -> m.tenant() != null)
                 .map(m -> {
-                    Tenant t = byId.get(m.tenantId());
-                    return new MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.role(), m.joinedAt());
+                    Tenant t = m.tenant();
+                    return new MembershipView(t.id(), t.name().value(), t.subdomain().value(), m.membership().role(),
+                            m.membership().joinedAt());
                 })
                 .toList();
         return new Page<>(views, more ? Pages.encode(last.joinedAt(), last.tenantId().value()) : null);

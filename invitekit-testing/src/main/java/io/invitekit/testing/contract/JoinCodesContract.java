@@ -2,6 +2,7 @@ package io.invitekit.testing.contract;
 
 import static io.invitekit.testing.fixtures.Fixtures.NOW;
 import static io.invitekit.testing.fixtures.Fixtures.aJoinCode;
+import static io.invitekit.testing.fixtures.Fixtures.aMembership;
 import static io.invitekit.testing.fixtures.Fixtures.aTenant;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,29 @@ public abstract class JoinCodesContract {
         assertThat(codes().activeFor(tenant)).contains(code);
         assertThat(codes().activeByCode(code.code())).contains(code);
         assertThat(codes().activeFor(newTenant())).isEmpty();
+    }
+
+    @Test
+    void a_join_target_is_the_active_code_its_tenant_and_the_users_membership_if_any() {
+        Tenant tenant = aTenant().plain().build();
+        storage().tenants().add(tenant);
+        JoinCode code = joinCode(tenant.id(), NOW.plus(Duration.ofHours(5)), 7);
+        codes().add(code);
+        io.invitekit.domain.membership.Membership member = aMembership().tenant(tenant.id())
+                .role(io.invitekit.domain.membership.Role.ADMIN).build();
+        storage().memberships().add(member, io.invitekit.domain.tenant.Limit.UNLIMITED);
+        io.invitekit.domain.account.UserId stranger = new io.invitekit.domain.account.UserId(nextId());
+
+        assertThat(codes().joinTarget(code.code(), member.userId(), storage().tenants(), storage().memberships()))
+                .hasValueSatisfying(target -> {
+                    assertThat(target.code()).isEqualTo(code);
+                    assertThat(target.tenant()).isEqualTo(storage().tenants().byId(tenant.id()).orElseThrow());
+                    assertThat(target.existing()).contains(member);
+                });
+        assertThat(codes().joinTarget(code.code(), stranger, storage().tenants(), storage().memberships()))
+                .hasValueSatisfying(target -> assertThat(target.existing()).isEmpty());
+        codes().deactivate(code.id());
+        assertThat(codes().joinTarget(code.code(), member.userId(), storage().tenants(), storage().memberships())).isEmpty();
     }
 
     @Test

@@ -113,6 +113,21 @@ public abstract class MemberInvitationsContract {
     }
 
     @Test
+    void an_invitation_is_found_with_its_tenants_name_by_its_token_digest() {
+        Tenant tenant = aTenant().plain().build();
+        storage().tenants().add(tenant);
+        MemberInvitation invitation = aMemberInvitation().tenant(tenant.id()).build();
+        invitations().add(invitation, Limit.UNLIMITED);
+
+        assertThat(invitations().byTokenDigestWithTenantName(invitation.tokenDigest(), storage().tenants()))
+                .hasValueSatisfying(found -> {
+                    assertThat(found.invitation()).isEqualTo(invitation);
+                    assertThat(found.tenantName()).isEqualTo(tenant.name().value());
+                });
+        assertThat(invitations().byTokenDigestWithTenantName(digest(), storage().tenants())).isEmpty();
+    }
+
+    @Test
     void an_invitation_without_an_inviter_name_reads_back_so() {
         TenantId tenant = newTenant();
         MemberInvitation invitation = aMemberInvitation().tenant(tenant).inviterName(null).build();

@@ -220,6 +220,30 @@ public abstract class MembershipsContract {
     }
 
     @Test
+    void a_users_memberships_come_with_their_tenants_in_the_same_pages() {
+        UserId user = new UserId(nextId());
+        int[] joinedSecondsAfterNow = {5, 1, 3, 3, 0};
+        for (int seconds : joinedSecondsAfterNow) {
+            memberships().add(aMembership().tenant(newTenant()).user(user).joinedAt(NOW.plusSeconds(seconds)).build(),
+                    Limit.UNLIMITED);
+        }
+
+        Position after = null;
+        List<Membership> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            List<Memberships.WithTenant> got = memberships().ofUserWithTenants(user, after, 2, storage().tenants());
+            assertThat(got).as("page %d", page).hasSize(page < 2 ? 2 : 1);
+            assertThat(got).allSatisfy(m -> assertThat(m.tenant())
+                    .isEqualTo(storage().tenants().byId(m.membership().tenantId()).orElseThrow()));
+            assertThat(got).extracting(Memberships.WithTenant::membership)
+                    .containsExactlyElementsOf(memberships().ofUser(user, after, 2));
+            got.forEach(m -> paged.add(m.membership()));
+            after = Position.of(paged.get(paged.size() - 1));
+        }
+        assertThat(memberships().ofUserWithTenants(new UserId(nextId()), null, 2, storage().tenants())).isEmpty();
+    }
+
+    @Test
     void a_tenants_members_come_a_page_at_a_time_oldest_first_ties_by_user_id() {
         TenantId tenant = newTenant();
         List<Membership> members = new ArrayList<>();

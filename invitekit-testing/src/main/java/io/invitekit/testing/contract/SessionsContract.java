@@ -2,6 +2,7 @@ package io.invitekit.testing.contract;
 
 import static io.invitekit.testing.fixtures.Fixtures.NOW;
 import static io.invitekit.testing.fixtures.Fixtures.aSession;
+import static io.invitekit.testing.fixtures.Fixtures.anAccount;
 import static io.invitekit.testing.fixtures.Fixtures.digest;
 import static io.invitekit.testing.fixtures.Fixtures.nextId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,25 @@ public abstract class SessionsContract {
         assertThat(sessions().byRefreshDigest(session.refreshDigest())).contains(session);
         assertThat(sessions().byAccessDigest(session.refreshDigest())).isEmpty();
         assertThat(sessions().byRefreshDigest(digest())).isEmpty();
+    }
+
+    @Test
+    void a_session_is_found_with_its_account_by_its_access_digest_only() {
+        io.invitekit.domain.account.Account account = anAccount().build();
+        storage().accounts().add(account);
+        Session session = aSession().user(account.id()).build();
+        sessions().add(session);
+        Session withoutAccount = aSession().build();
+        sessions().add(withoutAccount);
+
+        assertThat(sessions().byAccessDigestWithAccount(session.accessDigest(), storage().accounts()))
+                .hasValueSatisfying(found -> {
+                    assertThat(found.session()).isEqualTo(session);
+                    assertThat(found.account()).isEqualTo(account);
+                });
+        assertThat(sessions().byAccessDigestWithAccount(session.refreshDigest(), storage().accounts())).isEmpty();
+        assertThat(sessions().byAccessDigestWithAccount(digest(), storage().accounts())).isEmpty();
+        assertThat(sessions().byAccessDigestWithAccount(withoutAccount.accessDigest(), storage().accounts())).isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.Name;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,5 +31,11 @@ public record AccountRow(UUID id, String email, String passwordHash, String firs
     @Override
     public String toString() {
         return "AccountRow[id=" + id + "]"; // the hash stays out of logs
+    }
+
+    /** Columns {@code c} to {@code c + 7} of the current row, in the order of the SELECT's columns. */
+    public static AccountRow read(ResultSet r, int c) throws SQLException {
+        return new AccountRow(Columns.uuid(r, c), r.getString(c + 1), r.getString(c + 2), r.getString(c + 3),
+                r.getString(c + 4), r.getString(c + 5), Columns.instant(r, c + 6), Columns.instant(r, c + 7));
     }
 }

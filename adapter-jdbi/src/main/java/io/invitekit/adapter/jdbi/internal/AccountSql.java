@@ -16,9 +16,6 @@ public interface AccountSql {
             + ":lastName, :platformRole, :createdAt, :emailVerifiedAt)")
     void insert(@BindMethods AccountRow row);
 
-    @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE id = :id")
-    Optional<AccountRow> byId(UUID id);
-
     @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE email = :email")
     Optional<AccountRow> byEmail(String email);
 

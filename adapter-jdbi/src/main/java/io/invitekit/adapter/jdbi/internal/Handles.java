@@ -1,9 +1,13 @@
 package io.invitekit.adapter.jdbi.internal;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Database access for the adapters: one handle per transaction, bound to the thread that opened
@@ -115,6 +119,41 @@ public final class Handles {
             return inTransaction(() -> work.apply(bound.get().handle));
         }
         return inside(current, work);
+    }
+
+    /**
+     * Invitekit's SQL with its table prefix written in ({@code <prefix>accounts} becomes
+     * {@code invitekit_accounts}): done once, when an adapter starts, for the statements it runs
+     * through Jdbi's fluent API ({@link #one}) on hot paths.
+     */
+    public String render(String sql) {
+        return sql.replace("<" + JdbiSetup.PREFIX + ">", prefix);
+    }
+
+    /**
+     * At most one row of a query {@linkplain #render rendered} once, with {@code ?} parameters
+     * bound in order: one statement, no SqlObject attached, the row read by {@code row} by column
+     * position. In the thread's transaction, else auto-committed.
+     */
+    public <T> Optional<T> one(String renderedSql, RowMapper<T> row, Object... parameters) {
+        return call(handle -> {
+            Query query = handle.createQuery(renderedSql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.bind(i, parameters[i]);
+            }
+            return query.map(row).findOne();
+        });
+    }
+
+    /** Every row of a query {@linkplain #render rendered} once, as {@link #one} reads one. */
+    public <T> List<T> list(String renderedSql, RowMapper<T> row, Object... parameters) {
+        return call(handle -> {
+            Query query = handle.createQuery(renderedSql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.bind(i, parameters[i]);
+            }
+            return query.map(row).list();
+        });
     }
 
     /** A SqlObject on the thread's handle, else auto-committed: for single statements. */

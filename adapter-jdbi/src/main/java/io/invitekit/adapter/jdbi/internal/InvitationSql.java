@@ -23,9 +23,6 @@ public interface InvitationSql {
     @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE id = :id")
     Optional<InvitationRow> byId(UUID id);
 
-    @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE token_digest = :digest")
-    Optional<InvitationRow> byTokenDigest(String digest);
-
     @SqlQuery("SELECT " + InvitationRow.COLUMNS + " FROM <prefix>tenant_invitations WHERE pending_email = :email")
     Optional<InvitationRow> storedPendingFor(String email);
 

@@ -4,6 +4,8 @@ import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.code.JoinCode;
 import io.invitekit.domain.code.JoinCodeId;
 import io.invitekit.domain.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,5 +23,11 @@ public record JoinCodeRow(UUID id, UUID tenantId, String code, UUID activeTenant
     public JoinCode toDomain() {
         return new JoinCode(new JoinCodeId(id), new TenantId(tenantId), new InviteCode(code), createdAt, expiresAt,
                 maxUses, uses, activeTenantId != null);
+    }
+
+    /** Columns {@code c} to {@code c + 7} of the current row, in the order of the SELECT's columns. */
+    public static JoinCodeRow read(ResultSet r, int c) throws SQLException {
+        return new JoinCodeRow(Columns.uuid(r, c), Columns.uuid(r, c + 1), r.getString(c + 2), Columns.uuid(r, c + 3),
+                Columns.instant(r, c + 4), Columns.instant(r, c + 5), Columns.integer(r, c + 6), r.getInt(c + 7));
     }
 }

@@ -8,6 +8,8 @@ import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.TokenDigest;
 import io.invitekit.domain.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -55,5 +57,14 @@ public record MemberInvitationRow(
                 Role.valueOf(role), new UserId(invitedBy), inviterName, new TokenDigest(tokenDigest),
                 InvitationStatus.valueOf(status), ttlDays, createdAt, expiresAt, acceptedAt, cancelledAt,
                 acceptedBy == null ? null : new UserId(acceptedBy), resendCount, lastSentAt, version);
+    }
+
+    /** Columns {@code c} to {@code c + 18} of the current row, in the order of the SELECT's columns. */
+    public static MemberInvitationRow read(ResultSet r, int c) throws SQLException {
+        return new MemberInvitationRow(Columns.uuid(r, c), Columns.uuid(r, c + 1), r.getString(c + 2), r.getString(c + 3),
+                Columns.instant(r, c + 4), r.getString(c + 5), Columns.uuid(r, c + 6), r.getString(c + 7), r.getString(c + 8),
+                r.getString(c + 9), r.getInt(c + 10), Columns.instant(r, c + 11), Columns.instant(r, c + 12),
+                Columns.instant(r, c + 13), Columns.instant(r, c + 14), Columns.uuid(r, c + 15), r.getInt(c + 16),
+                Columns.instant(r, c + 17), r.getLong(c + 18));
     }
 }

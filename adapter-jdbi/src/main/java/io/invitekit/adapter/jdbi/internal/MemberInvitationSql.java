@@ -45,9 +45,6 @@ public interface MemberInvitationSql {
     @SqlQuery("SELECT " + MemberInvitationRow.COLUMNS + " FROM <prefix>member_invitations WHERE id = :id")
     Optional<MemberInvitationRow> byId(UUID id);
 
-    @SqlQuery("SELECT " + MemberInvitationRow.COLUMNS + " FROM <prefix>member_invitations WHERE token_digest = :digest")
-    Optional<MemberInvitationRow> byTokenDigest(String digest);
-
     @SqlQuery("SELECT " + MemberInvitationRow.COLUMNS + " FROM <prefix>member_invitations "
             + "WHERE tenant_id = :tenant AND pending_email = :email")
     Optional<MemberInvitationRow> storedPendingFor(UUID tenant, String email);

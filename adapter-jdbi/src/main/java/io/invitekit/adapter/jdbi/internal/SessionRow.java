@@ -6,6 +6,8 @@ import io.invitekit.domain.account.SessionKind;
 import io.invitekit.domain.account.SessionOrigin;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.TokenDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,5 +29,12 @@ public record SessionRow(UUID id, UUID userId, String kind, String accessDigest,
         return new Session(new SessionId(id), new UserId(userId), SessionKind.valueOf(kind),
                 new TokenDigest(accessDigest), refreshDigest == null ? null : new TokenDigest(refreshDigest), createdAt,
                 lastUsedAt, accessExpiresAt, refreshExpiresAt, new SessionOrigin(clientAddress, userAgent));
+    }
+
+    /** Columns {@code c} to {@code c + 10} of the current row, in the order of the SELECT's columns. */
+    public static SessionRow read(ResultSet r, int c) throws SQLException {
+        return new SessionRow(Columns.uuid(r, c), Columns.uuid(r, c + 1), r.getString(c + 2), r.getString(c + 3),
+                r.getString(c + 4), Columns.instant(r, c + 5), Columns.instant(r, c + 6), Columns.instant(r, c + 7),
+                Columns.instant(r, c + 8), r.getString(c + 9), r.getString(c + 10));
     }
 }

@@ -14,9 +14,6 @@ public interface SessionSql {
             + ":refreshDigest, :createdAt, :lastUsedAt, :accessExpiresAt, :refreshExpiresAt, :clientAddress, :userAgent)")
     void insert(@BindMethods SessionRow row);
 
-    @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM <prefix>sessions WHERE access_digest = :digest")
-    Optional<SessionRow> byAccessDigest(String digest);
-
     @SqlQuery("SELECT " + SessionRow.COLUMNS + " FROM <prefix>sessions WHERE refresh_digest = :digest")
     Optional<SessionRow> byRefreshDigest(String digest);
 

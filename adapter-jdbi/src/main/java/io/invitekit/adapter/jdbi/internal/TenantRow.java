@@ -7,6 +7,8 @@ import io.invitekit.domain.tenant.Limits;
 import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,9 +30,11 @@ public record TenantRow(
         String phone,
         Instant createdAt) {
 
-    static final String SELECT = "SELECT t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
+    /** A tenant's columns, of {@code tenants t} and its primary domain {@code tenant_domains d}. */
+    static final String QUALIFIED_COLUMNS = "t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
             + "t.custom_max_users, t.custom_max_resources, t.permissions, t.feature_flags, t.max_users, t.max_resources, "
-            + "t.active, t.contact_email, t.phone, t.created_at "
+            + "t.active, t.contact_email, t.phone, t.created_at";
+    static final String SELECT = "SELECT " + QUALIFIED_COLUMNS + " "
             + "FROM <prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id ";
 
     public static TenantRow of(Tenant t) {
@@ -46,5 +50,13 @@ public record TenantRow(
                 PlanColumns.plan(tier, customMaxUsers, customMaxResources, permissions, featureFlags),
                 Limits.of(maxUsers, maxResources), active, contactEmail == null ? null : new EmailAddress(contactEmail),
                 phone == null ? null : new Phone(phone), createdAt);
+    }
+
+    /** Columns {@code c} to {@code c + 14} of the current row, in the order of the SELECT's columns. */
+    public static TenantRow read(ResultSet r, int c) throws SQLException {
+        return new TenantRow(Columns.uuid(r, c), r.getString(c + 1), r.getString(c + 2), r.getString(c + 3),
+                r.getString(c + 4), Columns.integer(r, c + 5), Columns.integer(r, c + 6), r.getString(c + 7),
+                r.getString(c + 8), Columns.integer(r, c + 9), Columns.integer(r, c + 10), r.getBoolean(c + 11),
+                r.getString(c + 12), r.getString(c + 13), Columns.instant(r, c + 14));
     }
 }

@@ -1,8 +1,11 @@
 package io.invitekit.application.port.out;
 
+import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.code.InviteCode;
 import io.invitekit.domain.code.JoinCode;
 import io.invitekit.domain.code.JoinCodeId;
+import io.invitekit.domain.membership.Membership;
+import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +31,32 @@ public interface JoinCodes {
     Optional<JoinCode> activeFor(TenantId tenant);
 
     Optional<JoinCode> activeByCode(InviteCode code);
+
+    /**
+     * An active code, its tenant, and the user's membership of that tenant ({@code null} when not a
+     * member): everything a join reads ({@link #joinTarget}).
+     */
+    record JoinTarget(JoinCode code, Tenant tenant, Membership membership) {
+        public JoinTarget {
+            java.util.Objects.requireNonNull(code, "code");
+            java.util.Objects.requireNonNull(tenant, "tenant");
+        }
+
+        public Optional<Membership> existing() {
+            return Optional.ofNullable(membership);
+        }
+    }
+
+    /**
+     * {@link #activeByCode} with its tenant in {@code tenants} and {@code user}'s membership in
+     * {@code memberships}; empty when the code is not active or its tenant unknown. The default
+     * reads them one after the other; a store that keeps {@code tenants} and {@code memberships}
+     * itself may read all three in one statement (it must fall back to this default for others).
+     */
+    default Optional<JoinTarget> joinTarget(InviteCode code, UserId user, Tenants tenants, Memberships memberships) {
+        return activeByCode(code).flatMap(found -> tenants.byId(found.tenantId())
+                .map(tenant -> new JoinTarget(found, tenant, memberships.find(tenant.id(), user).orElse(null))));
+    }
 
     /** @return false when the code was not active (already rotated or disabled) */
     boolean deactivate(JoinCodeId id);

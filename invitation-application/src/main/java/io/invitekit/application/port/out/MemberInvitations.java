@@ -37,6 +37,25 @@ public interface MemberInvitations {
     /** Looks up by the digest of the current token only; older tokens are unknown. */
     Optional<MemberInvitation> byTokenDigest(TokenDigest digest);
 
+    /** An invitation and the name of its tenant ({@link #byTokenDigestWithTenantName}). */
+    record WithTenantName(MemberInvitation invitation, String tenantName) {
+        public WithTenantName {
+            java.util.Objects.requireNonNull(invitation, "invitation");
+            java.util.Objects.requireNonNull(tenantName, "tenantName");
+        }
+    }
+
+    /**
+     * {@link #byTokenDigest} with the name of the invitation's tenant in {@code tenants}, when both
+     * exist: what a link's preview shows. The default reads them one after the other; a store that
+     * keeps {@code tenants} itself may read both in one statement (it must fall back to this
+     * default for any other {@code Tenants}).
+     */
+    default Optional<WithTenantName> byTokenDigestWithTenantName(TokenDigest digest, Tenants tenants) {
+        return byTokenDigest(digest).flatMap(invitation -> tenants.byId(invitation.tenantId())
+                .map(tenant -> new WithTenantName(invitation, tenant.name().value())));
+    }
+
     /** The invitation stored PENDING for this tenant and email, expired by the clock or not. */
     Optional<MemberInvitation> storedPendingFor(TenantId tenant, EmailAddress email);
 

@@ -4,9 +4,13 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.tenant.Limit;
+import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** Persistence of memberships: at most one per (tenant, user); and how many tenants each user owns. */
@@ -57,6 +61,29 @@ public interface Memberships {
      * pages before.
      */
     List<Membership> ofUser(UserId user, Position after, int limit);
+
+    /** A membership and its tenant ({@code null} when {@code tenants} does not know it). */
+    record WithTenant(Membership membership, Tenant tenant) {
+        public WithTenant {
+            java.util.Objects.requireNonNull(membership, "membership");
+        }
+    }
+
+    /**
+     * {@link #ofUser(UserId, Position, int)} with each membership's tenant from {@code tenants}:
+     * what a user's page of memberships shows. The default reads the page, then its tenants; a
+     * store that keeps {@code tenants} itself may read both in one statement (it must fall back to
+     * this default for any other {@code Tenants}).
+     */
+    default List<WithTenant> ofUserWithTenants(UserId user, Position after, int limit, Tenants tenants) {
+        List<Membership> page = ofUser(user, after, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<TenantId, Tenant> byId = tenants.byIds(page.stream().map(Membership::tenantId).toList()).stream()
+                .collect(Collectors.toMap(Tenant::id, Function.identity()));
+        return page.stream().map(m -> new WithTenant(m, byId.get(m.tenantId()))).toList();
+    }
 
     /** Oldest first. */
     List<Membership> ofTenant(TenantId tenant);

@@ -1,5 +1,6 @@
 package io.invitekit.application.port.out;
 
+import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.account.SessionKind;
@@ -36,6 +37,25 @@ public interface SessionTokens {
      * use coarsely ({@link Sessions#touch}).
      */
     Optional<LiveSession> authenticate(String token, SessionKind kind);
+
+    /** A live session and its user's account ({@link #authenticate(String, SessionKind, Accounts)}). */
+    record SignedIn(LiveSession session, Account account) {
+        public SignedIn {
+            java.util.Objects.requireNonNull(session, "session");
+            java.util.Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * {@link #authenticate(String, SessionKind)} with the session's account from {@code accounts},
+     * empty when either is unknown: what every signed-in request needs. The default asks
+     * {@code accounts} after the session; the default tokens read both at once where the store can
+     * ({@link Sessions#byAccessDigestWithAccount}).
+     */
+    default Optional<SignedIn> authenticate(String token, SessionKind kind, Accounts accounts) {
+        return authenticate(token, kind).flatMap(live -> accounts.byId(live.user())
+                .map(account -> new SignedIn(live, account)));
+    }
 
     /** The user an access token belongs to, if it is known and live. */
     default Optional<UserId> authenticate(String accessToken) {

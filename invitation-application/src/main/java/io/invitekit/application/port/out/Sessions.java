@@ -1,5 +1,6 @@
 package io.invitekit.application.port.out;
 
+import io.invitekit.domain.account.Account;
 import io.invitekit.domain.account.Session;
 import io.invitekit.domain.account.SessionId;
 import io.invitekit.domain.shared.TokenDigest;
@@ -16,6 +17,25 @@ public interface Sessions {
     void add(Session session);
 
     Optional<Session> byAccessDigest(TokenDigest digest);
+
+    /** A session and its user's account, read together ({@link #byAccessDigestWithAccount}). */
+    record WithAccount(Session session, Account account) {
+        public WithAccount {
+            java.util.Objects.requireNonNull(session, "session");
+            java.util.Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * The session with this access digest and its user's account in {@code accounts}, when both
+     * exist: the read behind every signed-in request. The default reads them one after the other;
+     * a store that keeps {@code accounts} itself may read both in one statement (it must fall back
+     * to this default for any other {@code Accounts}, such as a host's own).
+     */
+    default Optional<WithAccount> byAccessDigestWithAccount(TokenDigest digest, Accounts accounts) {
+        return byAccessDigest(digest).flatMap(session -> accounts.byId(session.userId())
+                .map(account -> new WithAccount(session, account)));
+    }
 
     Optional<Session> byRefreshDigest(TokenDigest digest);
 
