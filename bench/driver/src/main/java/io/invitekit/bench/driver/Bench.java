@@ -63,13 +63,15 @@ public final class Bench {
             case "all" -> {
                 new HttpPhase(setup, report).run();
                 new DurabilityPhase(setup, report).run();
+                new DeliveryPhase(setup, report).run();
                 new ScalePhase(setup, report).run();
                 if (setup.jmh()) {
                     new JmhPhase(setup, report).run();
                 }
             }
             case "durability" -> new DurabilityPhase(setup, report).run();
-            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default) or durability");
+            case "delivery" -> new DeliveryPhase(setup, report).run();
+            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default), durability or delivery");
         }
         report.note(String.format(Locale.ROOT, "%nWhole run: %.1f min.", (System.nanoTime() - started) / 60e9));
         Files.createDirectories(out.getParent());
