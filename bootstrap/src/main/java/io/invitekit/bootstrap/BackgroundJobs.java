@@ -6,6 +6,7 @@ import io.invitekit.application.port.out.StoreUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
@@ -15,22 +16,26 @@ import org.slf4j.LoggerFactory;
  * The outbox relay, the event dispatcher (events to listeners and webhooks, on the relay's
  * interval, one thread: a batch is a lease, so several nodes share the work) and the expiry
  * sweeper (which also removes rate-limit buckets that have refilled, when they are in the
- * database), each on its own fixed delay. The relay runs on several
- * threads: sending is a few round trips to the SMTP server per email, so one thread spends most
- * of its time waiting, and claims are leases, so the threads (like several nodes) never take the
- * same email.
+ * database), each on its own fixed delay. The relay runs on {@code INVITEKIT_RELAY_THREADS}
+ * threads ({@value #DEFAULT_RELAY_THREADS} by default): each sends its batch over one SMTP
+ * connection, which keeps it busy (the server answers each command at once on a fast network),
+ * so a thread per core, not more; claims are leases, so the threads (like several nodes) never
+ * take the same email. A relay thread goes on claiming while full batches come back: a backlog
+ * drains at the speed of SMTP, not one batch per interval.
  */
 final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
     private static final int MAX_BATCHES_PER_RUN = 20;
-    static final int RELAY_THREADS = 4;
+    /** One per core of the machines it was measured on (bench/notes/delivery.md): more only contend for the CPU. */
+    static final int DEFAULT_RELAY_THREADS = 2;
 
     private final DeliveryUseCase delivery;
     private final int relayBatch;
     private final int sweepBatch;
     private final int webhookBatch;
     private final IntUnaryOperator expiredBuckets;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(RELAY_THREADS + 3, runnable -> {
+    private volatile boolean closing;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, runnable -> {
         Thread thread = new Thread(runnable, "invitekit-background");
         thread.setDaemon(true);
         return thread;
@@ -56,8 +61,14 @@ final class BackgroundJobs implements AutoCloseable {
     }
 
     void start(Duration relayInterval, Duration sweepInterval) {
-        for (int i = 0; i < RELAY_THREADS; i++) {
-            long stagger = relayInterval.toMillis() * i / RELAY_THREADS;
+        start(relayInterval, sweepInterval, DEFAULT_RELAY_THREADS);
+    }
+
+    /** @param relayThreads how many threads run the relay (0: this node sends no email) */
+    void start(Duration relayInterval, Duration sweepInterval, int relayThreads) {
+        ((ScheduledThreadPoolExecutor) scheduler).setCorePoolSize(relayThreads + 3);
+        for (int i = 0; i < relayThreads; i++) {
+            long stagger = relayInterval.toMillis() * i / relayThreads;
             scheduler.scheduleWithFixedDelay(this::relay, stagger, relayInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
         scheduler.scheduleWithFixedDelay(this::dispatchEvents, relayInterval.toMillis() / 2, relayInterval.toMillis(),
@@ -67,10 +78,14 @@ final class BackgroundJobs implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Sends what is due; keeps going while full batches come back, within a bound. */
+    /**
+     * Sends what is due; keeps going while full batches come back, so that a backlog is sent
+     * without waiting for the next run (a batch that is not full means the rest is not due, or
+     * another thread or node has it).
+     */
     void relay() {
         guarded("outbox relay", () -> {
-            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+            while (!closing) {
                 RelayReport report = delivery.relayOnce();
                 if (report.claimed() < relayBatch) {
                     return;
@@ -131,6 +146,7 @@ final class BackgroundJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true; // a relay thread ends its run after the batch it is sending
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -55,6 +55,7 @@ public record Configuration(
         Duration relayInterval,
         Duration sweepInterval,
         Duration outboxLease,
+        int relayThreads,
         int hstsSeconds,
         TablePrefix tablePrefix,
         boolean requireVerifiedEmail,
@@ -226,6 +227,7 @@ public record Configuration(
         shown.put("INVITEKIT_RELAY_INTERVAL_MILLIS", Long.toString(relayInterval.toMillis()));
         shown.put("INVITEKIT_SWEEP_INTERVAL_SECONDS", Long.toString(sweepInterval.toSeconds()));
         shown.put("INVITEKIT_OUTBOX_LEASE_SECONDS", Long.toString(outboxLease.toSeconds()));
+        shown.put("INVITEKIT_RELAY_THREADS", Integer.toString(relayThreads));
         shown.put("INVITEKIT_REQUIRE_VERIFIED_EMAIL", Boolean.toString(requireVerifiedEmail));
         shown.put("INVITEKIT_MEMBER_INVITATION_LINK", memberInvitationLinkTemplate);
         shown.put("INVITEKIT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
@@ -352,6 +354,8 @@ public record Configuration(
                     // others once it passes. It must outlast an SMTP send: relays stop at half of it.
                     Duration.ofSeconds(integer("INVITEKIT_OUTBOX_LEASE_SECONDS",
                             (int) InvitekitSettings.defaults().outboxLease().toSeconds(), 2, 86_400)),
+                    // Each relay thread keeps one SMTP connection busy; 0: this node sends no email.
+                    integer("INVITEKIT_RELAY_THREADS", BackgroundJobs.DEFAULT_RELAY_THREADS, 0, 64),
                     hsts,
                     parse("INVITEKIT_DB_TABLE_PREFIX", text("INVITEKIT_DB_TABLE_PREFIX", TablePrefix.DEFAULT.value()),
                             TablePrefix::of, "1 to " + TablePrefix.MAX_LENGTH

@@ -137,7 +137,7 @@ public final class InvitekitServer implements AutoCloseable {
 
             BackgroundJobs jobs = new BackgroundJobs(kit.delivery(), settings.outboxBatchSize(), settings.sweepBatchSize(),
                     settings.webhooks().batchSize(), shared != null ? shared::removeExpired : batch -> 0);
-            jobs.start(configuration.relayInterval(), configuration.sweepInterval());
+            jobs.start(configuration.relayInterval(), configuration.sweepInterval(), configuration.relayThreads());
             LOG.info("Invitekit listening on port {} ({}), ready in {} ms", app.port(), configuration,
                     (System.nanoTime() - started) / 1_000_000);
             return new InvitekitServer(dataSource, jobs, app, kit, tracing, webhooks);

@@ -17,7 +17,7 @@ class BackgroundJobsTest {
     @Test
     void theRelayRunsOnSeveralThreadsAtOnce() throws Exception {
         // Each relay step waits until every relay thread is inside one: only concurrent steps get out.
-        CountDownLatch allInside = new CountDownLatch(BackgroundJobs.RELAY_THREADS);
+        CountDownLatch allInside = new CountDownLatch(BackgroundJobs.DEFAULT_RELAY_THREADS);
         AtomicInteger stepsThatSawTheOthers = new AtomicInteger();
         DeliveryUseCase delivery = new DeliveryUseCase() {
             @Override
@@ -50,10 +50,120 @@ class BackgroundJobsTest {
         };
         try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
             jobs.start(Duration.ofMillis(50), Duration.ofHours(1));
-            assertThat(allInside.await(10, TimeUnit.SECONDS)).as("%d relay steps at once", BackgroundJobs.RELAY_THREADS)
+            assertThat(allInside.await(10, TimeUnit.SECONDS)).as("%d relay steps at once", BackgroundJobs.DEFAULT_RELAY_THREADS)
                     .isTrue();
         }
-        assertThat(stepsThatSawTheOthers.get()).isGreaterThanOrEqualTo(BackgroundJobs.RELAY_THREADS);
+        assertThat(stepsThatSawTheOthers.get()).isGreaterThanOrEqualTo(BackgroundJobs.DEFAULT_RELAY_THREADS);
+    }
+
+    /** A relay whose rounds claim {@code answers} in turn, then nothing. */
+    private static DeliveryUseCase relayClaiming(AtomicInteger rounds, int... answers) {
+        return new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                int round = rounds.getAndIncrement();
+                int n = round < answers.length ? answers[round] : 0;
+                return new RelayReport(n, n, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
+            }
+        };
+    }
+
+    @Test
+    void theRelayGoesOnWithoutWaitingWhileBatchesComeBackFullHoweverManyThereAre() {
+        int[] answers = new int[101];
+        java.util.Arrays.fill(answers, 50);
+        answers[100] = 12; // a backlog of 5,012 emails: 100 full batches, then one that is not
+        AtomicInteger rounds = new AtomicInteger();
+        try (BackgroundJobs jobs = new BackgroundJobs(relayClaiming(rounds, answers), 50, 500)) {
+            jobs.relay(); // one run
+        }
+        assertThat(rounds.get()).isEqualTo(101);
+    }
+
+    @Test
+    void aClosingNodesRelayStopsAfterTheBatchItIsOn() {
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicInteger afterClose = new AtomicInteger();
+        BackgroundJobs[] jobs = new BackgroundJobs[1];
+        DeliveryUseCase endless = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                if (rounds.incrementAndGet() == 3) {
+                    jobs[0].close(); // the node is stopping while its relay drains a backlog
+                } else if (rounds.get() > 3) {
+                    afterClose.incrementAndGet();
+                }
+                return new RelayReport(50, 50, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
+            }
+        };
+        jobs[0] = new BackgroundJobs(endless, 50, 500);
+        jobs[0].relay();
+        assertThat(rounds.get()).isEqualTo(3);
+        assertThat(afterClose.get()).isZero();
+    }
+
+    @Test
+    void withNoRelayThreadsTheNodeSendsNoEmailButDispatchesEvents() throws Exception {
+        AtomicInteger relayRounds = new AtomicInteger();
+        CountDownLatch dispatched = new CountDownLatch(3);
+        DeliveryUseCase delivery = new DeliveryUseCase() {
+            @Override
+            public RelayReport relayOnce() {
+                relayRounds.incrementAndGet();
+                return new RelayReport(0, 0, 0, 0);
+            }
+
+            @Override
+            public int sweepExpiredOnce() {
+                return 0;
+            }
+
+            @Override
+            public int dispatchEventsOnce() {
+                dispatched.countDown();
+                return 0;
+            }
+
+            @Override
+            public WebhookReport deliverWebhooksOnce() {
+                return new WebhookReport(0, 0, 0, 0);
+            }
+        };
+        try (BackgroundJobs jobs = new BackgroundJobs(delivery, 50, 500)) {
+            jobs.start(Duration.ofMillis(20), Duration.ofHours(1), 0);
+            assertThat(dispatched.await(10, TimeUnit.SECONDS)).as("the other jobs run on their schedule").isTrue();
+        }
+        assertThat(relayRounds.get()).isZero();
     }
 
     @Test

@@ -10,28 +10,34 @@ import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * The outbox in {@code outbox_messages}. A claim leases messages to one claimer until
  * {@code lease_until}; only the holder may record the outcome.
  *
- * <p>On PostgreSQL, claimers in any number of processes lock with {@code FOR UPDATE SKIP LOCKED}
- * and get disjoint batches. H2 serves one process and skips locked rows only after sorting and
- * limiting (a second claimer would get nothing), so there each candidate is taken with one
- * conditional update, which is correct however claims interleave.
+ * <p>A claim is one statement, and so is recording a batch SENT. On PostgreSQL, claimers in any
+ * number of processes lock with {@code FOR UPDATE SKIP LOCKED} and get disjoint batches. H2
+ * serves one process and skips locked rows only after sorting and limiting (a second claimer
+ * would get nothing), so there the claim is a conditional update, correct however claims
+ * interleave, and the claimers of this process take turns.
  */
 final class JdbiOutbox implements Outbox {
-    /** How many more candidates than wanted H2 looks at, so that a concurrent claimer's picks leave enough. */
-    private static final int H2_CANDIDATE_FACTOR = 4;
+    /** Oldest due first, as they were chosen (a claim's rows come back in no particular order). */
+    private static final Comparator<OutboxMessage> DUE_ORDER = Comparator.comparing(OutboxMessage::nextAttemptAt)
+            .thenComparing(OutboxMessage::createdAt).thenComparing(m -> m.id().value().toString());
 
     private final Handles handles;
+    private final ReentrantLock h2Claims = new ReentrantLock();
 
     JdbiOutbox(Handles handles) {
         this.handles = handles;
@@ -56,28 +62,20 @@ final class JdbiOutbox implements Outbox {
             return List.of();
         }
         Instant until = now.plus(lease);
-        return handles.inOwnTransaction(handle -> {
-            OutboxSql sql = handle.attach(OutboxSql.class);
-            List<UUID> claimed;
-            if (handles.dialect() == Dialect.POSTGRESQL) {
-                claimed = sql.lockClaimable(now, limit);
-                if (!claimed.isEmpty()) {
-                    sql.lease(claimed, claimer, until);
-                }
-            } else {
-                claimed = new ArrayList<>(limit);
-                for (UUID candidate : sql.claimable(now, limit * H2_CANDIDATE_FACTOR)) {
-                    if (claimed.size() == limit) {
-                        break;
-                    }
-                    if (sql.claimIfClaimable(candidate, claimer, now, until) == 1) {
-                        claimed.add(candidate);
-                    }
-                }
+        List<OutboxRow> claimed;
+        if (handles.dialect() == Dialect.POSTGRESQL) {
+            claimed = handles.inOwnTransaction(handle -> handle.attach(OutboxSql.class).claim(claimer, now, until, limit));
+        } else {
+            // H2 would have concurrent claimers pick the same candidates and all but one come back
+            // empty-handed; taking turns (each claim commits before the next starts) avoids that.
+            h2Claims.lock();
+            try {
+                claimed = handles.inOwnTransaction(handle -> handle.attach(OutboxSql.class).claimH2(claimer, now, until, limit));
+            } finally {
+                h2Claims.unlock();
             }
-            return claimed.isEmpty() ? List.<OutboxMessage>of()
-                    : sql.byIds(claimed).stream().map(OutboxRow::toDomain).toList();
-        });
+        }
+        return claimed.stream().map(OutboxRow::toDomain).sorted(DUE_ORDER).toList();
     }
 
     @Override
@@ -88,6 +86,17 @@ final class JdbiOutbox implements Outbox {
     @Override
     public boolean markSent(OutboxMessageId id, String claimer, Instant now) {
         return handles.call(OutboxSql.class, sql -> sql.markSent(id.value(), claimer, now) == 1);
+    }
+
+    @Override
+    public Set<OutboxMessageId> markSent(Collection<OutboxMessageId> ids, String claimer, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> wanted = ids.stream().map(OutboxMessageId::value).distinct().toList();
+        List<UUID> marked = handles.call(OutboxSql.class, sql -> handles.dialect() == Dialect.POSTGRESQL
+                ? sql.markSent(wanted, claimer, now) : sql.markSentH2(wanted, claimer, now));
+        return marked.stream().map(OutboxMessageId::new).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

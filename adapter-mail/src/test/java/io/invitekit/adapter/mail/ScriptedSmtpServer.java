@@ -53,8 +53,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Thread thread;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final List<String> acceptedRecipients = new CopyOnWriteArrayList<>();
     private volatile int accepted;
     private volatile int connections;
+    /** A recipient whose RCPT makes the server say 421 and drop the connection (null: none). */
+    private volatile String dropAt;
 
     ScriptedSmtpServer(Script script) throws IOException {
         this(script, Map.of());
@@ -86,6 +89,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return connections;
     }
 
+    /** The recipients of the messages it accepted, in order (each message has one here). */
+    List<String> acceptedRecipients() {
+        return List.copyOf(acceptedRecipients);
+    }
+
+    /** From now on, a {@code RCPT} for {@code recipient} is answered 421 and the connection dropped. */
+    ScriptedSmtpServer droppingAt(String recipient) {
+        this.dropAt = recipient;
+        return this;
+    }
+
     private void serve() {
         while (!server.isClosed()) {
             try (Socket client = server.accept()) {
@@ -108,13 +122,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
             return;
         }
         reply(out, script.greeting());
+        String recipient = null;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             commands.add(line);
             String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
             switch (verb) {
                 case "EHLO", "HELO" -> reply(out, "250 scripted");
                 case "MAIL" -> reply(out, script.mailReply());
-                case "RCPT" -> reply(out, rcptReplies.getOrDefault(address(line), script.rcptReply()));
+                case "RCPT" -> {
+                    recipient = address(line);
+                    if (recipient.equals(dropAt)) {
+                        reply(out, "421 4.3.2 shutting down (scripted)");
+                        return; // the connection closes
+                    }
+                    reply(out, rcptReplies.getOrDefault(recipient, script.rcptReply()));
+                }
                 case "DATA" -> {
                     reply(out, "354 go ahead");
                     for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
@@ -122,6 +144,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     if (script.dataReply().startsWith("2")) {
                         accepted++;
+                        acceptedRecipients.add(recipient);
                     }
                     reply(out, script.dataReply());
                 }

@@ -74,6 +74,57 @@ class SmtpBatchTest {
     }
 
     @Test
+    void a_server_that_drops_the_connection_mid_batch_is_connected_to_again_and_the_rest_go_out_once_each()
+            throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting()).droppingAt("o2@example.com")) {
+            List<DeliveryResult> results = new ArrayList<>();
+            try (MailBatch batch = senderTo(server).batch()) {
+                for (int i = 0; i < 5; i++) {
+                    results.add(batch.send(Mails.outgoing("o" + i + "@example.com", Mails.invitation())));
+                }
+            }
+
+            assertThat(results.get(2)).isInstanceOfSatisfying(DeliveryResult.RetryLater.class,
+                    r -> assertThat(r.reason()).contains("421"));
+            assertThat(List.of(results.get(0), results.get(1), results.get(3), results.get(4)))
+                    .allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Delivered.class));
+            assertThat(server.acceptedRecipients()).as("each once, the one that failed not at all")
+                    .containsExactly("o0@example.com", "o1@example.com", "o3@example.com", "o4@example.com");
+            assertThat(server.connections()).as("the first, then one after the drop").isEqualTo(2);
+            assertThat(server.commands()).filteredOn(c -> c.startsWith("EHLO")).hasSize(2);
+        }
+    }
+
+    @Test
+    void the_relay_sends_a_round_to_greenmail_over_one_connection_each_email_once() throws Exception {
+        try (CountingProxy proxy = new CountingProxy(greenMail.getSmtp().getPort())) {
+            SmtpMailSender sender = new SmtpMailSender(SmtpSettings.of("127.0.0.1", proxy.port(), FROM, "Acme Cloud"),
+                    MailRenderer.english(), clock);
+            Invitekit kit = Invitekit.builder().inMemory().storage(new InMemoryStorage()).clock(clock).mailSender(sender)
+                    .settings(InvitekitSettings.defaults().toBuilder().platformName("Acme Cloud")
+                            .baseUrl(URI.create("https://app.acme.example")).build())
+                    .build();
+            kit.accounts().createFirstPlatformAdmin("admin@acme.example", "correct horse battery staple");
+            Actor admin = kit.accounts().authenticate(kit.accounts().login(
+                    LogIn.with("admin@acme.example", "correct horse battery staple")).accessToken()).orElseThrow();
+            int emails = 12;
+            for (int i = 0; i < emails; i++) {
+                kit.invitations().create(admin, NewTenantInvitation.to("g" + i + "@example.com"));
+            }
+
+            assertThat(kit.delivery().relayOnce()).isEqualTo(new RelayReport(emails, emails, 0, 0));
+
+            assertThat(greenMail.waitForIncomingEmail(WAIT_MS, emails)).isTrue();
+            List<String> received = Arrays.stream(greenMail.getReceivedMessages()).map(SmtpBatchTest::messageIdAndRecipient)
+                    .toList();
+            assertThat(received).hasSize(emails).doesNotHaveDuplicates();
+            assertThat(received.stream().map(r -> r.substring(0, r.indexOf(' '))).distinct()).hasSize(emails);
+            assertThat(proxy.connections()).as("one SMTP session for the whole round").isEqualTo(1);
+            assertThat(kit.delivery().relayOnce().claimed()).isZero();
+        }
+    }
+
+    @Test
     void messages_sent_one_by_one_each_open_their_own_connection() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting())) {
             SmtpMailSender sender = senderTo(server);

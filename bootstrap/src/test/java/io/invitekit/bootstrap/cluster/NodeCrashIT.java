@@ -28,7 +28,7 @@ class NodeCrashIT {
     private static final int EMAILS = 100;
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final int RELAY_THREADS_PER_NODE = 4; // BackgroundJobs.RELAY_THREADS
+    private static final int RELAY_THREADS_PER_NODE = 2; // BackgroundJobs.DEFAULT_RELAY_THREADS
 
     @Test
     void theSurvivingNodeDeliversWhatAKilledNodeHadClaimedOnceTheLeaseHasPassed() throws Exception {

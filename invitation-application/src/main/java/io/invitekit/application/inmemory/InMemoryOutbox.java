@@ -81,9 +81,19 @@ public final class InMemoryOutbox implements Outbox {
         if (m == null) {
             return false;
         }
-        messages.put(id, new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(), Status.SENT,
-                m.attempts() + 1, m.nextAttemptAt(), m.lastError(), m.createdAt(), now, m.requestId()));
-        leases.remove(id);
+        OutboxMessage sent = new OutboxMessage(m.id(), m.mail(), null, m.aggregateId(), Status.SENT,
+                m.attempts() + 1, m.nextAttemptAt(), m.lastError(), m.createdAt(), now, m.requestId());
+        messages.put(id, sent);
+        Lease lease = leases.remove(id);
+        // Inside a transaction (the relay records a batch and its events together) a rollback undoes it.
+        transactions.onRollback(() -> {
+            synchronized (this) {
+                if (messages.get(id) == sent) {
+                    messages.put(id, m);
+                    leases.putIfAbsent(id, lease);
+                }
+            }
+        });
         return true;
     }
 

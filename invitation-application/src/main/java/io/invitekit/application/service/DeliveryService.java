@@ -17,6 +17,7 @@ import io.invitekit.application.port.out.MailSender;
 import io.invitekit.application.port.out.MemberInvitations;
 import io.invitekit.application.port.out.Outbox;
 import io.invitekit.application.port.out.OutboxMessage;
+import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.OutgoingMail;
 import io.invitekit.application.port.out.EmailVerificationMail;
 import io.invitekit.application.port.out.PasswordResetMail;
@@ -27,12 +28,14 @@ import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.domain.invitation.InvitationId;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -47,6 +50,13 @@ public final class DeliveryService implements DeliveryUseCase {
     static final int MAX_DISPATCH_ATTEMPTS = 10;
     /** Rounds (each a lease long) an event of an unknown type waits for a node that knows it. */
     static final int UNKNOWN_TYPE_ROUNDS = 100;
+    /**
+     * How long an email the mail server has taken may wait, from the start of its send, before
+     * the relay records it SENT (together with those taken since): the most a node killed
+     * mid-round sends twice is what it handed over in this time (or one per thread, when a send
+     * takes longer).
+     */
+    static final Duration RECORD_SENT_WITHIN = Duration.ofMillis(50);
 
     private final ServiceContext context;
     private final Outbox outbox;
@@ -108,6 +118,8 @@ public final class DeliveryService implements DeliveryUseCase {
         int retrying = 0;
         int dead = 0;
         int skipped = 0;
+        // Handed over but not recorded yet: recorded SENT together, in one transaction.
+        Unrecorded unrecorded = new Unrecorded();
         // One batch per round: a sender that can, sends the round's messages over one connection.
         MailBatch batch = sender.batch();
         try {
@@ -128,16 +140,14 @@ public final class DeliveryService implements DeliveryUseCase {
                         skipped++;
                         continue;
                     }
+                    Instant sendStarted = context.now();
                     DeliveryResult result = send(batch, message);
                     if (result instanceof DeliveryResult.Delivered) {
-                        if (recordSent(message)) {
-                            countSafely(() -> context.metrics().email(message.kind(), "sent"));
-                            LOG.info("email {} ({}) sent", message.id(), message.kind());
-                        } else {
-                            LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
-                                    + "or a resend or cancel withdrew it meanwhile", message.id());
-                        }
+                        unrecorded.add(message, sendStarted);
                         sent++;
+                        if (!context.now().isBefore(unrecorded.oldestSendStarted().plus(RECORD_SENT_WITHIN))) {
+                            recordSent(unrecorded.takeAll());
+                        }
                     } else {
                         boolean triedAgain = result instanceof DeliveryResult.RetryLater retry
                                 ? recordFailure(message, retry.reason(), false)
@@ -153,9 +163,50 @@ public final class DeliveryService implements DeliveryUseCase {
                 }
             }
         } finally {
-            close(batch);
+            try {
+                if (!unrecorded.isEmpty()) {
+                    recordSent(unrecorded.takeAll());
+                }
+            } finally {
+                close(batch);
+            }
         }
         return new RelayReport(claimed.size(), sent, retrying, dead);
+    }
+
+    /**
+     * The messages of a round the mail server has taken but the outbox does not say SENT yet.
+     * Recording them together costs one transaction for many; the price is that a node killed
+     * in between sends them again (after its lease), so they wait at most
+     * {@link #RECORD_SENT_WITHIN} from the start of the oldest one's send: with a fast mail
+     * server that is a whole batch, with a slow one (a send that takes longer) each is recorded
+     * right after its send, as many as if recorded one by one.
+     */
+    private static final class Unrecorded {
+        private final List<OutboxMessage> messages = new ArrayList<>();
+        private Instant oldestSendStarted;
+
+        void add(OutboxMessage message, Instant sendStarted) {
+            if (messages.isEmpty()) {
+                oldestSendStarted = sendStarted;
+            }
+            messages.add(message);
+        }
+
+        Instant oldestSendStarted() {
+            return oldestSendStarted;
+        }
+
+        boolean isEmpty() {
+            return messages.isEmpty();
+        }
+
+        List<OutboxMessage> takeAll() {
+            List<OutboxMessage> all = List.copyOf(messages);
+            messages.clear();
+            oldestSendStarted = null;
+            return all;
+        }
     }
 
     private static void putRequestId(String requestId) {
@@ -188,22 +239,46 @@ public final class DeliveryService implements DeliveryUseCase {
     }
 
     /**
-     * Records the email sent, and for a tenant invitation's its {@code tenant_invitation.sent}
-     * event, in one transaction: the event exists exactly when the email is recorded sent by this
-     * relay (a relay that lost its lease records neither; the one that holds it does).
+     * Records the emails sent, and for each tenant invitation's its {@code tenant_invitation.sent}
+     * event, in one transaction: an event exists exactly when its email is recorded sent by this
+     * relay (a relay that lost its lease, or whose message was withdrawn meanwhile, records
+     * neither; the one that holds it does). A failure to record (the database is gone) is logged,
+     * and those emails are sent again once their lease has passed.
      */
-    private boolean recordSent(OutboxMessage message) {
+    private void recordSent(List<OutboxMessage> messages) {
         Instant now = context.now();
-        return transactions.inTransaction(() -> {
-            if (!outbox.markSent(message.id(), claimer, now)) {
-                return false;
+        Set<OutboxMessageId> recorded;
+        try {
+            recorded = transactions.inTransaction(() -> {
+                Set<OutboxMessageId> marked = outbox.markSent(messages.stream().map(OutboxMessage::id).toList(), claimer, now);
+                for (OutboxMessage message : messages) {
+                    if (marked.contains(message.id()) && TenantInvitationMail.KIND.equals(message.kind())) {
+                        context.audit(now, null, EventType.TENANT_INVITATION_SENT, null, message.aggregateId(),
+                                Map.of("email", message.recipient().value(),
+                                        "attempt", Integer.toString(message.attempts() + 1)));
+                    }
+                }
+                return marked;
+            });
+        } catch (RuntimeException failed) {
+            LOG.warn("relay {} sent {} emails but could not record them sent; they go again after their lease: {}",
+                    claimer, messages.size(), failed.toString());
+            throw failed;
+        }
+        for (OutboxMessage message : messages) {
+            putRequestId(message.requestId());
+            try {
+                if (recorded.contains(message.id())) {
+                    countSafely(() -> context.metrics().email(message.kind(), "sent"));
+                    LOG.info("email {} ({}) sent", message.id(), message.kind());
+                } else {
+                    LOG.warn("email {} was sent, but is no longer this relay's: its lease passed to another relay, "
+                            + "or a resend or cancel withdrew it meanwhile", message.id());
+                }
+            } finally {
+                MDC.remove(CurrentRequest.MDC_KEY);
             }
-            if (TenantInvitationMail.KIND.equals(message.kind())) {
-                context.audit(now, null, EventType.TENANT_INVITATION_SENT, null, message.aggregateId(),
-                        Map.of("email", message.recipient().value(), "attempt", Integer.toString(message.attempts() + 1)));
-            }
-            return true;
-        });
+        }
     }
 
     /** @return true when the message will be tried again, false when it is now DEAD */

@@ -26,6 +26,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Collection;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import io.invitekit.application.port.out.ForwardingStorage;
+import io.invitekit.application.port.out.MailDeliveryException;
+import io.invitekit.application.port.out.Outbox;
+import io.invitekit.application.port.out.Storage;
+import io.invitekit.application.port.out.Transactions;
 import org.junit.jupiter.api.Test;
 
 class DeliveryServiceTest {
@@ -297,6 +309,144 @@ class DeliveryServiceTest {
             assertThat(d.lastError()).isEqualTo("the mail sender gave no result");
         });
         assertThat(kit.kit.invitations().get(root, taken.id()).delivery().state()).isEqualTo("SENT");
+    }
+
+    /** The kit's in-memory storage, with its outbox and transactions counted. */
+    private static final class Counted extends ForwardingStorage {
+        final AtomicInteger claims = new AtomicInteger();
+        final List<Integer> batchesMarkedSent = new CopyOnWriteArrayList<>();
+        final AtomicInteger singlesMarkedSent = new AtomicInteger();
+        final AtomicInteger failuresMarked = new AtomicInteger();
+        final AtomicInteger transactions = new AtomicInteger();
+
+        Counted(Storage delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Outbox outbox() {
+            Outbox outbox = delegate().outbox();
+            return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                    (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "claimDue" -> claims.incrementAndGet();
+                            case "markSent" -> {
+                                if (args[0] instanceof Collection<?> ids) {
+                                    batchesMarkedSent.add(ids.size());
+                                } else {
+                                    singlesMarkedSent.incrementAndGet();
+                                }
+                            }
+                            case "markFailed" -> failuresMarked.incrementAndGet();
+                            default -> { }
+                        }
+                        try {
+                            return method.invoke(outbox, args);
+                        } catch (InvocationTargetException thrown) {
+                            throw thrown.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Transactions transactions() {
+            Transactions inner = delegate().transactions();
+            return new Transactions() {
+                @Override
+                public <T> T inTransaction(Supplier<T> work) {
+                    transactions.incrementAndGet();
+                    return inner.inTransaction(work);
+                }
+            };
+        }
+    }
+
+    @Test
+    void aRoundClaimsOnceAndRecordsWhatWentOutInOneTransactionAndEachFailureOnItsOwn() {
+        AtomicReference<Counted> counted = new AtomicReference<>();
+        MailSender oneBusy = mail -> {
+            if (mail.to().value().equals("busy@example.org")) {
+                throw new MailDeliveryException("451 4.3.0 try again later", false, null);
+            }
+        };
+        TestKit kit = new TestKit(s -> s, (b, store) -> {
+            counted.set(new Counted(store));
+            return b.storage(counted.get()).mailSender(oneBusy);
+        });
+        Actor root = kit.admin();
+        for (String email : List.of("a@example.org", "b@example.org", "busy@example.org", "c@example.org", "d@example.org")) {
+            kit.invite(root, email);
+        }
+        Counted c = counted.get();
+        int transactionsBefore = c.transactions.get();
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(5, 4, 1, 0));
+
+        assertThat(c.claims.get()).isEqualTo(1);
+        assertThat(c.batchesMarkedSent).as("the four that went out, recorded at once").containsExactly(4);
+        assertThat(c.singlesMarkedSent.get()).isZero();
+        assertThat(c.failuresMarked.get()).isEqualTo(1);
+        assertThat(c.transactions.get() - transactionsBefore).as("one transaction for the round's SENT").isEqualTo(1);
+        assertThat(kit.storage.outbox().all()).extracting(OutboxMessage::status).containsOnly(OutboxMessage.Status.SENT,
+                OutboxMessage.Status.PENDING).filteredOn(status -> status == OutboxMessage.Status.SENT).hasSize(4);
+        assertThat(kit.storage.auditLog().events()).filteredOn(e -> e.action().equals("tenant_invitation.sent")).hasSize(4);
+    }
+
+    @Test
+    void whenEachSendTakesLongerThanTheRecordingDelayEachIsRecordedBeforeTheNextStarts() {
+        AtomicReference<TestKit> kit = new AtomicReference<>();
+        List<Long> sentBeforeEachSend = new CopyOnWriteArrayList<>();
+        TestKit slow = new TestKit(s -> s, (b, store) -> b.mailSender(mail -> {
+            sentBeforeEachSend.add(kit.get().storage.outbox().all().stream()
+                    .filter(m -> m.status() == OutboxMessage.Status.SENT).count());
+            kit.get().clock.advance(DeliveryService.RECORD_SENT_WITHIN); // a slow server: each send takes this long
+        }));
+        kit.set(slow);
+        Actor root = slow.admin();
+        for (int i = 0; i < 3; i++) {
+            slow.invite(root, "o" + i + "@example.org");
+        }
+
+        assertThat(slow.kit.delivery().relayOnce()).isEqualTo(new RelayReport(3, 3, 0, 0));
+
+        assertThat(sentBeforeEachSend).as("a node killed during a send would send at most that one again")
+                .containsExactly(0L, 1L, 2L);
+        assertThat(slow.storage.outbox().all()).extracting(OutboxMessage::status).containsOnly(OutboxMessage.Status.SENT);
+    }
+
+    @Test
+    void anEmailWithdrawnAfterItWentOutButBeforeItWasRecordedIsNotRecordedSentNorToldOfAsSent() {
+        InFlightResend sender = new InFlightResend();
+        AtomicReference<TestKit> kitRef = new AtomicReference<>();
+        TestKit kit = new TestKit(s -> s, (b, store) -> b.mailSender(sender));
+        kitRef.set(kit);
+        Actor root = kit.admin();
+        InvitationView first = kit.invite(root, "first@example.org");
+        kit.invite(root, "second@example.org");
+        // While the second email is on its way, the first (already handed over, not yet recorded) is resent.
+        sender.onSecond = () -> kit.kit.invitations().resend(root, first.id());
+        kit.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(kit.kit.delivery().relayOnce()).isEqualTo(new RelayReport(2, 2, 0, 0));
+
+        assertThat(kit.storage.outbox().all()).extracting(m -> m.recipient().value() + " " + m.status())
+                .containsExactlyInAnyOrder("first@example.org WITHDRAWN", "second@example.org SENT",
+                        "first@example.org PENDING");
+        assertThat(kit.storage.auditLog().events()).filteredOn(e -> e.action().equals("tenant_invitation.sent"))
+                .extracting(e -> e.details().get("email")).containsExactly("second@example.org");
+    }
+
+    /** Runs {@code onSecond} while the second email of a round is being sent. */
+    private static final class InFlightResend implements MailSender {
+        volatile Runnable onSecond;
+        private int sends;
+
+        @Override
+        public void send(OutgoingMail mail) {
+            if (++sends == 2 && onSecond != null) {
+                onSecond.run();
+            }
+        }
     }
 
     @Test

@@ -22,6 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -415,6 +421,86 @@ public abstract class OutboxContract {
         assertThat(stored(message.id())).isEqualTo(new Stored("PENDING", message.secret()));
         assertThat(outbox().claimDue("relay-b", NOW.plusSeconds(1), LEASE, 10)).as("relay-a's lease still holds").isEmpty();
         assertThat(outbox().markSent(message.id(), "relay-a", NOW.plusSeconds(2))).isTrue();
+    }
+
+    @Test
+    void a_batch_is_recorded_sent_at_once_except_what_another_holds_or_was_withdrawn() {
+        OutboxMessage first = message("batch-1", NOW);
+        OutboxMessage second = message("batch-2", NOW.plusSeconds(1));
+        OutboxMessage withdrawn = message("batch-3", NOW.plusSeconds(2));
+        OutboxMessage othersLease = message("batch-4", NOW.plusSeconds(3));
+        for (OutboxMessage each : List.of(first, second, withdrawn, othersLease)) {
+            outbox().enqueue(each);
+        }
+        assertThat(outbox().claimDue("relay-a", NOW.plusSeconds(2), LEASE, 10)).hasSize(3);
+        assertThat(outbox().claimDue("relay-b", NOW.plusSeconds(3), LEASE, 10)).hasSize(1);
+        outbox().withdraw("batch-3");
+
+        Set<OutboxMessageId> marked = storage().transactions().inTransaction(() -> outbox().markSent(
+                List.of(first.id(), second.id(), withdrawn.id(), othersLease.id()), "relay-a", NOW.plusSeconds(4)));
+
+        assertThat(marked).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(stored(first.id())).isEqualTo(new Stored("SENT", null));
+        assertThat(stored(second.id())).isEqualTo(new Stored("SENT", null));
+        assertThat(stored(withdrawn.id())).isEqualTo(new Stored("WITHDRAWN", null));
+        assertThat(stored(othersLease.id())).isEqualTo(new Stored("PENDING", othersLease.secret()));
+        assertThat(outbox().latestDeliveries(List.of("batch-2")).get("batch-2"))
+                .isEqualTo(new Delivery(Delivery.State.SENT, 1, null, NOW.plusSeconds(4)));
+        assertThat(outbox().markSent(List.of(first.id(), second.id()), "relay-a", NOW.plusSeconds(5)))
+                .as("once recorded, not again").isEmpty();
+        assertThat(outbox().markSent(List.of(), "relay-a", NOW.plusSeconds(5))).isEmpty();
+        assertThat(outbox().markSent(List.of(othersLease.id()), "relay-b", NOW.plusSeconds(6)))
+                .containsExactly(othersLease.id());
+    }
+
+    @Test
+    void a_batch_recorded_sent_in_a_rolled_back_transaction_is_still_pending_and_held() {
+        OutboxMessage message = message("batch-rolled-back", NOW);
+        outbox().enqueue(message);
+        outbox().claimDue("relay-a", NOW, LEASE, 10);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(outbox().markSent(List.of(message.id()), "relay-a", NOW)).containsExactly(message.id());
+            throw new IllegalStateException("the event could not be written");
+        })).hasMessage("the event could not be written");
+
+        assertThat(stored(message.id())).isEqualTo(new Stored("PENDING", message.secret()));
+        assertThat(outbox().isHeld(message.id(), "relay-a")).isTrue();
+    }
+
+    @Test
+    void concurrent_claimers_get_disjoint_batches_that_together_take_every_due_message() throws Exception {
+        int messages = 120;
+        for (int i = 0; i < messages; i++) {
+            outbox().enqueue(message("many-" + i, NOW.minusSeconds(messages - i)));
+        }
+        int claimers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<OutboxMessage>>> rounds = new ArrayList<>();
+            for (int c = 0; c < claimers; c++) {
+                String claimer = "relay-" + c;
+                rounds.add(pool.submit(() -> {
+                    start.await();
+                    List<OutboxMessage> mine = new ArrayList<>();
+                    List<OutboxMessage> batch;
+                    do {
+                        batch = outbox().claimDue(claimer, NOW, LEASE, 10);
+                        mine.addAll(batch);
+                    } while (!batch.isEmpty());
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<Object> all = new ArrayList<>();
+            for (Future<List<OutboxMessage>> round : rounds) {
+                all.addAll(ids(round.get(60, TimeUnit.SECONDS)));
+            }
+            assertThat(all).hasSize(messages).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<Object> ids(List<OutboxMessage> messages) {

@@ -29,23 +29,38 @@ public interface OutboxSql {
             + "WHERE aggregate_id = :aggregateId AND status = 'PENDING'")
     int withdraw(String aggregateId);
 
+    String MARK_SENT = "UPDATE <prefix>outbox_messages SET status = 'SENT', secret = NULL, attempts = attempts + 1, "
+            + "sent_at = :now, lease_owner = NULL, lease_until = NULL "
+            + "WHERE id IN (<ids>) AND status = 'PENDING' AND lease_owner = :claimer";
+
     /**
-     * PostgreSQL: locks the rows it returns and passes over rows another claimer has locked, so
-     * concurrent claimers (in any process) get disjoint batches.
+     * PostgreSQL: the whole claim in one statement. The candidates are locked and passed over when
+     * another claimer has them locked ({@code SKIP LOCKED}), so concurrent claimers (in any
+     * process) get disjoint batches; {@code ARRAY(…)} makes them an init plan, chosen once.
+     * The rows come back in no particular order.
      */
-    @SqlQuery("SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED")
-    List<UUID> lockClaimable(Instant now, int limit);
+    @SqlQuery("UPDATE <prefix>outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id = ANY(ARRAY("
+            + "SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED)) "
+            + "RETURNING " + OutboxRow.COLUMNS)
+    List<OutboxRow> claim(String claimer, Instant now, Instant until, int limit);
 
-    /** H2: candidates only; each is then taken with {@link #claimIfClaimable}. */
-    @SqlQuery("SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit")
-    List<UUID> claimable(Instant now, int limit);
+    /**
+     * H2: the whole claim in one statement (a data change delta table). H2 re-checks the
+     * condition of a row it had to wait for, so a row another claimer took meanwhile is left out;
+     * claimers of one process take turns (JdbiOutbox), so that they do not pick the same rows.
+     */
+    @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM FINAL TABLE (UPDATE <prefix>outbox_messages SET lease_owner = :claimer, "
+            + "lease_until = :until WHERE id IN (SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER
+            + " LIMIT :limit) AND " + CLAIMABLE + ")")
+    List<OutboxRow> claimH2(String claimer, Instant now, Instant until, int limit);
 
-    @SqlUpdate("UPDATE <prefix>outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id IN (<ids>)")
-    int lease(@BindList("ids") Collection<UUID> ids, String claimer, Instant until);
+    /** Marks those of {@code ids} that {@code claimer} still holds SENT; answers their ids (PostgreSQL). */
+    @SqlQuery(MARK_SENT + " RETURNING id")
+    List<UUID> markSent(@BindList("ids") Collection<UUID> ids, String claimer, Instant now);
 
-    /** The whole claim in one conditional update: correct however claims interleave. */
-    @SqlUpdate("UPDATE <prefix>outbox_messages SET lease_owner = :claimer, lease_until = :until WHERE id = :id AND " + CLAIMABLE)
-    int claimIfClaimable(UUID id, String claimer, Instant now, Instant until);
+    /** {@link #markSent(Collection, String, Instant)} on H2 (a data change delta table). */
+    @SqlQuery("SELECT id FROM FINAL TABLE (" + MARK_SENT + ")")
+    List<UUID> markSentH2(@BindList("ids") Collection<UUID> ids, String claimer, Instant now);
 
     @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM <prefix>outbox_messages WHERE id IN (<ids>)" + DUE_ORDER)
     List<OutboxRow> byIds(@BindList("ids") Collection<UUID> ids);

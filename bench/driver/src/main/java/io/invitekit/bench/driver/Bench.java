@@ -65,6 +65,7 @@ public final class Bench {
             case "all" -> {
                 new HttpPhase(setup, report).run();
                 new DurabilityPhase(setup, report).run();
+                new DeliveryPhase(setup, report).run();
                 new ScalePhase(setup, report).run();
                 if (setup.jmh()) {
                     new JmhPhase(setup, report).run();
@@ -72,7 +73,8 @@ public final class Bench {
             }
             case "durability" -> new DurabilityPhase(setup, report).run();
             case "http" -> new HttpPhase(setup, report).run();
-            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default), http or durability");
+            case "delivery" -> new DeliveryPhase(setup, report).run();
+            default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default), http, durability or delivery");
         }
         report.note(String.format(Locale.ROOT, "%nWhole run: %.1f min.", (System.nanoTime() - started) / 60e9));
         Files.createDirectories(out.getParent());

@@ -52,6 +52,15 @@ final class ServerUnderTest implements AutoCloseable {
         return pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** Sets a variable for the next {@link #start()}, or with {@code null} removes it. */
+    void env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -3,9 +3,11 @@ package io.invitekit.application.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The transactional outbox. Claims are leases: a claimed message is held by one claimer until
@@ -44,6 +46,22 @@ public interface Outbox {
 
     /** Marks SENT and purges the secret, if {@code claimer} still holds the lease and it was not withdrawn. */
     boolean markSent(OutboxMessageId id, String claimer, Instant now);
+
+    /**
+     * {@link #markSent(OutboxMessageId, String, Instant)} for several messages at once (the relay
+     * records what it handed over in one transaction): marks those {@code claimer} still holds
+     * and that were not withdrawn, and answers which they are. Joins the surrounding transaction.
+     * By default one call per message; a store that can, does it in one statement.
+     */
+    default Set<OutboxMessageId> markSent(Collection<OutboxMessageId> ids, String claimer, Instant now) {
+        Set<OutboxMessageId> marked = new LinkedHashSet<>();
+        for (OutboxMessageId id : ids) {
+            if (markSent(id, claimer, now)) {
+                marked.add(id);
+            }
+        }
+        return marked;
+    }
 
     /**
      * Records a failed attempt, if {@code claimer} still holds the lease and it was not
