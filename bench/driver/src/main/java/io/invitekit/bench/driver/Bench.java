@@ -17,9 +17,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole benchmark (bench/run calls it): JMH, then the baseline and the Invitekit server on
- * H2 and on PostgreSQL under wrk, accepts against Argon2id, the 10k-versus-1M scale run, start
- * time and memory. Prints one markdown report and writes it to the file given by --out.
+ * The whole benchmark (bench/run calls it): Keycloak (the peer), then the baseline and the
+ * Invitekit server on H2 and on PostgreSQL under wrk, accepts against Argon2id, durability, the
+ * 10k-versus-1M scale run, start time and memory, JMH. Prints one markdown report, with the
+ * issue's targets and their verdicts near the top and bench/notes/*.md at the end, and writes it
+ * to bench/RESULTS.md (a partial run: bench/target/results-*.md), or to the file given by --out.
  */
 public final class Bench {
     /** What every phase needs. */
@@ -35,14 +37,29 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        Path out = root.resolve("bench/target/results.md");
+        Path out = null;
         boolean jmh = true;
+        String peer = "keycloak"; // in the full run when it can be
+        boolean peerOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--no-jmh" -> jmh = false;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (--out FILE, --no-jmh)");
+                case "--no-peer" -> peer = null;
+                case "--peer" -> {
+                    peerOnly = true;
+                    if (i + 1 >= args.length || !args[++i].equals("keycloak")) {
+                        throw new IllegalArgumentException("--peer takes keycloak (the only peer)");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (--out FILE, --no-jmh, --no-peer, --peer keycloak)");
             }
+        }
+        String only = peerOnly ? "peer" : env("BENCH_ONLY", "all");
+        if (out == null) {
+            // The full run regenerates the committed report; a partial one must not overwrite it.
+            out = root.resolve(only.equals("all") ? "bench/RESULTS.md" : "bench/target/results-" + only + ".md");
         }
         Path work = root.resolve("bench/target/run");
         deleteRecursively(work);
@@ -59,10 +76,16 @@ public final class Bench {
 
         Report report = new Report();
         long started = System.nanoTime();
-        header(report, setup);
-        String only = env("BENCH_ONLY", "all");
+        Report.Slot loadAfter = header(report, setup);
+        Report.Slot targets = report.slot();
+        boolean peerMeasured = true;
         switch (only) {
             case "all" -> {
+                if (peer != null) {
+                    new KeycloakPhase(setup, report).run();
+                } else {
+                    report.scorecard().leftOut(Scorecard.KEYCLOAK, "--no-peer");
+                }
                 new HttpPhase(setup, report).run();
                 new DurabilityPhase(setup, report).run();
                 new DeliveryPhase(setup, report).run();
@@ -71,32 +94,64 @@ public final class Bench {
                     new JmhPhase(setup, report).run();
                 }
             }
+            case "peer" -> peerMeasured = new KeycloakPhase(setup, report).run();
             case "durability" -> new DurabilityPhase(setup, report).run();
             case "http" -> new HttpPhase(setup, report).run();
             case "delivery" -> new DeliveryPhase(setup, report).run();
             default -> throw new IllegalArgumentException("BENCH_ONLY=" + only + ": all (the default), http, durability or delivery");
         }
+        loadAfter.fill(r -> r.note("- load average (1, 5, 15 min) at the end: " + loadAverage()));
+        if (!only.equals("durability")) {
+            targets.fill(r -> report.scorecard().print(r));
+        }
         report.note(String.format(Locale.ROOT, "%nWhole run: %.1f min.", (System.nanoTime() - started) / 60e9));
+        if (only.equals("all")) {
+            Notes.append(report, root.resolve("bench/notes"));
+        }
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.markdown());
         System.err.println("written to " + out);
+        if (!peerMeasured) {
+            System.exit(1);
+        }
     }
 
-    private static void header(Report report, Setup setup) throws Exception {
+    /** The run's header; returns the slot for the load average at the end. */
+    private static Report.Slot header(Report report, Setup setup) throws Exception {
         report.title("Invitekit benchmarks");
         report.note("");
         report.note("- date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                 + ", commit `" + command(setup.root(), "git", "rev-parse", "--short", "HEAD").strip() + "`"
                 + (command(setup.root(), "git", "status", "--porcelain").isBlank() ? "" : " (with local changes)"));
         report.note("- machine: " + setup.cores() + " cores (nproc), " + memory() + " memory, "
-                + command(setup.root(), "java", "-version").lines().findFirst().orElse("?").strip()
-                + " (" + command(setup.root(), "java", "-version").lines().skip(2).findFirst().orElse("").strip() + "), "
                 + command(setup.root(), "wrk", "-v").lines().findFirst().orElse("wrk ?").replaceAll("\\s*Copyright.*", "").strip());
+        report.note("- JDK for Invitekit, its baseline and the driver: "
+                + command(setup.root(), "java", "-version").lines().findFirst().orElse("?").strip()
+                + " (" + command(setup.root(), "java", "-version").lines().skip(2).findFirst().orElse("").strip() + ")");
+        report.note("- JDK for Keycloak: " + KeycloakDistribution.temurin()
+                .map(jdk -> jdk.version() + " (" + jdk.home() + ")").orElse("none (no Temurin 21+ under /usr/lib/jvm)"));
+        report.note("- load average (1, 5, 15 min) at the start: " + loadAverage()
+                + " (other work on the machine counts in it)");
+        Report.Slot loadAfter = report.slot();
         report.note("- load: the servers, wrk and (for PostgreSQL) the database share these cores; wrk -t2, "
                 + setup.warmup().toSeconds() + " s warm-up then " + setup.duration().toSeconds() + " s measured per row");
         report.note("- JVM flags, the same for the Invitekit server and the baselines (bootstrap/jvm.options unless BENCH_JVM_FLAGS): `" + String.join(" ", setup.jvmFlags()) + "`");
         report.note("- PostgreSQL: " + (setup.pgUrl() == null ? "not reachable: its rows are left out"
                 : "the machine's server, a fresh schema per run, dropped after"));
+        if (setup.pgUrl() == null) {
+            report.scorecard().leftOut(Goals.POSTGRESQL, "not reachable");
+        }
+        return loadAfter;
+    }
+
+    /** The 1, 5 and 15 minute load averages (/proc/loadavg). */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException unreadable) {
+            return "?";
+        }
     }
 
     /** The flags README's run command gives the server ({@code java @bootstrap/jvm.options …}): one flag a line, # comments. */

@@ -4,9 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The results as markdown: sections of tables and notes, printed as they are filled in. */
+/**
+ * The results as markdown: sections of tables and notes, printed as they are filled in, and
+ * slots filled in at the end of the run (the summary of the targets goes near the top of the file,
+ * but needs every phase's figures). The {@link Scorecard} collects the figures the goals are about.
+ */
 final class Report {
-    private final StringBuilder text = new StringBuilder();
+    private final List<StringBuilder> parts = new ArrayList<>(List.of(new StringBuilder()));
+    private final Scorecard scorecard = new Scorecard();
+
+    Scorecard scorecard() {
+        return scorecard;
+    }
+
+    /** A place in the report, here, for text that is only known later (printed when it is filled). */
+    Slot slot() {
+        StringBuilder slot = new StringBuilder();
+        parts.add(slot);
+        parts.add(new StringBuilder());
+        return new Slot(slot);
+    }
+
+    static final class Slot {
+        private final StringBuilder text;
+
+        private Slot(StringBuilder text) {
+            this.text = text;
+        }
+
+        /** Renders into the slot whatever {@code fill} writes to the report it is given. */
+        void fill(java.util.function.Consumer<Report> fill) {
+            Report part = new Report();
+            fill.accept(part);
+            text.append(part.markdown());
+        }
+    }
 
     void title(String line) {
         add("# " + line + "\n");
@@ -25,13 +57,13 @@ final class Report {
     }
 
     private void add(String chunk) {
-        text.append(chunk);
+        parts.get(parts.size() - 1).append(chunk);
         System.out.print(chunk);
         System.out.flush();
     }
 
     String markdown() {
-        return text.toString();
+        return String.join("", parts);
     }
 
     static final class Table {
@@ -73,13 +105,13 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f×", value);
     }
 
-    /** "met" or "missed by x %" for a floor target. */
+    /** The verdict for a floor: prefer a {@link Target} from {@link Goals}, which also reads as a goal. */
     static String atLeast(double value, double target) {
-        return value >= target ? "met" : String.format(Locale.ROOT, "missed (%.0f %% short)", 100 * (1 - value / target));
+        return Target.atLeast(target, "").verdict(value);
     }
 
-    /** "met" or "missed by x %" for a ceiling target. */
+    /** The verdict for a ceiling: prefer a {@link Target} from {@link Goals}, which also reads as a goal. */
     static String atMost(double value, double target) {
-        return value <= target ? "met" : String.format(Locale.ROOT, "missed (%.0f %% over)", 100 * (value / target - 1));
+        return Target.atMost(target, "").verdict(value);
     }
 }

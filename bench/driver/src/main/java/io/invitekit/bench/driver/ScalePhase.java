@@ -87,7 +87,7 @@ final class ScalePhase {
     private static void compare(Report.Table table, String what, Wrk.Result small, Wrk.Result large) {
         double r = large.p50Ms() / small.p50Ms();
         table.row(what, num(small.p50Ms()) + " / " + num(small.p99Ms()), num(large.p50Ms()) + " / " + num(large.p99Ms()),
-                num(small.rps()) + " → " + num(large.rps()), ratio(r), "≤ 1.5×: " + Report.atMost(r, 1.5)
+                num(small.rps()) + " → " + num(large.rps()), ratio(r), Goals.SCALE_1M_OF_10K.cell(r)
                         + (small.non2xx() + large.non2xx() > 0 ? " (non-2xx: " + (small.non2xx() + large.non2xx()) + ")" : ""));
     }
 
