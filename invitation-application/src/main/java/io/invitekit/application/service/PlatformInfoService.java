@@ -2,7 +2,7 @@ package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.config.SupportedLocales;
-import io.invitekit.application.port.in.PlatformInfo;
+import io.invitekit.application.port.in.PlatformView;
 import io.invitekit.application.port.in.PlatformInfoUseCase;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.TierCatalog;
@@ -10,18 +10,18 @@ import java.util.List;
 
 /** Built once from the settings: none of it changes while the application runs. */
 public final class PlatformInfoService implements PlatformInfoUseCase {
-    private final PlatformInfo info;
+    private final PlatformView info;
 
     public PlatformInfoService(InvitekitSettings settings) {
         TierCatalog catalog = settings.tierCatalog();
-        this.info = new PlatformInfo(settings.platformName(), settings.platformDomain(),
+        this.info = new PlatformView(settings.platformName(), settings.platformDomain(),
                 settings.defaultInvitationTier(),
-                catalog.tiers().stream().map(tier -> new PlatformInfo.Tier(tier, catalog.defaultsOf(tier))).toList(),
+                catalog.tiers().stream().map(tier -> new PlatformView.Tier(tier, catalog.defaultsOf(tier))).toList(),
                 List.of(PlatformPermission.values()), settings.featureFlags().keys(), SupportedLocales.ALL);
     }
 
     @Override
-    public PlatformInfo info() {
+    public PlatformView info() {
         return info;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.config.SupportedLocales;
-import io.invitekit.application.port.in.PlatformInfo;
+import io.invitekit.application.port.in.PlatformView;
 import io.invitekit.domain.tenant.FeatureFlagRegistry;
 import io.invitekit.domain.tenant.Limits;
 import io.invitekit.domain.tenant.PlatformPermission;
@@ -20,12 +20,12 @@ class PlatformInfoServiceTest {
 
     @Test
     void theDefaultsDescribeTheProductAsSpecified() {
-        PlatformInfo info = Invitekit.builder().inMemory().build().platform().info();
+        PlatformView info = Invitekit.builder().inMemory().build().platform().info();
 
         assertThat(info.name()).isEqualTo("Invitekit");
         assertThat(info.domain()).isEqualTo("localhost");
         assertThat(info.defaultTier()).isEqualTo(SubscriptionTier.PROFESSIONAL);
-        assertThat(info.tiers()).extracting(PlatformInfo.Tier::tier).containsExactly(SubscriptionTier.FREE,
+        assertThat(info.tiers()).extracting(PlatformView.Tier::tier).containsExactly(SubscriptionTier.FREE,
                 SubscriptionTier.STARTER, SubscriptionTier.PROFESSIONAL, SubscriptionTier.ENTERPRISE);
         assertThat(info.tiers().get(1).limits()).isEqualTo(Limits.of(10, 25));
         assertThat(info.tiers().get(3).limits()).isEqualTo(Limits.UNLIMITED);
@@ -46,7 +46,7 @@ class PlatformInfoServiceTest {
                 .featureFlags(new FeatureFlagRegistry(List.of("kiosk_mode", "calendars")))
                 .build();
 
-        PlatformInfo info = Invitekit.builder().inMemory().settings(settings).build().platform().info();
+        PlatformView info = Invitekit.builder().inMemory().settings(settings).build().platform().info();
 
         assertThat(info.name()).isEqualTo("Acme Bookings");
         assertThat(info.domain()).isEqualTo("bookings.example");

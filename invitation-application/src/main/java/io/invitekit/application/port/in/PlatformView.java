@@ -14,10 +14,10 @@ import java.util.Objects;
  *
  * @param defaultTier the tier a tenant invitation offers unless the admin picks another
  */
-public record PlatformInfo(String name, String domain, SubscriptionTier defaultTier, List<Tier> tiers,
+public record PlatformView(String name, String domain, SubscriptionTier defaultTier, List<Tier> tiers,
                            List<PlatformPermission> permissions, List<String> featureFlags, List<String> locales) {
 
-    public PlatformInfo {
+    public PlatformView {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(defaultTier, "defaultTier");
