@@ -2,13 +2,14 @@
 // platform's activity page. Who may read it is the server's to say.
 import { api } from "./api.js";
 import { t } from "./i18n.js";
+import { platformName } from "./platform.js";
 import { formatDateTime, fullName, h, problemText } from "./ui.js";
 
 const PAGE = 50;
 
 /** One event's words: its type (by its wire name), who did it and the values it carries. */
 function row(event) {
-  const who = event.actor ? (event.actor.email ? fullName(event.actor) : t("activity.unknown_user")) : t("activity.system");
+  const who = event.actor ? (event.actor.email ? fullName(event.actor) : t("activity.unknown_user")) : t("activity.system", { platform: platformName() });
   const details = Object.entries(event.data || {}).filter(([, v]) => v !== null && v !== "")
     .map(([k, v]) => `${k}: ${v}`).join(" · ");
   return h("tr", { "data-type": event.type, "data-id": event.id },

@@ -3,7 +3,7 @@ import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
 import { t } from "./i18n.js";
 import { tierName } from "./labels.js";
-import { confirmDialog, fatal, formatDate, fullName, h, problemText, ready, setBusy, signedInPage } from "./ui.js";
+import { confirmDialog, fatal, formatDate, fullName, h, problemText, ready, setBusy, setTitle, signedInPage } from "./ui.js";
 
 const me = await signedInPage("manage.title");
 
@@ -100,7 +100,7 @@ function renderSwitch() {
 
 function renderTenant() {
   document.getElementById("family-name").textContent = tenant.name;
-  document.title = `${tenant.name} · ${t("app.name")}`;
+  setTitle(tenant.name);
   const count = members.length;
   document.getElementById("family-meta").textContent = t("manage.meta", {
     domain: tenant.domain, tier: tierName(tenant.subscription_tier),

@@ -2,7 +2,7 @@ import { api } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
 import { publicPage, ready, setBusy } from "./ui.js";
 
-publicPage("forgot.title");
+await publicPage("forgot.title");
 
 const form = prepare(document.getElementById("forgot-form"));
 form.addEventListener("submit", async (event) => {

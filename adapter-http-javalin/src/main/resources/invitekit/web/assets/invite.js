@@ -8,9 +8,9 @@ import { check, clearFieldError, focusFirstError, prepare, rules, setFieldError,
   from "./forms.js";
 import { t } from "./i18n.js";
 import { logOut, saveSession } from "./session.js";
-import { formatDate, problemText, publicPage, ready, renderHeader, setBusy } from "./ui.js";
+import { formatDate, problemText, publicPage, ready, renderHeader, setBusy, setTitle } from "./ui.js";
 
-publicPage("member_invite.title");
+await publicPage("member_invite.title");
 
 const token = new URLSearchParams(location.hash.slice(1)).get("token");
 const tokenPath = `/api/invitations/token/${encodeURIComponent(token || "")}`;
@@ -35,7 +35,7 @@ function dead(errorOrCode) {
   document.getElementById("dead-text").textContent = kind ? t(`member_invite.dead.${kind}.text`) : problemText(errorOrCode);
   document.getElementById("dead-action").hidden = kind !== "accepted" || state.me !== null;
   document.getElementById("dead").hidden = false;
-  document.title = `${title} · ${t("app.name")}`;
+  setTitle(title);
   ready();
   document.getElementById("dead-title").focus();
 }
@@ -46,7 +46,7 @@ function start() {
   const p = state.preview;
   const role = t(`role.${p.role}`);
   document.getElementById("offer-title").textContent = t("member_invite.heading", { family: p.tenant_name });
-  document.title = `${t("member_invite.heading", { family: p.tenant_name })} · ${t("app.name")}`;
+  setTitle(t("member_invite.heading", { family: p.tenant_name }));
   document.getElementById("offer-intro").textContent = p.inviter_name
     ? t("member_invite.intro", { inviter: p.inviter_name, family: p.tenant_name, role })
     : t("member_invite.intro_anonymous", { family: p.tenant_name, role });

@@ -5,7 +5,7 @@ import { api, ApiError } from "./api.js";
 import { t } from "./i18n.js";
 import { problemText, publicPage, ready, renderHeader, setBusy, waitText } from "./ui.js";
 
-publicPage("join_link.title");
+await publicPage("join_link.title");
 
 const code = pathCode();
 document.getElementById("join-link-code").textContent = code;

@@ -1,11 +1,14 @@
 import { api } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
 import { t } from "./i18n.js";
-import { ready, setBusy, signedInPage } from "./ui.js";
+import { joinForm } from "./join-form.js";
+import { ready, realName, setBusy, signedInPage } from "./ui.js";
 
 const me = await signedInPage("joc.title");
 
-document.getElementById("welcome").textContent = t("joc.heading", { name: me.user.first_name || me.user.email });
+// By the name the person gave; the stand-in name of an admin the server made is no one's name.
+const name = realName(me.user) ? me.user.first_name : "";
+document.getElementById("welcome").textContent = name ? t("joc.heading", { name }) : t("joc.heading_plain");
 if (me.memberships.length > 0) {
   document.getElementById("already").hidden = false;
 }
@@ -26,5 +29,7 @@ form.addEventListener("submit", async (event) => {
     showProblem(form, error);
   }
 });
+
+joinForm(me);
 
 ready();

@@ -3,7 +3,7 @@ import { check, prepare, rules, showProblem, value } from "./forms.js";
 import { logIn } from "./session.js";
 import { landingFor, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
-publicPage("login.title");
+await publicPage("login.title");
 
 // Already signed in (in this tab or another): straight on. Only then: a signed-out visitor sent
 // here with ?next= must stay, or the page that sent them here and this one take turns for ever.

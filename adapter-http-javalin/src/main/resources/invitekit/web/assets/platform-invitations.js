@@ -1,8 +1,8 @@
 import { api } from "./api.js";
-import { DEFAULT_TIER, FLAGS, PERMISSIONS, TIERS } from "./catalog.js";
 import { check, clearFieldError, prepare, rules, showProblem, value } from "./forms.js";
 import { t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
+import { platform } from "./platform.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
 
 const me = await signedInPage("invitations.title");
@@ -15,13 +15,16 @@ if (!isAdmin(me)) {
 
 const form = prepare(document.getElementById("invite-form"));
 const tierSelect = document.getElementById("invite-tier");
-tierSelect.append(...TIERS.map((tier) => h("option", { value: tier, text: tierName(tier) })));
-tierSelect.value = DEFAULT_TIER;
+// The tiers, permissions and flags on offer are the server's (GET /api/platform/info), in its order.
+tierSelect.append(...platform.tiers.map((tier) => h("option", { value: tier.name,
+  text: t("invite.tier_option", { tier: tierName(tier.name), limits: t("invitations.limits",
+    { users: limitText(tier.max_users), resources: limitText(tier.max_resources) }) }) })));
+tierSelect.value = platform.default_tier;
 
 const permissionToggles = document.getElementById("permission-toggles");
 const flagToggles = document.getElementById("flag-toggles");
-PERMISSIONS.forEach((name) => addToggle(permissionToggles, "permission", name, permissionName(name)));
-FLAGS.forEach((name) => addToggle(flagToggles, "flag", name, flagName(name)));
+platform.permissions.forEach((name) => addToggle(permissionToggles, "permission", name, permissionName(name)));
+platform.feature_flags.forEach((name) => addToggle(flagToggles, "flag", name, flagName(name)));
 
 function addToggle(container, group, name, text) {
   if (container.querySelector(`input[value="${CSS.escape(name)}"]`)) {
@@ -108,7 +111,7 @@ function checked(container) {
 
 function resetForm() {
   form.reset();
-  tierSelect.value = DEFAULT_TIER;
+  tierSelect.value = platform.default_tier;
   document.getElementById("invite-max-users-field").hidden = true;
   document.getElementById("invite-max-resources-field").hidden = true;
 }

@@ -3,7 +3,7 @@ import { check, prepare, rules, setFormError, showProblem, value } from "./forms
 import { t } from "./i18n.js";
 import { publicPage, ready, setBusy } from "./ui.js";
 
-publicPage("reset.title");
+await publicPage("reset.title");
 
 // The token is in the fragment, which browsers never send to a server or in a Referer.
 const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";

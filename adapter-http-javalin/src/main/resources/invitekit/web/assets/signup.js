@@ -4,7 +4,7 @@ import { t } from "./i18n.js";
 import { saveSession } from "./session.js";
 import { problemText, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
-publicPage("signup.title");
+await publicPage("signup.title");
 
 // Come from a page that sent the visitor here (a join link): log-in goes back there too.
 if (safeNext()) {

@@ -8,9 +8,9 @@ import { t } from "./i18n.js";
 import { limitText, permissionName, tierName } from "./labels.js";
 import { saveSession } from "./session.js";
 import { normalizeSubdomain, suggestSubdomain } from "./subdomain.js";
-import { formatDate, h, problemText, publicPage, ready, renderHeader, setBusy } from "./ui.js";
+import { formatDate, h, problemText, publicPage, ready, renderHeader, setBusy, setTitle } from "./ui.js";
 
-publicPage("onboard.title");
+await publicPage("onboard.title");
 
 const token = new URLSearchParams(location.hash.slice(1)).get("token");
 const tokenPath = `/api/platform/tenant-invitations/token/${encodeURIComponent(token || "")}`;
@@ -33,7 +33,7 @@ function dead(errorOrCode) {
   document.getElementById("dead-text").textContent = kind ? t(`onboard.dead.${kind}.text`) : problemText(errorOrCode);
   document.getElementById("dead-action").hidden = kind !== "accepted";
   document.getElementById("dead").hidden = false;
-  document.title = `${t(`onboard.dead.${kind || "error"}.title`)} · ${t("app.name")}`;
+  setTitle(t(`onboard.dead.${kind || "error"}.title`));
   ready();
   document.getElementById("dead-title").focus();
 }
@@ -70,8 +70,7 @@ function show(step, focus = true) {
       li.removeAttribute("aria-current");
     }
   }
-  document.title = `${t("onboard.step_of", { n: index + 1, total: state.steps.length, name: t(`onboard.step.${step}`) })}`
-    + ` · ${t("app.name")}`;
+  setTitle(t("onboard.step_of", { n: index + 1, total: state.steps.length, name: t(`onboard.step.${step}`) }));
   if (focus) {
     document.getElementById(`step-${step}-title`).focus();
   }

@@ -1,6 +1,7 @@
 // What every page shares: start-up (strings, session, header), small DOM helpers, dates, dialogs.
 import { api, ApiError } from "./api.js";
 import { has, t, translate } from "./i18n.js";
+import { platform, platformName } from "./platform.js";
 import { logOut } from "./session.js";
 
 /** Creates an element: h("a", {href: "/x", class: "y", text: "z"}, child, …). */
@@ -30,11 +31,23 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
-/** A page anyone may see. */
-export function publicPage(titleKey) {
+/** The document's title: the page's own, then the platform's name. */
+export function setTitle(text) {
+  const name = platformName();
+  document.title = name ? `${text} · ${name}` : text;
+}
+
+/**
+ * A page anyone may see. Without the platform's description (GET /api/platform/info) the page
+ * shows its error view instead, and what follows never runs.
+ */
+export async function publicPage(titleKey) {
   translate();
-  document.title = `${t(titleKey)} · ${t("app.name")}`;
+  setTitle(t(titleKey));
   renderHeader(null);
+  if (!platform) {
+    return unavailable();
+  }
 }
 
 /**
@@ -43,7 +56,11 @@ export function publicPage(titleKey) {
  */
 export async function signedInPage(titleKey) {
   translate();
-  document.title = `${t(titleKey)} · ${t("app.name")}`;
+  setTitle(t(titleKey));
+  if (!platform) {
+    renderHeader(null);
+    return unavailable();
+  }
   try {
     const me = await api("GET", "/api/me");
     renderHeader(me);
@@ -66,11 +83,28 @@ export function ready(focusHeading = false) {
   }
 }
 
-/** Replaces the page's content with one message (for failures nothing on the page can fix). */
+/**
+ * Replaces the page's content with its error view (for failures nothing on the page can fix): a
+ * heading, the message, and ways on — try again, or the start page.
+ */
 export function fatal(message) {
   const main = document.querySelector("main");
-  main.replaceChildren(h("div", { class: "card" }, h("p", { class: "form-error", role: "alert", text: message })));
+  setTitle(t("error.title"));
+  const heading = h("h1", { id: "error-title", tabindex: "-1", text: t("error.heading") });
+  main.replaceChildren(h("section", { class: "card error-view", id: "error-view", "aria-labelledby": "error-title" },
+    heading,
+    h("p", { id: "error-message", role: "alert", text: message }),
+    h("div", { class: "actions" },
+      h("button", { type: "button", id: "error-retry", text: t("error.retry"), onclick: () => location.reload() }),
+      h("a", { class: "button secondary", id: "error-home", href: "/", text: t("error.home") }))));
   ready();
+  heading.focus();
+}
+
+/** The platform's description did not load: nothing on the page can work without it. */
+function unavailable() {
+  fatal(t("error.platform"));
+  return new Promise(() => {});
 }
 
 function toLogin() {
@@ -101,12 +135,25 @@ export function isAdmin(me) {
   return me?.user?.platform_role === "PLATFORM_ADMIN";
 }
 
+/**
+ * The name a person gave, or "" for none. The platform admins the server creates itself (the first
+ * admin, the admin command line) carry "Platform Admin" as a stand-in until they set their own
+ * name in their account settings: that is no one's name, so nobody is greeted by it.
+ */
+export function realName(user) {
+  if (user.platform_role === "PLATFORM_ADMIN" && user.first_name === "Platform" && user.last_name === "Admin") {
+    return "";
+  }
+  return [user.first_name, user.last_name].filter(Boolean).join(" ");
+}
+
+/** A person's name, else their email. */
 export function fullName(user) {
-  return [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email;
+  return realName(user) || user.email;
 }
 
 function initials(user) {
-  const letters = [user.first_name, user.last_name].filter(Boolean).map((n) => [...n.trim()][0] || "");
+  const letters = realName(user) ? [user.first_name, user.last_name].filter(Boolean).map((n) => [...n.trim()][0] || "") : [];
   return (letters.join("") || [...user.email][0]).toUpperCase();
 }
 
@@ -114,7 +161,7 @@ function initials(user) {
 export function renderHeader(me) {
   const header = document.querySelector(".site-header");
   const brand = h("a", { class: "brand", href: "/" },
-    h("img", { src: "/assets/favicon.svg", alt: "" }), h("span", { text: t("app.name") }));
+    h("img", { src: "/assets/favicon.svg", alt: "" }), h("span", { class: "brand-name", text: platformName() }));
   if (!me) {
     header.replaceChildren(brand);
     return;
@@ -125,9 +172,12 @@ export function renderHeader(me) {
       ["/platform/activity", "menu.activity"], ["/platform/webhooks", "menu.webhooks"]);
   }
   links.push(["/account", "menu.account"]);
+  // The button's name is its visible text (the name shown) with "Account menu" before it for
+  // screen readers: an aria-label would hide the visible name (axe: label-content-name-mismatch).
   const menu = h("details", { class: "user-menu" },
-    h("summary", { "aria-label": t("menu.label", { name: fullName(me.user) }) },
+    h("summary", {},
       h("span", { class: "avatar", "aria-hidden": "true", text: initials(me.user) }),
+      h("span", { class: "visually-hidden", text: `${t("menu.label")}: ` }),
       h("span", { class: "user-name", text: fullName(me.user) })),
     h("ul", { class: "menu" },
       h("li", { class: "menu-email", text: me.user.email }),

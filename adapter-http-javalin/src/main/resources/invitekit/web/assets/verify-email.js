@@ -4,7 +4,7 @@ import { t } from "./i18n.js";
 import { saveSession } from "./session.js";
 import { landingFor, problemText, publicPage, ready, setBusy } from "./ui.js";
 
-publicPage("verify.title");
+await publicPage("verify.title");
 
 // The token is in the fragment, which browsers never send to a server or in a Referer.
 const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";

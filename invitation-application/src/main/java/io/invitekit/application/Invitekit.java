@@ -13,6 +13,7 @@ import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.JoinCodeUseCase;
 import io.invitekit.application.port.in.MemberUseCase;
 import io.invitekit.application.port.in.OperationsUseCase;
+import io.invitekit.application.port.in.PlatformInfoUseCase;
 import io.invitekit.application.port.in.PaymentOnboardingUseCase;
 import io.invitekit.application.port.in.SessionUseCase;
 import io.invitekit.application.port.in.SubdomainAvailabilityUseCase;
@@ -43,6 +44,7 @@ import io.invitekit.application.service.JoinCodeService;
 import io.invitekit.application.service.MemberService;
 import io.invitekit.application.service.OpaqueSessionTokens;
 import io.invitekit.application.service.OperationsService;
+import io.invitekit.application.service.PlatformInfoService;
 import io.invitekit.application.service.PaymentOnboardingService;
 import io.invitekit.application.service.RequestLimits;
 import io.invitekit.application.service.ServiceContext;
@@ -85,6 +87,7 @@ public final class Invitekit {
     private final WebhookUseCase webhooks;
     private final PaymentOnboardingUseCase payments;
     private final OperationsUseCase operations;
+    private final PlatformInfoUseCase platform;
     private final AccountAdministrationUseCase accountAdministration; // null when Invitekit's own accounts are off
 
     private Invitekit(Builder b) {
@@ -140,6 +143,7 @@ public final class Invitekit {
         this.delivery = new DeliveryService(context, storage.transactions(), storage.outbox(), b.mailSender,
                 storage.invitations(), storage.memberInvitations(), b.eventListeners, webhookService, webhookService);
         this.payments = new PaymentOnboardingService(storage.tenants(), storage.memberships(), b.paymentOnboarding);
+        this.platform = new PlatformInfoService(settings);
         this.operations = new OperationsService(storage.outbox(), invitationService, storage.invitations(),
                 storage.memberInvitations());
     }
@@ -233,6 +237,14 @@ public final class Invitekit {
     /** A paying tenant's owner starts payment onboarding. */
     public PaymentOnboardingUseCase payments() {
         return payments;
+    }
+
+    /**
+     * The platform as anyone may see it: name, domain, tiers with their limits, permissions,
+     * feature flags and languages (what the pages show instead of knowing it themselves).
+     */
+    public PlatformInfoUseCase platform() {
+        return platform;
     }
 
     /** The outbox's backlog, who may read metrics, and the dead emails an operator retries. */

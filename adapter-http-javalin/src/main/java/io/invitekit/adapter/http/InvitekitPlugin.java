@@ -121,6 +121,7 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
             routes.before("/api/*", crossSite::check);
         }
         problems.registerErrors(state.routes, path);
+        new JavalinPlatformRoutes(kit).register(routes);
         new JavalinAccountRoutes(kit, bodies, clients).register(routes);
         if (ownSessions) {
             new JavalinSessionRoutes(kit.sessions(), bodies, clients, new SessionCookie(settings.baseUrl()))
@@ -136,7 +137,9 @@ public final class InvitekitPlugin extends Plugin<InvitekitPlugin.Config> {
             new JavalinOperationsRoutes(kit, settings, metrics).register(routes);
         }
         if (config.pages) {
-            new JavalinPageRoutes().register(routes);
+            JavalinPageRoutes pages = new JavalinPageRoutes(kit.platform().info().name());
+            pages.register(routes);
+            pages.registerNotFound(state.routes);
         }
     }
 

@@ -206,13 +206,31 @@ class WebPagesTest {
     }
 
     @Test
-    void theCatalogThePagesOfferIsTheServersDefault() {
-        String catalog = api.page("/assets/catalog.js").body();
-        assertThat(array(catalog, "TIERS")).containsExactlyInAnyOrderElementsOf(
-                TierCatalog.defaults().tiers().stream().map(SubscriptionTier::name).toList());
-        assertThat(array(catalog, "PERMISSIONS")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(PlatformPermission.values()).map(WireNames::permission).toList());
-        assertThat(array(catalog, "FLAGS")).containsExactlyElementsOf(FeatureFlagRegistry.DEFAULT_KEYS);
+    void noPageOrScriptWritesDownTheCatalogOrThePlatformsName() {
+        // Tiers, permissions, flags and the name come from GET /api/platform/info, never from the assets.
+        List<String> catalog = new ArrayList<>();
+        TierCatalog.defaults().tiers().forEach(t -> catalog.add("\"" + t.name() + "\""));
+        Arrays.stream(PlatformPermission.values()).forEach(p -> catalog.add("\"" + WireNames.permission(p) + "\""));
+        FeatureFlagRegistry.DEFAULT_KEYS.stream()
+                .filter(f -> !f.equals("event_types")) // also the webhook form's field of that name
+                .forEach(f -> catalog.add("\"" + f + "\""));
+        Map<String, String> files = new LinkedHashMap<>(pages());
+        files.putAll(scripts());
+        files.forEach((name, text) -> {
+            assertThat(text).as(name).doesNotContain(catalog).doesNotContain("Invitekit");
+        });
+        assertThat(api.page("/assets/catalog.js").status()).isEqualTo(404);
+        assertThat(api.page("/assets/en.json").body()).doesNotContain("Invitekit");
+    }
+
+    @Test
+    void everyPagesTitleIsThePlatformsNameUntilItsScriptSaysMore() {
+        for (String path : pagePaths()) {
+            assertThat(api.page(path).body()).as(path).contains("<title>Acme Cloud</title>");
+        }
+        try (ApiServer odd = ApiServer.withSettings(s -> s.platformName("Tom & Jerry's <Club>"))) {
+            assertThat(odd.page("/login").body()).contains("<title>Tom &amp; Jerry&#39;s &lt;Club&gt;</title>");
+        }
     }
 
     private static void expect(JsonNode en, String key, List<String> missing) {
@@ -221,15 +239,11 @@ class WebPagesTest {
         }
     }
 
-    private static List<String> array(String js, String name) {
-        Matcher m = Pattern.compile("export const " + name + " = \\[([^\\]]*)\\]").matcher(js);
-        assertThat(m.find()).as(name).isTrue();
-        return Pattern.compile("\"([^\"]+)\"").matcher(m.group(1)).results().map(r -> r.group(1)).toList();
-    }
 
     private Map<String, String> pages() {
         Map<String, String> pages = new LinkedHashMap<>();
         pagePaths().stream().sorted().forEach(path -> pages.put(path, api.page(path).body()));
+        pages.put("(404) /no-such-page", api.page("/no-such-page").body());
         return pages;
     }
 

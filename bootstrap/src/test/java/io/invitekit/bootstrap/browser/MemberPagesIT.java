@@ -58,7 +58,7 @@ class MemberPagesIT {
             owner.awaitText("#member-invite-email-error", "required");
             owner.type("#member-invite-email", invitee);
             owner.select("#member-invite-role", "ADMIN");
-            owner.screenshot("invite-form");
+            owner.check("invite-form");
             owner.click("#member-invite-form button[type=submit]");
             owner.awaitText("#member-invite-sent", "Invitation sent to " + invitee + " as Admin");
             String row = "#pending tr[data-email='" + invitee + "']";
@@ -69,8 +69,7 @@ class MemberPagesIT {
             owner.type("#member-invite-email", invitee.toUpperCase());
             owner.click("#member-invite-form button[type=submit]");
             owner.awaitText("#member-invite-email-error", "already has a pending invitation");
-            owner.screenshot("pending-invitations");
-            owner.phoneScreenshot("pending-invitations");
+            owner.check("pending-invitations");
         }
 
         String link = server.linkFor(invitee, "/invite");
@@ -80,14 +79,14 @@ class MemberPagesIT {
             assertThat(nina.text("#offer-intro")).contains("Olive Owner invited you to join The Olives as Admin");
             assertThat(nina.text("#offer-email")).isEqualTo(invitee);
             assertThat(nina.text("#offer-role")).isEqualTo("Admin");
-            nina.screenshot("invite-landing");
-            nina.phoneScreenshot("invite-landing");
+            nina.check("invite-landing");
             nina.type("#account-first-name", "Nina");
             nina.type("#account-last-name", "New");
             nina.type("#account-password", PageServer.PASSWORD);
             nina.type("#account-password-confirm", "not the same");
             nina.click("#account-submit");
             nina.awaitText("#account-password-confirm-error", "don't match");
+            nina.check("invite-landing-errors");
             nina.type("#account-password-confirm", PageServer.PASSWORD);
             nina.click("#account-submit");
 
@@ -95,6 +94,7 @@ class MemberPagesIT {
             assertThat(nina.url().getQuery()).isEqualTo("tenant=" + tenantId);
             nina.awaitText("#members", "Nina New");
             assertThat(nina.text("#members tr[data-email='" + invitee + "']")).contains("Admin", "That's you");
+            nina.check("invite-accepted-family");
             // Signed in with the cookie session: a reload keeps her in.
             nina.refresh();
             nina.awaitText("#family-name", "The Olives");
@@ -102,6 +102,7 @@ class MemberPagesIT {
             // The link is used up.
             nina.go(link);
             nina.awaitText("#dead-title", "already been used");
+            nina.check("invite-used");
         }
         JsonNode me = server.call("GET", "/api/me", server.login(invitee), null);
         assertThat(me.path("email_verified").asBoolean()).as("the link proved the address").isTrue();
@@ -124,6 +125,7 @@ class MemberPagesIT {
             assertThat(browser.text("dialog")).contains("Resend this invitation?", invitee);
             browser.click("dialog button.confirm");
             browser.awaitText("#pending-error", "You can send another in");
+            browser.check("pending-resend-too-soon");
 
             browser.click(row + " button.revoke");
             browser.click("dialog button[value=cancel]"); // "Go back": nothing happens
@@ -134,13 +136,15 @@ class MemberPagesIT {
             browser.awaitText("#pending-notice", "The invitation to " + invitee + " is revoked");
             browser.until("the revoked invitation leaves the pending list", b -> b.count(row) == 0);
             browser.visible("#pending-empty");
+            browser.check("pending-revoked");
         }
         try (Browser ruth = Browser.open(server.base(), "members-revoked")) {
             ruth.go(link);
             ruth.awaitText("#dead-title", "This invitation was revoked");
-            ruth.screenshot("invite-revoked");
+            ruth.check("invite-revoked");
             ruth.go("/invite#token=nonsense");
             ruth.awaitText("#dead-title", "This invitation link doesn't work");
+            ruth.check("invite-unknown-token");
         }
     }
 
@@ -165,6 +169,7 @@ class MemberPagesIT {
             browser.type("#account-password", "not the password");
             browser.click("#account-submit");
             browser.awaitText("#account-password-error", "not the password of an account with this email");
+            browser.check("invite-existing-wrong-password");
             browser.type("#account-password", PageServer.PASSWORD);
             browser.click("#account-submit");
             browser.awaitPath("/family/manage");
@@ -181,7 +186,7 @@ class MemberPagesIT {
             browser.go(fredLink);
             browser.awaitText("#mismatch-text", "You are signed in as " + erin + ", but this invitation is for " + fred);
             assertThat(browser.count("#signed-in:not([hidden])")).isZero();
-            browser.screenshot("invite-other-account");
+            browser.check("invite-other-account");
             browser.click("#switch-account");
             browser.visible("#account-form");
 
@@ -189,7 +194,7 @@ class MemberPagesIT {
             browser.awaitPath("/join-or-create");
             browser.go(fredLink);
             browser.awaitText("#signed-in-text", "You are signed in as " + fred);
-            browser.screenshot("invite-signed-in");
+            browser.check("invite-signed-in");
             browser.click("#accept");
             browser.awaitPath("/family/manage");
             assertThat(browser.url().getQuery()).isEqualTo("tenant=" + tenantId);
@@ -223,7 +228,7 @@ class MemberPagesIT {
             browser.until("the select shows the role again", b -> "MEMBER".equals(b.value(bobRow + " select.role-select")));
 
             browser.select(bobRow + " select.role-select", "ADMIN");
-            browser.screenshot("role-change-confirm");
+            browser.check("role-change-confirm");
             browser.click("dialog button.confirm");
             browser.awaitText("#members-notice", "Bert Second is now Admin");
             assertThat(browser.value(bobRow + " select.role-select")).isEqualTo("ADMIN");
@@ -234,8 +239,7 @@ class MemberPagesIT {
             browser.click("dialog button.confirm");
             browser.awaitText("#members-notice", "Cora Third is no longer a member");
             browser.until("Cora's row is gone", b -> b.count(carolRow) == 0);
-            browser.screenshot("members-owner");
-            browser.phoneScreenshot("members-owner");
+            browser.check("members-owner");
         }
         assertThat(roleOf(tenantId, owner, bob)).isEqualTo("ADMIN");
         assertThat(server.status("GET", "/api/tenants/" + tenantId, carolToken))
@@ -251,7 +255,7 @@ class MemberPagesIT {
             assertThat(browser.count(daveRow + " select")).as("an admin grants MEMBER only: nothing to choose").isZero();
             assertThat(browser.texts("#member-invite-role option:not([hidden])")).containsExactly("Member");
             assertThat(browser.count("#transfer-form:not([hidden])")).as("only owners transfer").isZero();
-            browser.screenshot("members-admin");
+            browser.check("members-admin");
             browser.click(daveRow + " button.remove");
             browser.click("dialog button.confirm");
             browser.until("Dora's row is gone", b -> b.count(daveRow) == 0);
@@ -274,7 +278,7 @@ class MemberPagesIT {
             assertThat(browser.text("dialog")).contains("Leave The Transfers?");
             browser.click("dialog button.confirm");
             browser.awaitText("#yours-error", "only owner");
-            browser.screenshot("last-owner");
+            browser.check("last-owner");
 
             browser.click("#transfer-submit");
             browser.awaitText("#transfer-member-error", "required");
@@ -287,7 +291,7 @@ class MemberPagesIT {
             assertThat(browser.text("#members tr[data-email='" + owner + "']")).contains("Admin");
             browser.awaitHidden("#transfer-form");
             assertThat(browser.count("#members tr[data-email='" + heir + "'] button.remove")).as("an admin now").isZero();
-            browser.screenshot("transferred");
+            browser.check("transferred");
 
             browser.click("#leave");
             browser.click("dialog button.confirm");
@@ -313,15 +317,14 @@ class MemberPagesIT {
             browser.click("#copy-link");
             browser.awaitText("#code-status", "Copied the join link");
             assertThat(browser.clipboard()).isEqualTo(link);
-            browser.screenshot("code-card-link");
+            browser.check("code-card-link");
         }
 
         try (Browser newcomer = Browser.open(server.base(), "join-link-signed-out")) {
             newcomer.go(link);
             newcomer.visible("#join-signed-out");
             assertThat(newcomer.text("#join-link-code")).isEqualTo(link.substring(link.lastIndexOf('/') + 1));
-            newcomer.screenshot("join-link-signed-out");
-            newcomer.phoneScreenshot("join-link-signed-out");
+            newcomer.check("join-link-signed-out");
             newcomer.click("#join-signup");
             newcomer.awaitPath("/signup");
             newcomer.type("#signup-email", "nico@example.org");
@@ -347,7 +350,7 @@ class MemberPagesIT {
             existing.type("#login-password", PageServer.PASSWORD);
             existing.click("#login-form button[type=submit]");
             existing.awaitPath(URI.create(link).getPath());
-            existing.screenshot("join-link-signed-in");
+            existing.check("join-link-signed-in");
             existing.click("#join-confirm");
             existing.awaitPath("/family/manage");
             existing.awaitText("#members", "Lou Login");

@@ -39,9 +39,11 @@ class WebhookPagesIT {
             admin.awaitPath("/platform/invitations");
             admin.go("/platform/webhooks");
             admin.visible("#webhooks-empty");
+            admin.check("platform-webhooks-empty");
 
             admin.click("#webhook-form button[type=submit]");
             admin.awaitText("#webhook-url-error", "required");
+            admin.check("platform-webhooks-url-required");
             admin.type("#webhook-url", url);
             admin.type("#webhook-event-types", "tenant.created, membership.joined");
             admin.type("#webhook-description", "The receiver");
@@ -53,7 +55,7 @@ class WebhookPagesIT {
             admin.click("#copy-secret");
             admin.awaitText("#secret-status", "Copied");
             assertThat(admin.clipboard()).isEqualTo(secret);
-            admin.screenshot("secret-once");
+            admin.check("secret-once");
             admin.click("#secret-done");
             admin.awaitHidden("#secret-card");
             assertThat(admin.count("#webhook-secret")).isOne();
@@ -68,7 +70,7 @@ class WebhookPagesIT {
             admin.awaitText("#deliveries-heading", url);
             admin.visible("#deliveries tr");
             assertThat(admin.count("#deliveries tr")).isOne();
-            admin.screenshot("test-event-delivery");
+            admin.check("test-event-delivery");
 
             admin.click("#deliveries tr button");
             admin.awaitText("#webhooks-notice", "is queued again");
@@ -83,13 +85,13 @@ class WebhookPagesIT {
 
             admin.click(row + " button[aria-label='Turn off the endpoint " + url + "']");
             admin.awaitText(row, "Turned off");
+            admin.check("platform-webhook-turned-off");
 
             admin.click(row + " button[aria-label='Delete the endpoint " + url + "']");
             admin.click("dialog button.confirm");
             admin.awaitText("#webhooks-notice", "deleted");
             admin.visible("#webhooks-empty");
             admin.awaitHidden("#deliveries-card");
-            admin.phoneScreenshot("webhooks-empty");
         }
     }
 
@@ -104,12 +106,13 @@ class WebhookPagesIT {
             browser.visible("#activity-card");
             browser.awaitText("#activity", "tenant.created");
             assertThat(browser.text("#activity")).contains("Wanda Owner");
-            browser.screenshot("family-activity");
+            browser.check("family-activity");
 
             browser.click("#webhooks-link");
             browser.awaitPath("/family/webhooks");
             assertThat(browser.url().getQuery()).isEqualTo("tenant=" + tenantId);
             browser.awaitText("#webhooks-lead", "this family's events");
+            browser.check("family-webhooks");
 
             browser.type("#webhook-url", "ftp://hooks.example.org/in");
             browser.click("#webhook-form button[type=submit]");
@@ -118,10 +121,12 @@ class WebhookPagesIT {
             browser.type("#webhook-event-types", "membership.exploded");
             browser.click("#webhook-form button[type=submit]");
             browser.awaitText("#webhook-event-types-error", "not an event type");
+            browser.check("family-webhooks-unknown-type");
             browser.type("#webhook-event-types", "");
             browser.click("#webhook-form button[type=submit]");
             browser.visible("#secret-card");
             browser.awaitText("#webhooks tr[data-url='https://hooks.example.org/wanda']", "All events");
+            browser.check("family-webhook-added");
         }
         assertThat(server.call("GET", "/api/tenants/" + tenantId + "/webhooks", token, null).path("items")).hasSize(1);
     }
@@ -137,13 +142,14 @@ class WebhookPagesIT {
             admin.go("/platform/activity");
             admin.awaitText("#activity", "tenant.created");
             assertThat(admin.text("#activity")).contains("Victor Owner", "account.created");
-            admin.screenshot("platform-activity");
+            admin.check("platform-activity");
         }
         try (Browser victor = Browser.open(server.base(), "activity-not-admin")) {
             logIn(victor, owner, PageServer.PASSWORD);
             victor.awaitPath("/family/manage");
             victor.go("/platform/activity");
             victor.awaitText("main", "Only platform admins");
+            victor.check("platform-activity-not-admin");
             victor.go("/platform/webhooks");
             victor.awaitText("main", "Only platform admins");
         }

@@ -1,11 +1,13 @@
 package io.invitekit.domain.tenant;
 
 import io.invitekit.domain.shared.InvalidValueException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** The tiers on offer and each tier's default limits. */
+/** The tiers on offer, in the order given (cheapest first, as a price list), and each tier's default limits. */
 public final class TierCatalog {
     private final Map<SubscriptionTier, Limits> defaults;
 
@@ -13,7 +15,10 @@ public final class TierCatalog {
         if (defaults.isEmpty()) {
             throw new IllegalArgumentException("a tier catalog offers at least one tier");
         }
-        this.defaults = Map.copyOf(defaults);
+        Map<SubscriptionTier, Limits> ordered = new LinkedHashMap<>();
+        defaults.forEach((tier, limits) -> ordered.put(Objects.requireNonNull(tier, "tier"),
+                Objects.requireNonNull(limits, "limits")));
+        this.defaults = Collections.unmodifiableMap(ordered);
     }
 
     public static TierCatalog defaults() {
@@ -25,6 +30,7 @@ public final class TierCatalog {
         return new TierCatalog(tiers);
     }
 
+    /** The tiers in the catalog's order. */
     public Set<SubscriptionTier> tiers() {
         return defaults.keySet();
     }
