@@ -28,10 +28,11 @@ public record TenantRow(
         String phone,
         Instant createdAt) {
 
-    static final String SELECT = "SELECT t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
+    public static final String COLUMNS = "t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
             + "t.custom_max_users, t.custom_max_resources, t.permissions, t.feature_flags, t.max_users, t.max_resources, "
-            + "t.active, t.contact_email, t.phone, t.created_at "
-            + "FROM <prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id ";
+            + "t.active, t.contact_email, t.phone, t.created_at";
+    public static final String FROM = "<prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM + " ";
 
     public static TenantRow of(Tenant t) {
         return new TenantRow(t.id().value(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),
