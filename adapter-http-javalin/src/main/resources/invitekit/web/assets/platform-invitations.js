@@ -138,6 +138,9 @@ async function loadList({ append = false } = {}) {
   if (filter.value) {
     query.set("status", filter.value);
   }
+  if (search) {
+    query.set("q", search);
+  }
   if (append && cursor) {
     query.set("cursor", cursor);
   }
@@ -244,6 +247,47 @@ filter.addEventListener("change", () => {
   loadList();
 });
 more.addEventListener("click", () => loadList({ append: true }));
+
+// The search (?q=): an email or business name prefix, kept in the address so that it can be shared.
+const searchForm = document.getElementById("invitation-search");
+const searchInput = document.getElementById("invitation-q");
+const searchClear = document.getElementById("invitation-q-clear");
+const searchShowing = document.getElementById("invitation-q-showing");
+let search = (new URLSearchParams(location.search).get("q") || "").trim();
+
+function showSearch() {
+  searchInput.value = search;
+  searchClear.hidden = !search;
+  searchShowing.hidden = !search;
+  searchShowing.textContent = search ? t("invitations.search.showing", { q: search }) : "";
+}
+
+function runSearch(text) {
+  search = text.trim();
+  const url = new URL(location.href);
+  if (search) {
+    url.searchParams.set("q", search);
+  } else {
+    url.searchParams.delete("q");
+  }
+  history.replaceState(null, "", url);
+  showSearch();
+  listError.hidden = true;
+  listNotice.hidden = true;
+  items = [];
+  cursor = null;
+  return loadList();
+}
+
+searchForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  runSearch(searchInput.value);
+});
+searchClear.addEventListener("click", () => {
+  runSearch("");
+  searchInput.focus();
+});
+showSearch();
 
 await loadList();
 ready();

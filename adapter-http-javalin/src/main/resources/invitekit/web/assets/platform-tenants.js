@@ -27,9 +27,52 @@ function list(active) {
 const activeList = list(true);
 const inactiveList = list(false);
 
+// The search (?q=): a name or contact email prefix, kept in the address so that it can be shared.
+const searchForm = document.getElementById("tenant-search");
+const searchInput = document.getElementById("tenant-q");
+const searchClear = document.getElementById("tenant-q-clear");
+const searchShowing = document.getElementById("tenant-q-showing");
+let search = (new URLSearchParams(location.search).get("q") || "").trim();
+
+function showSearch() {
+  searchInput.value = search;
+  searchClear.hidden = !search;
+  searchShowing.hidden = !search;
+  searchShowing.textContent = search ? t("tenants.search.showing", { q: search }) : "";
+}
+
+async function runSearch(text) {
+  search = text.trim();
+  const url = new URL(location.href);
+  if (search) {
+    url.searchParams.set("q", search);
+  } else {
+    url.searchParams.delete("q");
+  }
+  history.replaceState(null, "", url);
+  showSearch();
+  failure.hidden = true;
+  notice.hidden = true;
+  activeList.items = [];
+  inactiveList.items = [];
+  await Promise.all([load(activeList), load(inactiveList)]);
+}
+
+searchForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  runSearch(searchInput.value);
+});
+searchClear.addEventListener("click", () => {
+  runSearch("");
+  searchInput.focus();
+});
+
 async function load(state, append = false) {
   const query = new URLSearchParams({ active: String(state.active),
     limit: String(append ? PAGE : Math.min(200, Math.max(PAGE, state.items.length))) });
+  if (search) {
+    query.set("q", search);
+  }
   if (append && state.cursor) {
     query.set("cursor", state.cursor);
   }
@@ -60,7 +103,9 @@ function row(tenant) {
       "aria-label": t("tenants.reactivate_label", { name: tenant.name }) });
   button.addEventListener("click", () => toggle(tenant, button));
   return h("tr", { "data-name": tenant.name, "data-id": tenant.id },
-    h("td", { "data-label": t("tenants.col.name") }, tenant.name, h("span", { class: "sub", text: tenant.domain })),
+    h("td", { "data-label": t("tenants.col.name") },
+      h("a", { href: `/platform/tenants/${encodeURIComponent(tenant.id)}`, class: "tenant-link", text: tenant.name }),
+      h("span", { class: "sub", text: tenant.domain })),
     h("td", { "data-label": t("tenants.col.tier") }, tierName(tenant.subscription_tier),
       h("span", { class: "sub", text: t("invitations.limits", { users: limitText(tenant.max_users),
         resources: limitText(tenant.max_resources) }) })),
@@ -93,5 +138,6 @@ async function toggle(tenant, button) {
   await Promise.all([load(activeList), load(inactiveList)]);
 }
 
+showSearch();
 await Promise.all([load(activeList), load(inactiveList)]);
 ready();

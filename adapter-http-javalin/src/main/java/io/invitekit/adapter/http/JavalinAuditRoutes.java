@@ -29,12 +29,22 @@ final class JavalinAuditRoutes {
             Actor actor = Authentication.requireActor(ctx);
             reply(ctx, kit.audit().platformEvents(actor, query(ctx)));
         });
+        routes.get("/api/platform/tenants/{id}/audit-events", ctx -> {
+            Actor actor = Authentication.requireActor(ctx);
+            reply(ctx, kit.audit().platformTenantEvents(actor, tenantIdOf(ctx), query(ctx)));
+        });
         routes.get("/api/tenants/{id}/audit-events", ctx -> {
             Actor actor = Authentication.requireActor(ctx);
             TenantId tenant = TenantId.parse(ctx.pathParam("id"))
                     .orElseThrow(() -> new RuleViolationException(ErrorCode.NOT_FOUND, "no such tenant"));
             reply(ctx, kit.audit().tenantEvents(actor, tenant, query(ctx)));
         });
+    }
+
+    /** A malformed id names no tenant: {@code not_found}, as an unknown one. */
+    private static TenantId tenantIdOf(Context ctx) {
+        return TenantId.parse(ctx.pathParam("id"))
+                .orElseThrow(() -> new RuleViolationException(ErrorCode.NOT_FOUND, "no such tenant"));
     }
 
     private static AuditQuery query(Context ctx) {

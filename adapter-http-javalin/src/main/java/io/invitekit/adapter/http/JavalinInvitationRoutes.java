@@ -50,7 +50,7 @@ final class JavalinInvitationRoutes {
         });
         routes.get(BASE, ctx -> {
             Page<InvitationView> page = kit.invitations().list(Authentication.requireActor(ctx), InvitationQuery.all()
-                    .status(ctx.queryParam("status")).email(ctx.queryParam("email")).page(Queries.page(ctx)));
+                    .status(ctx.queryParam("status")).email(ctx.queryParam("email")).search(ctx.queryParam("q")).page(Queries.page(ctx)));
             Json.reply(ctx, new PageResponse<>(page.items().stream().map(InvitationResponse::of).toList(),
                     page.nextCursor()));
         });

@@ -83,6 +83,12 @@ final class JavalinMemberRoutes {
             Json.reply(ctx, new PageResponse<>(page.items().stream().map(MemberResponse::of).toList(),
                     page.nextCursor()));
         });
+        routes.get("/api/platform/tenants/{id}/members", ctx -> {
+            Actor actor = Authentication.requireActor(ctx);
+            Page<MemberView> page = kit.members().platformMembers(actor, tenantId(ctx), Queries.page(ctx));
+            Json.reply(ctx, new PageResponse<>(page.items().stream().map(MemberResponse::of).toList(),
+                    page.nextCursor()));
+        });
         routes.patch(TENANT + "/members/{user}", ctx -> {
             Actor actor = Authentication.requireActor(ctx);
             ChangeRoleRequest b = bodies.read(ctx, ChangeRoleRequest.class);

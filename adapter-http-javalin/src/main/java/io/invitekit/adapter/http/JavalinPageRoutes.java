@@ -57,10 +57,12 @@ final class JavalinPageRoutes {
             Map.entry("/invite", "invite.html"));
 
     /**
-     * Pages whose path carries a value the page reads itself (Javalin path patterns → HTML file).
-     * A join code in the path is a secret of sorts: the request log blanks it out.
+     * Pages whose path carries a value the page reads itself (Javalin path patterns → HTML file):
+     * a join code (a secret of sorts: the request log blanks it out) or a tenant's id.
      */
-    static final Map<String, String> PATTERN_PAGES = Map.of("/join/{code}", "join-link.html");
+    static final Map<String, String> PATTERN_PAGES = Map.of(
+            "/join/{code}", "join-link.html",
+            "/platform/tenants/{id}", "platform-tenant.html");
 
     /** Asset names: flat, so that no request can reach outside the assets folder. */
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,64}\\.(css|js|json|svg)");

@@ -35,7 +35,7 @@ final class JavalinTenantRoutes {
     void register(Routes routes) {
         routes.get("/api/platform/tenants", ctx -> {
             Boolean active = Queries.bool(ctx, "active");
-            TenantQuery query = TenantQuery.all().page(Queries.page(ctx));
+            TenantQuery query = TenantQuery.all().page(Queries.page(ctx)).search(ctx.queryParam("q"));
             Page<TenantView> page = kit.tenants().list(Authentication.requireActor(ctx),
                     active == null ? query : query.active(active));
             Json.reply(ctx, new PageResponse<>(page.items().stream().map(t -> TenantResponse.of(t, false)).toList(),

@@ -132,6 +132,28 @@ class AuditApiTest {
     }
 
     @Test
+    void platformAdminsReadOneTenantsEventsAtThePlatformPathAndNoOneElseDoes() {
+        Family family = family();
+        Family other = family();
+        String path = "/api/platform/tenants/" + family.id() + "/audit-events";
+
+        Reply asAdmin = api.get(path, api.adminToken());
+        assertThat(asAdmin.status()).isEqualTo(200);
+        assertThat(asAdmin.items("type")).contains("tenant.created");
+        assertThat(asAdmin.items("tenant_id")).containsOnly(family.id());
+        assertThat(api.get(path + "?type=tenant.created&limit=1", api.adminToken()).items("type"))
+                .containsExactly("tenant.created");
+
+        assertThat(api.get(path, family.owner()).code()).as("a tenant's own owner: not this path").isEqualTo("forbidden");
+        assertThat(api.get(path, other.owner()).code()).isEqualTo("forbidden");
+        assertThat(api.get("/api/platform/tenants/" + java.util.UUID.randomUUID() + "/audit-events", api.adminToken())
+                .code()).isEqualTo("not_found");
+        assertThat(api.get("/api/platform/tenants/not-a-uuid/audit-events", api.adminToken()).status()).isEqualTo(404);
+        assertThat(api.get(path + "?cursor=garbage", api.adminToken()).status()).isEqualTo(422);
+        assertThat(api.anonymous("GET", path, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
     void thePlatformsEventsAreForPlatformAdminsOnly() {
         Family family = family();
 

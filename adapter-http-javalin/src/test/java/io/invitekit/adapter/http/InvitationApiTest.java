@@ -118,6 +118,36 @@ class InvitationApiTest {
     }
 
     @Test
+    void searchesByEmailOrBusinessNamePrefixInAnyCaseAPageAtATime() {
+        api.post("/api/platform/tenant-invitations", admin, Map.of("email", "anna@example.org"));
+        api.post("/api/platform/tenant-invitations", admin, Map.of("email", "bob@example.org",
+                "suggested_business_name", "Annex Bakery"));
+        api.post("/api/platform/tenant-invitations", admin, Map.of("email", "annabel@example.org"));
+        api.post("/api/platform/tenant-invitations", admin, Map.of("email", "carl@example.org"));
+
+        Reply first = api.get("/api/platform/tenant-invitations?q=ANN&limit=2", admin);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.items("email")).containsExactly("anna@example.org", "annabel@example.org");
+        Reply second = api.get("/api/platform/tenant-invitations?q=ann&limit=2&cursor="
+                + first.json().path("next_cursor").asText(), admin);
+        assertThat(second.items("email")).as("found by its business name").containsExactly("bob@example.org");
+        assertThat(second.json().path("next_cursor").isNull()).isTrue();
+        assertThat(api.get("/api/platform/tenant-invitations?q=annex%20b", admin).items("email"))
+                .containsExactly("bob@example.org");
+        assertThat(api.get("/api/platform/tenant-invitations?q=zz", admin).json().path("items").size()).isZero();
+        assertThat(api.get("/api/platform/tenant-invitations?q=ann&status=CANCELLED", admin).json().path("items").size())
+                .isZero();
+        assertThat(api.get("/api/platform/tenant-invitations?q=ann&email=anna@example.org", admin).items("email"))
+                .containsExactly("anna@example.org");
+
+        Reply blank = api.get("/api/platform/tenant-invitations?q=%20", admin);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.code()).isEqualTo("invalid_search");
+        assertThat(api.get("/api/platform/tenant-invitations?q=" + "x".repeat(101), admin).code()).isEqualTo("invalid_search");
+        assertThat(api.get("/api/platform/tenant-invitations?q=ann&cursor=AAAA", admin).status()).isEqualTo(422);
+    }
+
+    @Test
     void resendIsRateLimitedByTheCooldownAndCancelIsFinal() {
         String id = invite("owner@example.org").json().path("id").asText();
 

@@ -2,6 +2,7 @@ package io.invitekit.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.invitekit.adapter.http.ApiServer.Reply;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.membership.Membership;
@@ -413,6 +414,51 @@ class MemberApiTest {
         assertThat(api.anonymous("GET", family.path("/members"), Map.of()).status()).isEqualTo(401);
         assertThat(api.get(family.path("/members?cursor=garbage"), member).status()).isEqualTo(422);
         assertThat(api.get(family.path("/members?limit=0"), member).status()).isEqualTo(422);
+    }
+
+    @Test
+    void platformAdminsPageAnyTenantsMembersAndNoOneElseMay() {
+        Family family = family();
+        withRole(family, Role.MEMBER);
+        withRole(family, Role.ADMIN);
+        String path = "/api/platform/tenants/" + family.id() + "/members";
+        String admin = api.adminToken();
+
+        Reply first = api.get(path + "?limit=2", admin);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.items("role")).containsExactly("OWNER", "MEMBER");
+        Reply second = api.get(path + "?limit=2&cursor=" + first.json().path("next_cursor").asText(), admin);
+        assertThat(second.items("role")).containsExactly("ADMIN");
+        assertThat(second.json().path("next_cursor").isNull()).isTrue();
+
+        assertThat(api.get(path, family.owner()).code()).as("members use the tenant's own path").isEqualTo("forbidden");
+        assertThat(api.get("/api/platform/tenants/" + java.util.UUID.randomUUID() + "/members", admin).code())
+                .isEqualTo("not_found");
+        assertThat(api.get(path + "?cursor=garbage", admin).status()).isEqualTo(422);
+        assertThat(api.anonymous("GET", path, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTenantsUsageCountsItsMembersAndPendingInvitationsForMembersAndPlatformAdmins() {
+        Family family = family();
+        String member = withRole(family, Role.MEMBER);
+        assertThat(api.post(family.path("/invitations"), family.owner(),
+                Map.of("email", "pending@example.org", "role", "MEMBER")).status()).isEqualTo(201);
+
+        Reply asMember = api.get(family.path(""), member);
+        assertThat(asMember.json().path("usage").path("members").asInt()).isEqualTo(2);
+        assertThat(asMember.json().path("usage").path("pending_invitations").asInt()).isEqualTo(1);
+        Reply listed = api.get("/api/platform/tenants?q=the%20smiths&limit=200", api.adminToken());
+        JsonNode mine = null;
+        for (JsonNode tenant : listed.json().path("items")) {
+            if (tenant.path("id").asText().equals(family.id())) {
+                mine = tenant;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("usage").path("members").asInt()).isEqualTo(2);
+        assertThat(mine.path("usage").path("pending_invitations").asInt()).isEqualTo(1);
+        assertThat(api.get(family.path(""), api.adminToken()).json().path("usage").path("members").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -258,6 +258,36 @@ class TenantApiTest {
     }
 
     @Test
+    void platformAdminsSearchTenantsByNameOrContactEmailPrefixAPageAtATime() {
+        String admin = api.adminToken();
+        String owner = api.newUserToken();
+        for (String name : List.of("Zebra Café", "zebu farm", "ZEBRA Bakery", "Aardvark")) {
+            assertThat(api.post("/api/tenants", owner, Map.of("name", name)).status()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/tenants", api.newUserToken(), Map.of("name", "Other",
+                "contact_email", "zed@example.org")).status()).isEqualTo(201);
+
+        Reply first = api.get("/api/platform/tenants?q=ZeB&limit=2", admin);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.items("name")).containsExactly("ZEBRA Bakery", "Zebra Café");
+        Reply second = api.get("/api/platform/tenants?q=zeb&limit=2&cursor=" + first.json().path("next_cursor").asText(),
+                admin);
+        assertThat(second.items("name")).containsExactly("zebu farm");
+        assertThat(second.json().path("next_cursor").isNull()).isTrue();
+        assertThat(api.get("/api/platform/tenants?q=zed%40", admin).items("name")).containsExactly("Other");
+        assertThat(api.get("/api/platform/tenants?q=%20%20zebra%20b", admin).items("name")).containsExactly("ZEBRA Bakery");
+        assertThat(api.get("/api/platform/tenants?q=nothing", admin).json().path("items").size()).isZero();
+        assertThat(api.get("/api/platform/tenants?q=zeb&active=false", admin).json().path("items").size()).isZero();
+
+        assertThat(api.get("/api/platform/tenants?q=%20%20", admin).code()).isEqualTo("invalid_search");
+        assertThat(api.get("/api/platform/tenants?q=%20%20", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/platform/tenants?q=" + "a".repeat(101), admin).code()).isEqualTo("invalid_search");
+        assertThat(api.get("/api/platform/tenants?q=a%01b", admin).code()).isEqualTo("invalid_search");
+        assertThat(api.get("/api/platform/tenants?q=zeb&cursor=garbage", admin).status()).isEqualTo(422);
+        assertThat(api.get("/api/platform/tenants?q=zeb", owner).status()).isEqualTo(403);
+    }
+
+    @Test
     void crlfInNamesIsRefusedAsAFieldError() {
         Reply reply = api.post("/api/auth/signup", null, Map.of("email", "crlf@example.org", "password", ApiServer.PASSWORD,
                 "first_name", "Eve\r\nBcc: victim@example.org", "last_name", "X"));

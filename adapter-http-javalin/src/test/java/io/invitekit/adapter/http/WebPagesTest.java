@@ -50,19 +50,28 @@ class WebPagesTest {
     /** Every page path, with an example value where the path holds one. */
     private static List<String> pagePaths() {
         List<String> paths = new ArrayList<>(JavalinPageRoutes.PAGES.keySet());
-        JavalinPageRoutes.PATTERN_PAGES.keySet().forEach(p -> paths.add(p.replace("{code}", "A7BX-9PQ2")));
+        JavalinPageRoutes.PATTERN_PAGES.keySet().forEach(p -> paths.add(p.replace("{code}", "A7BX-9PQ2")
+                .replace("{id}", "018f0000-0000-7000-8000-000000000001")));
         return paths;
     }
 
     @Test
     void theJoinLinkPageServesAnyCodeInItsPath() {
-        assertThat(JavalinPageRoutes.PATTERN_PAGES).containsOnlyKeys("/join/{code}");
+        assertThat(JavalinPageRoutes.PATTERN_PAGES).containsEntry("/join/{code}", "join-link.html");
         for (String path : List.of("/join/A7BX-9PQ2", "/join/a7bx%209pq2", "/join/whatever")) {
             Reply page = api.page(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("/assets/join-link.js");
         }
         assertThat(api.page("/join/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theTenantDetailPageServesAnyIdInItsPathAndTheListStaysTheList() {
+        Reply detail = api.page("/platform/tenants/018f0000-0000-7000-8000-000000000001");
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body()).contains("/assets/platform-tenant.js");
+        assertThat(api.page("/platform/tenants").body()).contains("/assets/platform-tenants.js");
     }
 
     @Test

@@ -65,6 +65,19 @@ final class JdbiMemberships implements Memberships {
     }
 
     @Override
+    public java.util.Map<TenantId, Usage> usage(java.util.Collection<TenantId> tenants) {
+        if (tenants.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<UUID> ids = tenants.stream().map(TenantId::value).distinct().toList();
+        java.util.Map<TenantId, Usage> usage = new java.util.LinkedHashMap<>();
+        for (MembershipSql.UsageRow row : handles.call(MembershipSql.class, sql -> sql.usage(ids))) {
+            usage.put(new TenantId(row.id()), new Usage(row.memberCount(), row.pendingInvitations()));
+        }
+        return usage;
+    }
+
+    @Override
     public Optional<Membership> find(TenantId tenant, UserId user) {
         return handles.call(MembershipSql.class, sql -> sql.find(tenant.value(), user.value()).map(MembershipRow::toDomain));
     }

@@ -152,7 +152,7 @@ public final class JdbiStorage implements Storage {
                     .dataSource(migrating)
                     .locations(MIGRATIONS)
                     .table(prefix.historyTable())
-                    .placeholders(Map.of(JdbiSetup.PREFIX, prefix.value()))
+                    .placeholders(placeholders(lock, prefix))
                     .failOnMissingLocations(true)
                     // A host's tables may be there already: start the history below V1 and migrate beside them.
                     .baselineOnMigrate(true)
@@ -177,6 +177,17 @@ public final class JdbiStorage implements Storage {
         } catch (RuntimeException | SQLException failure) {
             throw StoreExceptions.translate(failure);
         }
+    }
+
+    /**
+     * The scripts' placeholders: the prefix, and where H2 and PostgreSQL differ in the DDL of a
+     * computed search key (V15): PostgreSQL keeps it in the "C" collation, stored.
+     */
+    private static Map<String, String> placeholders(Connection connection, TablePrefix prefix) throws SQLException {
+        boolean postgres = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName()) == Dialect.POSTGRESQL;
+        return Map.of(JdbiSetup.PREFIX, prefix.value(),
+                "search_key_collation", postgres ? "COLLATE \"C\"" : "",
+                "generated_storage", postgres ? "STORED" : "");
     }
 
     /** A PostgreSQL advisory lock per schema and prefix, held for one migration; nothing on H2. */

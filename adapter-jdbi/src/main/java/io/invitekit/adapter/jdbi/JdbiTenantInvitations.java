@@ -4,6 +4,8 @@ import io.invitekit.adapter.jdbi.internal.Dialect;
 import io.invitekit.adapter.jdbi.internal.Handles;
 import io.invitekit.adapter.jdbi.internal.HotReads;
 import io.invitekit.adapter.jdbi.internal.InvitationListQuery;
+import io.invitekit.adapter.jdbi.internal.PrefixSearchQuery;
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.adapter.jdbi.internal.InvitationRow;
 import io.invitekit.adapter.jdbi.internal.InvitationSql;
 import io.invitekit.application.port.out.TenantInvitations;
@@ -66,6 +68,17 @@ final class JdbiTenantInvitations implements TenantInvitations {
                 .bindMap(query.parameters())
                 .mapTo(InvitationRow.class)
                 .map(InvitationRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public List<PrefixSearch.Found<TenantInvitation>> search(InvitationFilter filter, PrefixSearch search) {
+        PrefixSearchQuery query = InvitationListQuery.search(filter, search);
+        return handles.call(handle -> handle.createQuery(query.sql())
+                .bindMap(query.parameters())
+                .map((rs, ctx) -> new PrefixSearch.Found<>(
+                        ctx.findRowMapperFor(InvitationRow.class).orElseThrow().map(rs, ctx).toDomain(),
+                        rs.getString("search_key")))
                 .list());
     }
 

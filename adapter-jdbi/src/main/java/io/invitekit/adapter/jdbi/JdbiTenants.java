@@ -1,14 +1,17 @@
 package io.invitekit.adapter.jdbi;
 
 import io.invitekit.adapter.jdbi.internal.Handles;
+import io.invitekit.adapter.jdbi.internal.PrefixSearchQuery;
 import io.invitekit.adapter.jdbi.internal.TenantRow;
 import io.invitekit.adapter.jdbi.internal.TenantSql;
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.Tenant;
 import io.invitekit.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,6 +60,19 @@ final class JdbiTenants implements Tenants {
     @Override
     public boolean update(Tenant tenant) {
         return handles.call(TenantSql.class, sql -> sql.updateActive(tenant.id().value(), tenant.active()) == 1);
+    }
+
+    @Override
+    public List<PrefixSearch.Found<Tenant>> search(Boolean active, PrefixSearch search) {
+        PrefixSearchQuery query = PrefixSearchQuery.of(TenantRow.COLUMNS, TenantRow.FROM, "t",
+                List.of("name_key", "contact_key"), active == null ? "" : "t.active = :active",
+                active == null ? Map.of() : Map.of("active", active), search);
+        return handles.call(handle -> handle.createQuery(query.sql())
+                .bindMap(query.parameters())
+                .map((rs, ctx) -> new PrefixSearch.Found<>(
+                        ctx.findRowMapperFor(TenantRow.class).orElseThrow().map(rs, ctx).toDomain(),
+                        rs.getString("search_key")))
+                .list());
     }
 
     @Override

@@ -99,6 +99,15 @@ public final class InMemoryMemberships implements Memberships {
     }
 
     @Override
+    public synchronized Map<TenantId, Usage> usage(java.util.Collection<TenantId> tenants) {
+        Map<TenantId, Usage> usage = new LinkedHashMap<>();
+        for (TenantId tenant : tenants) {
+            usage.put(tenant, new Usage(count(tenant), pendingSeats.getOrDefault(tenant, 0)));
+        }
+        return usage;
+    }
+
+    @Override
     public synchronized boolean countOwnedTenant(UserId owner, Limit limit) {
         if (!limit.admitsAnother(ownedTenants(owner))) {
             return false;

@@ -1,5 +1,6 @@
 package io.invitekit.application.inmemory;
 
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.invitation.InvitationStatus;
@@ -78,6 +79,25 @@ public final class InMemoryTenantInvitations implements TenantInvitations {
                 .filter(inv -> Uuids.after(inv.id().value(), after))
                 .sorted(Comparator.comparing(inv -> inv.id().value(), Uuids.NEWEST_FIRST))
                 .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<PrefixSearch.Found<TenantInvitation>> search(InvitationFilter filter, PrefixSearch search) {
+        return byId.values().stream()
+                .filter(inv -> filter.status() == null || inv.status(filter.now()) == filter.status())
+                .filter(inv -> filter.email() == null || inv.email().equals(filter.email()))
+                .map(inv -> {
+                    String email = PrefixSearch.key(inv.email().value());
+                    String business = inv.suggestedBusinessName() == null ? null
+                            : PrefixSearch.key(inv.suggestedBusinessName().value());
+                    String key = search.matches(email) ? email : search.matches(business) ? business : null;
+                    return key == null ? null : new PrefixSearch.Found<>(inv, key);
+                })
+                .filter(found -> found != null && search.isAfterCursor(found.key(), found.item().id().value()))
+                .sorted(Comparator.comparing(found -> new PrefixSearch.Position(found.key(), found.item().id().value()),
+                        PrefixSearch.ORDER))
+                .limit(search.limit())
                 .toList();
     }
 

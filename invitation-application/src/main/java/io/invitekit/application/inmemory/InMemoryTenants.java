@@ -1,5 +1,6 @@
 package io.invitekit.application.inmemory;
 
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.domain.tenant.SubdomainTakenException;
 import io.invitekit.domain.tenant.Tenant;
@@ -58,6 +59,23 @@ public final class InMemoryTenants implements Tenants {
                 .filter(t -> Uuids.after(t.id().value(), after))
                 .sorted(Comparator.comparing(t -> t.id().value(), Uuids.NEWEST_FIRST))
                 .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<PrefixSearch.Found<Tenant>> search(Boolean active, PrefixSearch search) {
+        return byId.values().stream()
+                .filter(t -> active == null || t.active() == active)
+                .map(t -> {
+                    String name = PrefixSearch.key(t.name().value());
+                    String contact = t.contactEmail() == null ? null : PrefixSearch.key(t.contactEmail().value());
+                    String key = search.matches(name) ? name : search.matches(contact) ? contact : null;
+                    return key == null ? null : new PrefixSearch.Found<>(t, key);
+                })
+                .filter(found -> found != null && search.isAfterCursor(found.key(), found.item().id().value()))
+                .sorted(Comparator.comparing(found -> new PrefixSearch.Position(found.key(), found.item().id().value()),
+                        PrefixSearch.ORDER))
+                .limit(search.limit())
                 .toList();
     }
 

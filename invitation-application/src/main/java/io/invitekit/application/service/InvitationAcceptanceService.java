@@ -157,14 +157,15 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         context.audit(now, owner, EventType.TENANT_INVITATION_ACCEPTED, tenantId, invitation.id(),
                 Map.of("subdomain", subdomain.value(), "new_account", Boolean.toString(newAccount),
                         "withdrawn_emails", Integer.toString(withdrawn)));
-        return new AcceptedInvitation(owner, views.tenant(created, java.util.List.of()));
+        return new AcceptedInvitation(owner, views.tenant(created, java.util.List.of(),
+                new io.invitekit.application.port.out.Memberships.Usage(1, 0)));
     }
 
     /** The new tenant's view with its owner as the directory knows them (or as just created). */
     TenantView withOwner(TenantView tenant, TenantView.Member owner) {
         return new TenantView(tenant.id(), tenant.name(), tenant.subdomain(), tenant.domain(), tenant.subscriptionTier(),
                 tenant.maxUsers(), tenant.maxResources(), tenant.permissions(), tenant.featureFlags(), tenant.active(),
-                tenant.contactEmail(), tenant.phone(), tenant.createdAt(), java.util.List.of(owner), null);
+                tenant.contactEmail(), tenant.phone(), tenant.createdAt(), java.util.List.of(owner), null, tenant.usage());
     }
 
     /** Someone else changed the invitation between our read and our write: say what it is now. */

@@ -341,6 +341,19 @@ public final class MemberService implements MemberUseCase {
     @Override
     public Page<MemberView> members(Actor actor, TenantId tenantId, PageRequest request) {
         requirePermission(actor, tenantId, TenantPermission.VIEW_MEMBERS);
+        return memberPage(tenantId, request);
+    }
+
+    @Override
+    public Page<MemberView> platformMembers(Actor actor, TenantId tenantId, PageRequest request) {
+        Access.requirePlatformAdmin(actor);
+        if (tenantId == null || tenants.byId(tenantId).isEmpty()) {
+            throw Access.notFound("tenant");
+        }
+        return memberPage(tenantId, request);
+    }
+
+    private Page<MemberView> memberPage(TenantId tenantId, PageRequest request) {
         PageRequest page = request == null ? PageRequest.first() : request;
         FieldErrors in = new FieldErrors();
         int limit = Pages.limit(page, MAX_MEMBERS_PAGE, in);

@@ -15,6 +15,7 @@ import io.invitekit.application.port.out.OutboxMessage;
 import io.invitekit.application.port.out.OutboxMessageId;
 import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.TenantInvitationMail;
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.application.port.out.UserDirectory;
@@ -119,11 +120,19 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         Access.requirePlatformAdmin(actor);
         FieldErrors errors = new FieldErrors();
         InvitationQuery q = request.build(errors);
+        String search = Searches.text(q.search(), InvitationQuery.MAX_SEARCH);
+        Instant now = context.now();
+        TenantInvitations.InvitationFilter filter = new TenantInvitations.InvitationFilter(q.status(), q.email(), now);
+        if (search != null) {
+            Searches.Slice slice = Searches.parse(q.page(), errors);
+            errors.throwIfAny();
+            List<PrefixSearch.Found<TenantInvitation>> found = invitations.search(filter,
+                    new PrefixSearch(PrefixSearch.key(search), slice.after(), slice.fetchSize()));
+            return Searches.page(found, slice, inv -> inv.id().value(), shown -> viewsOf(shown, now));
+        }
         Pages.Slice slice = Pages.parse(q.page(), errors);
         errors.throwIfAny();
-        Instant now = context.now();
-        List<TenantInvitation> fetched = invitations.list(
-                new TenantInvitations.InvitationFilter(q.status(), q.email(), now), slice.after(), slice.fetchSize());
+        List<TenantInvitation> fetched = invitations.list(filter, slice.after(), slice.fetchSize());
         return Pages.page(fetched, slice, inv -> inv.id().value(), shown -> viewsOf(shown, now));
     }
 

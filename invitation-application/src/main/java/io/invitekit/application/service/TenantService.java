@@ -12,6 +12,7 @@ import io.invitekit.application.port.in.TenantUseCase;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.EventType;
 import io.invitekit.application.port.out.Memberships;
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.SubdomainRegistry;
 import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
@@ -96,7 +97,8 @@ public final class TenantService implements TenantUseCase {
                             Map.of("subdomain", subdomain.value()));
                 });
                 return views.tenant(tenant, ViewMapper.members(
-                        List.of(new Membership(tenant.id(), owner.id(), Role.OWNER, now)), directory));
+                        List.of(new Membership(tenant.id(), owner.id(), Role.OWNER, now)), directory),
+                        new Memberships.Usage(1, 0));
             } catch (SubdomainTakenException taken) {
                 if (chosen != null || attempt >= FREE_SUBDOMAIN_ATTEMPTS) {
                     throw suggestions.withSuggestions(taken, now);
@@ -118,18 +120,35 @@ public final class TenantService implements TenantUseCase {
         }
         // At most EMBEDDED_MEMBERS: a tenant's view stays small however many join; the paged list has the rest.
         var members = MemberService.embedded(memberships, directory, id);
-        return views.tenant(tenant, members.getKey(), members.getValue().orElse(null));
+        return views.tenant(tenant, members.getKey(), members.getValue().orElse(null), usageOf(id));
     }
 
     @Override
     public Page<TenantView> list(Actor actor, TenantQuery query) {
         Access.requirePlatformAdmin(actor);
         FieldErrors in = new FieldErrors();
+        String search = Searches.text(query.search(), TenantQuery.MAX_SEARCH);
+        if (search != null) {
+            Searches.Slice slice = Searches.parse(query.page(), in);
+            in.throwIfAny();
+            List<PrefixSearch.Found<Tenant>> found = tenants.search(query.active(),
+                    new PrefixSearch(PrefixSearch.key(search), slice.after(), slice.fetchSize()));
+            return Searches.page(found, slice, t -> t.id().value(), this::withUsage);
+        }
         Pages.Slice slice = Pages.parse(query.page(), in);
         in.throwIfAny();
         List<Tenant> fetched = tenants.list(query.active(), slice.after(), slice.fetchSize());
-        return Pages.page(fetched, slice, t -> t.id().value(),
-                shown -> shown.stream().map(t -> views.tenant(t, List.of())).toList());
+        return Pages.page(fetched, slice, t -> t.id().value(), this::withUsage);
+    }
+
+    /** The tenants' views with their usage, read for the whole page at once. */
+    private List<TenantView> withUsage(List<Tenant> shown) {
+        Map<TenantId, Memberships.Usage> usage = memberships.usage(shown.stream().map(Tenant::id).toList());
+        return shown.stream().map(t -> views.tenant(t, List.of(), usage.get(t.id()))).toList();
+    }
+
+    private Memberships.Usage usageOf(TenantId id) {
+        return memberships.usage(List.of(id)).get(id);
     }
 
     @Override
@@ -148,7 +167,7 @@ public final class TenantService implements TenantUseCase {
             context.audit(now, admin.id(), active ? EventType.TENANT_ACTIVATED : EventType.TENANT_DEACTIVATED, id, id, Map.of());
             return next;
         });
-        return views.tenant(changed, List.of());
+        return views.tenant(changed, List.of(), usageOf(id));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.invitekit.domain.membership.MemberInvitation;
 import io.invitekit.application.port.in.TenantView;
 import io.invitekit.application.port.out.Delivery;
 import io.invitekit.application.port.in.UserView;
+import io.invitekit.application.port.out.Memberships;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.account.UserProfile;
@@ -64,16 +65,18 @@ final class ViewMapper {
                 inv.inviterName(), inv.expiresAt(), inv.status(now));
     }
 
-    TenantView tenant(Tenant t, List<TenantView.Member> members) {
-        return tenant(t, members, null);
+    TenantView tenant(Tenant t, List<TenantView.Member> members, Memberships.Usage usage) {
+        return tenant(t, members, null, usage);
     }
 
     /** {@code membersNextCursor}: where the paged member list goes on, null when {@code members} are all. */
-    TenantView tenant(Tenant t, List<TenantView.Member> members, String membersNextCursor) {
+    TenantView tenant(Tenant t, List<TenantView.Member> members, String membersNextCursor, Memberships.Usage usage) {
+        Memberships.Usage used = usage == null ? Memberships.Usage.NONE : usage;
         return new TenantView(t.id(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),
                 t.limits().users().max(), t.limits().resources().max(), t.plan().permissions().granted(),
                 flags.states(t.plan().featureFlags()), t.active(), text(t.contactEmail()), text(t.phone()),
-                t.createdAt(), members, membersNextCursor);
+                t.createdAt(), members, membersNextCursor,
+                new TenantView.Usage(used.members(), used.pendingInvitations()));
     }
 
     /**

@@ -390,6 +390,29 @@ public abstract class MemberInvitationsContract {
     }
 
     @Test
+    void usage_counts_members_and_invitations_stored_pending_as_the_seat_rule_does() {
+        TenantId tenant = newTenantWithOwner();
+        TenantId other = newTenantWithOwner();
+        assertThat(memberships().add(joiner(tenant), Limit.UNLIMITED)).isEqualTo(Memberships.AddOutcome.ADDED);
+        MemberInvitation pending = aMemberInvitation().tenant(tenant).build();
+        MemberInvitation lapsed = aMemberInvitation().tenant(tenant).lapsed().build();
+        MemberInvitation cancelled = aMemberInvitation().tenant(tenant).build();
+        for (MemberInvitation each : List.of(pending, lapsed, cancelled)) {
+            assertThat(invitations().add(each, Limit.UNLIMITED)).isEqualTo(AddOutcome.ADDED);
+        }
+        assertThat(invitations().update(cancelled.cancel(NOW))).isTrue();
+
+        var usage = memberships().usage(List.of(tenant, other));
+        assertThat(usage).as("a lapsed invitation holds its seat until swept")
+                .containsEntry(tenant, new Memberships.Usage(2, 2))
+                .containsEntry(other, new Memberships.Usage(1, 0));
+        assertThat(memberships().usage(List.of())).isEmpty();
+
+        assertThat(invitations().update(lapsed.expire(NOW))).isTrue();
+        assertThat(memberships().usage(List.of(tenant))).containsEntry(tenant, new Memberships.Usage(2, 1));
+    }
+
+    @Test
     void the_refusals_leave_the_surrounding_transaction_usable() {
         TenantId tenant = newTenantWithOwner();
         EmailAddress email = email("refused");

@@ -5,9 +5,11 @@ import static io.invitekit.testing.fixtures.Fixtures.anInvitation;
 import static io.invitekit.testing.fixtures.Fixtures.digest;
 import static io.invitekit.testing.fixtures.Fixtures.email;
 import static io.invitekit.testing.fixtures.Fixtures.subdomain;
+import static io.invitekit.testing.fixtures.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invitekit.application.port.out.PrefixSearch;
 import io.invitekit.application.port.out.Storage;
 import io.invitekit.application.port.out.TenantInvitations;
 import io.invitekit.application.port.out.TenantInvitations.InvitationFilter;
@@ -18,12 +20,14 @@ import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.tenant.Subdomain;
 import io.invitekit.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -274,5 +278,76 @@ public abstract class TenantInvitationsContract {
 
     private List<TenantInvitation> statusPage(InvitationStatus status, Instant now) {
         return invitations().list(new InvitationFilter(status, null, now), null, 50);
+    }
+
+    // ---------------------------------------------------------------- prefix search
+
+    private List<TenantInvitation> search(InvitationFilter filter, String prefix, PrefixSearch.Position after, int limit) {
+        return invitations().search(filter, new PrefixSearch(PrefixSearch.key(prefix), after, limit)).stream()
+                .map(PrefixSearch.Found::item).toList();
+    }
+
+    @Test
+    void search_finds_an_email_or_business_name_prefix_in_any_case_each_invitation_once() {
+        String word = unique("Find").replace("-", "");
+        TenantInvitation byEmail = anInvitation().email(EmailAddress.of(word + "@Example.org")).build();
+        TenantInvitation byName = anInvitation().suggestedBusinessName(Name.of(word.toUpperCase(Locale.ROOT) + " Café"))
+                .build();
+        TenantInvitation byBoth = anInvitation().email(EmailAddress.of(word + ".both@example.org"))
+                .suggestedBusinessName(Name.of(word + " Both")).build();
+        TenantInvitation elsewhere = anInvitation().email(EmailAddress.of("x" + word + "@example.org"))
+                .suggestedBusinessName(Name.of("The " + word)).build();
+        for (TenantInvitation each : List.of(byEmail, byName, byBoth, elsewhere)) {
+            invitations().add(each);
+        }
+        InvitationFilter all = InvitationFilter.all(NOW);
+
+        List<PrefixSearch.Found<TenantInvitation>> found = invitations().search(all,
+                new PrefixSearch(PrefixSearch.key(word), null, 10));
+
+        assertThat(found).extracting(PrefixSearch.Found::item).containsExactlyInAnyOrder(byEmail, byName, byBoth);
+        assertThat(found).as("found by its email, before the business name")
+                .filteredOn(f -> f.item().equals(byBoth)).extracting(PrefixSearch.Found::key)
+                .containsExactly(byBoth.email().value());
+        assertThat(found).extracting(PrefixSearch.Found::key).isSorted();
+        assertThat(search(all, word.toUpperCase(Locale.ROOT) + " CAF", null, 10)).containsExactly(byName);
+        assertThat(search(all, word + "@EXAMPLE.ORG", null, 10)).containsExactly(byEmail);
+        assertThat(search(all, word + "zz", null, 10)).isEmpty();
+    }
+
+    @Test
+    void search_pages_by_key_then_id_after_a_cursor_and_combines_with_status_and_email() {
+        String word = unique("pg").replace("-", "");
+        List<TenantInvitation> added = new ArrayList<>();
+        for (String suffix : List.of("c", "a", "b", "a", "d")) {
+            TenantInvitation invitation = anInvitation().suggestedBusinessName(Name.of(word + suffix)).build();
+            invitations().add(invitation);
+            added.add(invitation);
+        }
+        TenantInvitation cancelled = added.get(4).cancel(NOW);
+        assertThat(invitations().update(cancelled)).isTrue();
+        InvitationFilter all = InvitationFilter.all(NOW);
+        List<TenantInvitation> expected = List.of(added.get(1), added.get(3), added.get(2), added.get(0), cancelled);
+
+        List<TenantInvitation> seen = new ArrayList<>();
+        PrefixSearch.Position after = null;
+        for (int page = 0; page < 3; page++) {
+            List<PrefixSearch.Found<TenantInvitation>> found = invitations().search(all, new PrefixSearch(word, after, 2));
+            assertThat(found).hasSizeLessThanOrEqualTo(2);
+            found.forEach(f -> seen.add(f.item()));
+            if (found.isEmpty()) {
+                break;
+            }
+            PrefixSearch.Found<TenantInvitation> last = found.get(found.size() - 1);
+            after = new PrefixSearch.Position(last.key(), last.item().id().value());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(search(new InvitationFilter(InvitationStatus.CANCELLED, null, NOW), word, null, 10))
+                .containsExactly(cancelled);
+        assertThat(search(new InvitationFilter(InvitationStatus.PENDING, null, NOW), word, null, 10))
+                .containsExactlyElementsOf(expected.subList(0, 4));
+        assertThat(search(new InvitationFilter(null, added.get(2).email(), NOW), word, null, 10))
+                .containsExactly(added.get(2));
     }
 }

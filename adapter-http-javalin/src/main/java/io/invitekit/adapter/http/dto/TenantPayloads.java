@@ -66,14 +66,23 @@ public final class TenantPayloads {
             Integer maxResources, Map<String, Boolean> permissions, Map<String, Boolean> featureFlags, boolean active,
             String contactEmail, String phone, Instant createdAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberResponse> members,
-            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode membersNextCursor) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode membersNextCursor,
+            UsageResponse usage) {
 
         public static TenantResponse of(TenantView t, boolean withMembers) {
             return new TenantResponse(t.id().toString(), t.name(), t.subdomain(), t.domain(), t.subscriptionTier(),
                     t.maxUsers(), t.maxResources(), WireNames.permissions(t.permissions()), t.featureFlags(), t.active(), t.contactEmail(),
                     t.phone(), t.createdAt(), withMembers ? t.members().stream().map(MemberResponse::of).toList() : null,
                     !withMembers ? null : t.membersNextCursor() == null ? NullNode.getInstance()
-                            : TextNode.valueOf(t.membersNextCursor()));
+                            : TextNode.valueOf(t.membersNextCursor()),
+                    UsageResponse.of(t.usage()));
+        }
+    }
+
+    /** What a tenant uses of its seats ({@code maxUsers}): members and member invitations still pending. */
+    public record UsageResponse(long members, long pendingInvitations) {
+        public static UsageResponse of(TenantView.Usage usage) {
+            return usage == null ? new UsageResponse(0, 0) : new UsageResponse(usage.members(), usage.pendingInvitations());
         }
     }
 

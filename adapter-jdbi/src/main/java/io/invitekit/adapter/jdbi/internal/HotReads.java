@@ -40,7 +40,7 @@ public final class HotReads {
      * joined_at, null when not a member). Parameters: the user, the code.
      */
     public static final String JOIN_TARGET = "SELECT " + Columns.qualified("c", JoinCodeRow.COLUMNS) + ", "
-            + TenantRow.QUALIFIED_COLUMNS + ", m.role, m.joined_at"
+            + TenantRow.COLUMNS + ", m.role, m.joined_at"
             + " FROM <prefix>join_codes c JOIN <prefix>tenants t ON t.id = c.tenant_id"
             + " JOIN <prefix>tenant_domains d ON d.primary_of = t.id"
             + " LEFT JOIN <prefix>memberships m ON m.tenant_id = t.id AND m.user_id = ?"
@@ -48,7 +48,7 @@ public final class HotReads {
 
     /** A user's memberships, each with its tenant's 15 columns (null when gone); keyset page by joined_at, tenant_id. */
     private static final String MEMBERSHIPS_WITH_TENANTS = "SELECT m.tenant_id, m.user_id, m.role, m.joined_at, "
-            + TenantRow.QUALIFIED_COLUMNS
+            + TenantRow.COLUMNS
             + " FROM <prefix>memberships m LEFT JOIN <prefix>tenants t ON t.id = m.tenant_id"
             + " LEFT JOIN <prefix>tenant_domains d ON d.primary_of = t.id WHERE m.user_id = ? ";
 

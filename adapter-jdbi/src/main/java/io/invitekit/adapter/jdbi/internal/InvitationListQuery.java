@@ -18,6 +18,37 @@ import java.util.UUID;
  */
 public record InvitationListQuery(String sql, Map<String, Object> parameters) {
 
+    /**
+     * A prefix search of the invitations' emails and suggested business names (V15's keys) with
+     * the filter's conditions, each written so that it keeps the key index's order.
+     */
+    public static PrefixSearchQuery search(InvitationFilter filter, io.invitekit.application.port.out.PrefixSearch search) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        java.util.List<String> conditions = new java.util.ArrayList<>();
+        if (filter.email() != null) {
+            conditions.add("i.email = :email");
+            parameters.put("email", filter.email().value());
+        }
+        if (filter.status() != null) {
+            switch (filter.status()) {
+                case PENDING -> {
+                    conditions.add("i.status = 'PENDING' AND i.expires_at > :now");
+                    parameters.put("now", filter.now());
+                }
+                case ACCEPTED, CANCELLED -> {
+                    conditions.add("i.status = :status");
+                    parameters.put("status", filter.status().name());
+                }
+                case EXPIRED -> {
+                    conditions.add("(i.status = 'EXPIRED' OR i.lapses_at <= :now)");
+                    parameters.put("now", filter.now());
+                }
+            }
+        }
+        return PrefixSearchQuery.of(InvitationRow.columns("i"), "<prefix>tenant_invitations i", "i",
+                java.util.List.of("email_key", "business_key"), String.join(" AND ", conditions), parameters, search);
+    }
+
     public static InvitationListQuery of(InvitationFilter filter, UUID after, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder common = new StringBuilder();

@@ -50,6 +50,12 @@ public record InvitationRow(
             + "inviter_name, token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at, created_tenant, "
             + "created_user, resend_count, last_sent_at, version";
 
+    /** {@link #COLUMNS}, each qualified by a table alias. */
+    public static String columns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static InvitationRow of(TenantInvitation inv) {
         boolean pending = inv.storedStatus() == InvitationStatus.PENDING;
         return new InvitationRow(inv.id().value(), inv.email().value(), pending ? inv.email().value() : null,

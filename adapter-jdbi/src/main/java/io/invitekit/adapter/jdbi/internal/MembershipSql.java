@@ -92,6 +92,14 @@ public interface MembershipSql {
             + "ORDER BY joined_at, user_id LIMIT :limit")
     List<MembershipRow> ofTenantAfter(UUID tenant, Instant joinedAt, UUID user, int limit);
 
+    /** Each tenant's counts as the seat rule keeps them on its row. */
+    @SqlQuery("SELECT id, member_count, pending_invitations FROM <prefix>tenants WHERE id IN (<ids>)")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(UsageRow.class)
+    java.util.List<UsageRow> usage(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+
+    record UsageRow(UUID id, long memberCount, long pendingInvitations) {
+    }
+
     @SqlQuery("SELECT count(*) FROM <prefix>memberships WHERE tenant_id = :tenant")
     long count(UUID tenant);
 

@@ -30,12 +30,12 @@ public record TenantRow(
         String phone,
         Instant createdAt) {
 
-    /** A tenant's columns, of {@code tenants t} and its primary domain {@code tenant_domains d}. */
-    static final String QUALIFIED_COLUMNS = "t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
+    /** A tenant's columns, of {@code tenants t} and its primary domain {@code tenant_domains d} ({@link #FROM}). */
+    public static final String COLUMNS = "t.id, t.name, t.subdomain, d.domain_name AS domain, t.tier, "
             + "t.custom_max_users, t.custom_max_resources, t.permissions, t.feature_flags, t.max_users, t.max_resources, "
             + "t.active, t.contact_email, t.phone, t.created_at";
-    static final String SELECT = "SELECT " + QUALIFIED_COLUMNS + " "
-            + "FROM <prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id ";
+    public static final String FROM = "<prefix>tenants t JOIN <prefix>tenant_domains d ON d.primary_of = t.id";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM + " ";
 
     public static TenantRow of(Tenant t) {
         return new TenantRow(t.id().value(), t.name().value(), t.subdomain().value(), t.domain(), t.plan().tier().name(),

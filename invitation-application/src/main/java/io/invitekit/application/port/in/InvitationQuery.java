@@ -5,17 +5,24 @@ import io.invitekit.domain.shared.EmailAddress;
 import java.util.Locale;
 
 /**
- * Which tenant invitations to list, newest first: {@code status} and {@code email} filter when
- * given. Built with {@link #all()}.
+ * Which tenant invitations to list: {@code status} and {@code email} (exact) filter when given.
+ * Without {@code search}, newest first; with it, those whose email or suggested business name
+ * starts with it (case-insensitive, 1 to {@value #MAX_SEARCH} characters, else
+ * {@code invalid_search}), ordered by the matching email or name, then id. Built with {@link #all()}.
  */
-public record InvitationQuery(InvitationStatus status, EmailAddress email, PageRequest page) {
+public record InvitationQuery(InvitationStatus status, EmailAddress email, PageRequest page, String search) {
+    public static final int MAX_SEARCH = 100;
+
+    public InvitationQuery(InvitationStatus status, EmailAddress email, PageRequest page) {
+        this(status, email, page, null);
+    }
 
     public static Builder all() {
         return new Builder();
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().status(status).email(email);
+        Builder b = new Builder().status(status).email(email).search(search);
         return page == null ? b : b.page(page);
     }
 
@@ -25,8 +32,15 @@ public record InvitationQuery(InvitationStatus status, EmailAddress email, PageR
         private EmailAddress email;
         private String rawEmail;
         private PageRequest page = PageRequest.first();
+        private String search;
 
         private Builder() {
+        }
+
+        /** An email or business name prefix; null or empty: no search (the use case checks the rest). */
+        public Builder search(String value) {
+            search = value;
+            return this;
         }
 
         public Builder status(InvitationStatus value) {
@@ -71,7 +85,7 @@ public record InvitationQuery(InvitationStatus status, EmailAddress email, PageR
         public InvitationQuery build(FieldErrors errors) {
             InvitationStatus parsed = status != null ? status : errors.optional("status", rawStatus, Builder::parseStatus);
             EmailAddress parsedEmail = email != null ? email : errors.optional("email", rawEmail, EmailAddress::of);
-            return new InvitationQuery(parsed, parsedEmail, page);
+            return new InvitationQuery(parsed, parsedEmail, page, search);
         }
 
         private static InvitationStatus parseStatus(String text) {

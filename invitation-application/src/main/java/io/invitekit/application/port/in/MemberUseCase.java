@@ -48,6 +48,12 @@ public interface MemberUseCase {
     /** A page of the tenant's members, oldest first; any member may look. */
     Page<MemberView> members(Actor actor, TenantId tenant, PageRequest page);
 
+    /**
+     * The same pages of any tenant's members, for platform admins only (anybody else:
+     * {@code forbidden}); an unknown tenant is {@code not_found}.
+     */
+    Page<MemberView> platformMembers(Actor actor, TenantId tenant, PageRequest page);
+
     /** Changes a member's role to ADMIN or MEMBER, within what the actor may manage and grant. */
     MemberView changeRole(Actor actor, TenantId tenant, UserId member, Role role);
 

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A tenant; {@code members} is filled only for readers entitled to see them (else empty), and
+ * A tenant; {@code usage} is what it uses of its seats (its members and member invitations
+ * stored PENDING, counted as the seat rule counts them; resources are not counted, only limited).
+ * {@code members} is filled only for readers entitled to see them (else empty), and
  * holds at most {@link #EMBEDDED_MEMBERS}: {@code membersNextCursor} (null when all are shown)
  * goes on with {@link MemberUseCase#members}.
  */
@@ -28,10 +30,15 @@ public record TenantView(
         String phone,
         Instant createdAt,
         List<Member> members,
-        String membersNextCursor) {
+        String membersNextCursor,
+        Usage usage) {
 
     /** The most members a tenant's view embeds. */
     public static final int EMBEDDED_MEMBERS = 50;
+
+    /** Members and member invitations stored PENDING: together they never exceed {@code maxUsers}. */
+    public record Usage(long members, long pendingInvitations) {
+    }
 
     public record Member(UserView user, Role role, Instant joinedAt) {
     }

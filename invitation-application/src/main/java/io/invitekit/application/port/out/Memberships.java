@@ -97,6 +97,18 @@ public interface Memberships {
     long count(TenantId tenant);
 
     /**
+     * What each tenant uses of its seats: its members and its member invitations stored PENDING
+     * (an expired one counts until the sweeper writes it EXPIRED), as the seat rule counts them.
+     * Tenants that do not exist may be left out.
+     */
+    java.util.Map<TenantId, Usage> usage(java.util.Collection<TenantId> tenants);
+
+    /** A tenant's members and member invitations stored PENDING. */
+    record Usage(long members, long pendingInvitations) {
+        public static final Usage NONE = new Usage(0, 0);
+    }
+
+    /**
      * Sets the role of {@code user} in {@code tenant} to {@code to}, only if it is still
      * {@code from}. Demoting an OWNER is refused ({@link Change#LAST_OWNER}) when no other OWNER
      * would remain: the store decides this atomically, so that two owners demoting each other at

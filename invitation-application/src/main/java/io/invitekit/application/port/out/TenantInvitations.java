@@ -46,6 +46,13 @@ public interface TenantInvitations {
     List<TenantInvitation> list(InvitationFilter filter, UUID after, int limit);
 
     /**
+     * Invitations whose email or suggested business name starts with {@code search.prefix()}
+     * (case-insensitive), in {@link PrefixSearch} order, with {@code filter}'s status and email
+     * conditions. One whose email and business name both match is found once, by its email.
+     */
+    List<PrefixSearch.Found<TenantInvitation>> search(InvitationFilter filter, PrefixSearch search);
+
+    /**
      * How many invitations are stored PENDING (an expired one counts until the sweeper writes it
      * EXPIRED): one count over an index, cheap enough for every metrics scrape.
      */

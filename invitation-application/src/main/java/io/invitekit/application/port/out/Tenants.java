@@ -26,6 +26,13 @@ public interface Tenants {
     /** Newest first, after {@code after} when given; {@code active} filters when not {@code null}. */
     List<Tenant> list(Boolean active, UUID after, int limit);
 
+    /**
+     * Tenants whose name or contact email starts with {@code search.prefix()} (case-insensitive),
+     * in {@link PrefixSearch} order; {@code active} filters when not {@code null}. A tenant whose
+     * name and contact email both match is found once, by its name.
+     */
+    List<PrefixSearch.Found<Tenant>> search(Boolean active, PrefixSearch search);
+
     /** The first page of every tenant, active or not, newest first. */
     default List<Tenant> newest(int limit) {
         return list(null, null, limit);
