@@ -4,6 +4,7 @@ import { t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { platform } from "./platform.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
+import { reveal } from "./feedback.js";
 
 const me = await signedInPage("invitations.title");
 if (!isAdmin(me)) {
@@ -90,10 +91,9 @@ form.addEventListener("submit", async (event) => {
   try {
     await api("POST", "/api/platform/tenant-invitations/", body);
     resetForm();
-    const sent = document.getElementById("invite-sent");
-    sent.textContent = t("invite.sent", { email });
-    sent.hidden = false;
     await loadList();
+    // Next to the button just pressed, and scrolled into view if the list moved it away.
+    reveal(document.getElementById("invite-sent"), t("invite.sent", { email }));
   } catch (error) {
     showProblem(form, error, {
       codes: { invitation_pending_exists: "email" },
@@ -130,10 +130,11 @@ const listError = document.getElementById("list-error");
 const listNotice = document.getElementById("list-notice");
 let items = [];
 let cursor = null;
-let poll = null;
+
+/** A row's email is on its way while the invitation is pending and its delivery not final. */
+const travelling = (inv) => inv.status === "PENDING" && ["QUEUED", "RETRYING"].includes(inv.delivery?.state);
 
 async function loadList({ append = false } = {}) {
-  clearTimeout(poll);
   const query = new URLSearchParams({ limit: String(append ? PAGE : Math.min(200, Math.max(PAGE, items.length))) });
   if (filter.value) {
     query.set("status", filter.value);
@@ -149,15 +150,54 @@ async function loadList({ append = false } = {}) {
     items = append ? items.concat(page.items) : page.items;
     cursor = page.next_cursor;
   } catch (error) {
-    listError.textContent = problemText(error);
-    listError.hidden = false;
+    reveal(listError, problemText(error));
     return;
   }
   render();
-  // Emails go out in the background: watch the ones still on their way.
-  if (items.some((i) => i.status === "PENDING" && ["QUEUED", "RETRYING"].includes(i.delivery.state))) {
-    poll = setTimeout(() => loadList(), 2000);
+  items.filter(travelling).forEach(watch);
+}
+
+// ---- rows whose email is on its way: asked again until it is sent or dead -----------------------
+
+const WATCH_FIRST = 1000;
+const WATCH_MAX = 15000;
+const watched = new Map(); // invitation id → timer
+
+/** Asks for one invitation again after a pause that grows (1 s, 1.5 s, … at most 15 s) until its email is final. */
+function watch(inv, wait = WATCH_FIRST) {
+  if (watched.has(inv.id)) {
+    return;
   }
+  watched.set(inv.id, setTimeout(async () => {
+    watched.delete(inv.id);
+    let fresh;
+    try {
+      fresh = await api("GET", `/api/platform/tenant-invitations/${encodeURIComponent(inv.id)}`);
+    } catch {
+      watch(inv, Math.min(WATCH_MAX, wait * 2)); // a network hiccup: try again later
+      return;
+    }
+    if (replaceRow(fresh) && travelling(fresh)) {
+      watch(fresh, Math.min(WATCH_MAX, Math.round(wait * 1.5)));
+    }
+  }, wait));
+}
+
+/** Redraws one row in place; the keyboard stays on the button it was on. */
+function replaceRow(fresh) {
+  const at = items.findIndex((i) => i.id === fresh.id);
+  const old = tbody.querySelector(`tr[data-id="${CSS.escape(fresh.id)}"]`);
+  if (at < 0 || !old) {
+    return false; // filtered away or paged out meanwhile: no longer watched
+  }
+  items[at] = fresh;
+  const focused = old.contains(document.activeElement) ? document.activeElement.className : null;
+  const next = row(fresh);
+  old.replaceWith(next);
+  if (focused) {
+    next.querySelector(`button.${focused.split(" ").join(".")}`)?.focus();
+  }
+  return true;
 }
 
 function render() {
@@ -232,11 +272,12 @@ async function act(call, notice) {
     listNotice.textContent = notice;
     listNotice.hidden = false;
   } catch (error) {
-    listError.textContent = problemText(error);
-    listError.hidden = false;
-    listError.focus();
+    reveal(listError, problemText(error));
   }
   await loadList();
+  if (!listNotice.hidden) {
+    reveal(listNotice);
+  }
 }
 
 filter.addEventListener("change", () => {

@@ -1,6 +1,10 @@
 // The onboarding wizard behind an invitation link: /tenant-onboard#token=…
 // The token stays in the fragment (never sent in a query string, never in a Referer); the page
-// puts it only in the path of the two API calls that need it.
+// puts it only in the path of the API calls that need it.
+// Each step is a history entry (#token=…&step=business), so Back and Forward move between steps.
+// The draft — every field but the passwords — is kept in this tab's sessionStorage under a digest
+// of the token (never the token itself), so a reload keeps it; once the business exists, a reload
+// or the emailed link opened again carries on at payments or done for the signed-in owner.
 import { api, ApiError } from "./api.js";
 import { check, clearFieldError, focusFirstError, prepare, rules, setFieldError, setFormError, showProblem, value }
   from "./forms.js";
@@ -9,13 +13,17 @@ import { limitText, permissionName, tierName } from "./labels.js";
 import { saveSession } from "./session.js";
 import { normalizeSubdomain, suggestSubdomain } from "./subdomain.js";
 import { formatDate, h, problemText, publicPage, ready, renderHeader, setBusy, setTitle } from "./ui.js";
+import { reveal } from "./feedback.js";
 
 await publicPage("onboard.title");
 
-const token = new URLSearchParams(location.hash.slice(1)).get("token");
+const fragment = () => new URLSearchParams(location.hash.slice(1));
+const token = fragment().get("token");
 const tokenPath = `/api/platform/tenant-invitations/token/${encodeURIComponent(token || "")}`;
 const ACCOUNT_FIELDS = ["password", "first_name", "last_name"];
-const state = { preview: null, steps: [], existing: false, tenant: null, user: null, payments: null };
+const state = { preview: null, steps: [], existing: false, tenant: null, user: null, payments: null, step: null };
+const STEPS = ["account", "business", "payments", "done"];
+const DRAFT_FIELDS = { account: ["first_name", "last_name"], business: ["business_name", "subdomain", "contact_email", "phone"] };
 
 const accountForm = prepare(document.getElementById("account-form"));
 const businessForm = prepare(document.getElementById("business-form"));
@@ -40,21 +48,82 @@ function dead(errorOrCode) {
 
 // ---- steps -----------------------------------------------------------------------------------
 
-function start() {
+function start(draft) {
   const preview = state.preview;
-  const payments = preview.permissions?.can_accept_payments === true;
-  state.steps = payments ? ["account", "business", "payments", "done"] : ["account", "business", "done"];
-  if (!payments) {
-    document.querySelector('#stepper li[data-step="payments"]').remove();
-  }
+  setSteps(preview.permissions?.can_accept_payments === true);
   renderOffer(preview);
-  setUpBusiness(preview);
+  setUpBusiness(preview, draft);
+  if (draft?.existing) {
+    setExisting(true);
+  }
+  for (const name of DRAFT_FIELDS.account) {
+    if (typeof draft?.account?.[name] === "string") {
+      accountForm.elements.namedItem(name).value = draft.account[name];
+    }
+  }
   document.getElementById("onboard-loading").hidden = true;
   document.getElementById("wizard").hidden = false;
-  show("account", false);
+  const step = allowed(fragment().get("step") || draft?.step || "account");
+  enter(step, { push: false, focus: false });
   ready();
-  document.getElementById("account-first-name").focus();
+  const first = step === "business" ? "business-business-name" : (state.existing ? "account-password" : "account-first-name");
+  document.getElementById(first).focus();
 }
+
+function setSteps(payments) {
+  state.steps = payments ? ["account", "business", "payments", "done"] : ["account", "business", "done"];
+  if (!payments) {
+    document.querySelector('#stepper li[data-step="payments"]')?.remove();
+  }
+}
+
+/**
+ * The step a visitor may be on: before the business exists, account, or business once the account
+ * step has what it needs (a password is asked again at the end when a reload dropped it); after,
+ * payments (when the plan has them) or done.
+ */
+function allowed(step) {
+  const wanted = STEPS.includes(step) ? step : "account";
+  if (state.tenant) {
+    if (wanted === "done" || !state.steps.includes("payments") || state.payments) {
+      return wanted === "payments" && state.steps.includes("payments") ? "payments" : "done";
+    }
+    return "payments";
+  }
+  if (wanted === "account") {
+    return "account";
+  }
+  return state.existing || (value(accountForm, "first_name").trim() && value(accountForm, "last_name").trim())
+    ? "business" : "account";
+}
+
+/** Moves to a step: a new history entry (push), or the current one rewritten (a reload, Back, Forward). */
+function enter(step, { push = true, focus = true } = {}) {
+  const target = allowed(step);
+  if (target === "done") {
+    renderSummary();
+  }
+  const url = `#token=${encodeURIComponent(token)}&step=${target}`;
+  const depth = history.state?.depth ?? 0; // how many of this wizard's entries lie behind this one
+  if (push && target !== state.step) {
+    history.pushState({ step: target, depth: depth + 1 }, "", url);
+  } else if (location.hash !== url || history.state?.step !== target) {
+    history.replaceState({ step: target, depth }, "", url);
+  }
+  state.step = target;
+  show(target, focus);
+  saveDraft();
+}
+
+window.addEventListener("popstate", () => {
+  if (fragment().get("token") !== token) {
+    location.reload(); // another invitation's link in this tab
+    return;
+  }
+  if (!document.getElementById("wizard").hidden) {
+    enter(fragment().get("step"), { push: false });
+  }
+});
 
 function show(step, focus = true) {
   const index = state.steps.indexOf(step);
@@ -93,7 +162,10 @@ function renderOffer(p) {
 }
 
 const existingToggle = document.getElementById("account-existing");
-existingToggle.addEventListener("change", () => setExisting(existingToggle.checked));
+existingToggle.addEventListener("change", () => {
+  setExisting(existingToggle.checked);
+  saveDraft();
+});
 
 /** With an existing account only its password is asked; the names are the account's. */
 function setExisting(existing) {
@@ -129,7 +201,7 @@ accountForm.addEventListener("submit", (event) => {
     focusFirstError(accountForm);
     return;
   }
-  show("business");
+  enter("business");
 });
 
 // ---- step 2: business ------------------------------------------------------------------------
@@ -139,7 +211,7 @@ let checkTimer = null;
 let lastCheck = { name: null, promise: null };
 let shownCheck = 0;
 
-function setUpBusiness(p) {
+function setUpBusiness(p, draft) {
   const nameInput = document.getElementById("business-business-name");
   nameInput.value = p.suggested_business_name || "";
   if (p.reserved_subdomain) {
@@ -149,6 +221,14 @@ function setUpBusiness(p) {
     subdomainInput.value = suggestSubdomain(nameInput.value);
   }
   document.getElementById("business-contact-email").value = p.email;
+  for (const name of DRAFT_FIELDS.business) {
+    if (typeof draft?.business?.[name] === "string") {
+      businessForm.elements.namedItem(name).value = draft.business[name];
+    }
+  }
+  if (typeof draft?.follow_name === "boolean") {
+    followName = draft.follow_name;
+  }
   nameInput.addEventListener("input", () => {
     if (followName) {
       subdomainInput.value = suggestSubdomain(nameInput.value);
@@ -235,7 +315,14 @@ function renderAvailability(result) {
   }
 }
 
-document.getElementById("business-back").addEventListener("click", () => show("account"));
+// The page's Back is the browser's Back while the entry behind is the wizard's own.
+document.getElementById("business-back").addEventListener("click", () => {
+  if ((history.state?.depth ?? 0) > 0) {
+    history.back();
+  } else {
+    enter("account");
+  }
+});
 
 businessForm.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -247,6 +334,14 @@ businessForm.addEventListener("submit", async (event) => {
   if (!ok || (free && free.available === false)) {
     setBusy(button, false);
     focusFirstError(businessForm);
+    return;
+  }
+  if (!value(accountForm, "password")) {
+    // A reload empties the password fields (they are never kept): ask for them again on step 1.
+    setBusy(button, false);
+    enter("account", { focus: false });
+    setFieldError(accountForm, "password", t("onboard.account.password_again"));
+    document.getElementById("account-password").focus();
     return;
   }
   try {
@@ -285,21 +380,25 @@ async function accept() {
   } catch (error) {
     // The tenant exists and the owner can log in; only this browser's session is missing.
     setFormError(businessForm, problemText(error));
+    reveal(businessForm.querySelector(".form-error"));
     return;
   }
   state.tenant = result.tenant;
   state.user = result.user;
+  clearPasswords();
   renderHeader({ user: result.user, memberships: [{ tenant: result.tenant, role: "OWNER" }] });
-  if (state.steps.includes("payments")) {
-    show("payments");
-  } else {
-    finish();
-  }
+  enter(state.steps.includes("payments") ? "payments" : "done");
+}
+
+function clearPasswords() {
+  accountForm.elements.namedItem("password").value = "";
+  accountForm.elements.namedItem("password_confirm").value = "";
 }
 
 function refused(error) {
   if (!(error instanceof ApiError)) {
     setFormError(businessForm, problemText(error));
+    reveal(businessForm.querySelector(".form-error"));
     return;
   }
   if (error.status === 404 || error.status === 410) {
@@ -310,7 +409,7 @@ function refused(error) {
     // server answers alike so that a link holder cannot probe for accounts.
     const asExisting = state.existing;
     setExisting(true);
-    show("account", false);
+    enter("account", { focus: false });
     accountForm.querySelector(".form-error").hidden = true;
     setFieldError(accountForm, "password",
       t(asExisting ? "onboard.error.invalid_credentials_or_no_account" : "onboard.error.invalid_credentials"));
@@ -325,7 +424,7 @@ function refused(error) {
     if (namesMissing) {
       setExisting(false); // there is no account with this email yet
     }
-    show("account", false);
+    enter("account", { focus: false });
     showProblem(accountForm, error);
     if (namesMissing) {
       setFormError(accountForm, t("onboard.error.no_account"));
@@ -346,15 +445,14 @@ document.getElementById("payments-begin").addEventListener("click", async (event
     const answer = await api("POST", `/api/tenants/${encodeURIComponent(state.tenant.id)}/payment-onboarding`);
     if (answer.redirect_url && /^https?:\/\//i.test(answer.redirect_url)) {
       state.payments = "redirected";
+      saveDraft();
       location.assign(answer.redirect_url); // the payment provider takes over from here
       return;
     }
     state.payments = "unavailable";
-    finish();
+    enter("done");
   } catch (error) {
-    failure.textContent = problemText(error);
-    failure.hidden = false;
-    failure.focus();
+    reveal(failure, problemText(error));
   } finally {
     setBusy(button, false);
   }
@@ -362,12 +460,12 @@ document.getElementById("payments-begin").addEventListener("click", async (event
 
 document.getElementById("payments-skip").addEventListener("click", () => {
   state.payments = "skipped";
-  finish();
+  enter("done");
 });
 
 // ---- step 4: done ----------------------------------------------------------------------------
 
-function finish() {
+function renderSummary() {
   const tenant = state.tenant;
   const rows = [
     ["onboard.summary.business", tenant.name],
@@ -382,22 +480,111 @@ function finish() {
   ].filter(([, shown]) => shown);
   document.getElementById("summary").replaceChildren(...rows.flatMap(([key, shown]) => [
     h("dt", { text: t(key) }), h("dd", { text: shown })]));
-  document.getElementById("go-dashboard").href = `/family/manage?tenant=${encodeURIComponent(tenant.id)}`;
-  show("done");
+  document.getElementById("go-dashboard").href = `/business?tenant=${encodeURIComponent(tenant.id)}`;
+}
+
+// ---- the draft: this tab's sessionStorage, under a digest of the token --------------------------
+
+let draftKey = null;
+
+async function keyFor(secret) {
+  const bytes = new TextEncoder().encode(secret);
+  if (crypto.subtle) { // secure contexts (https, localhost)
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  let hash = 0x811c9dc5; // FNV-1a elsewhere: a key, not a secret
+  for (const b of bytes) {
+    hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
+}
+
+function loadDraft() {
+  try {
+    return JSON.parse(sessionStorage.getItem(draftKey) || "null");
+  } catch {
+    return null; // storage off, or a draft this page cannot read: start afresh
+  }
+}
+
+/** Everything typed so far except the passwords; once the business exists, only where the owner is. */
+function saveDraft() {
+  if (!draftKey) {
+    return;
+  }
+  const draft = state.tenant
+    ? { step: state.step, tenant: state.tenant.id, payments: state.payments }
+    : {
+      step: state.step,
+      existing: state.existing,
+      follow_name: followName,
+      account: Object.fromEntries(DRAFT_FIELDS.account.map((n) => [n, value(accountForm, n)])),
+      business: Object.fromEntries(DRAFT_FIELDS.business.map((n) => [n, value(businessForm, n)])),
+    };
+  try {
+    sessionStorage.setItem(draftKey, JSON.stringify(draft));
+  } catch {
+    // storage full or off: the wizard works without a draft
+  }
+}
+
+accountForm.addEventListener("input", (event) => {
+  if (event.target.type !== "password") {
+    saveDraft();
+  }
+});
+businessForm.addEventListener("input", saveDraft);
+
+// ---- after the accept: the signed-in owner carries on -----------------------------------------
+
+/** The link was used: for the owner it made, the new business (else the "already used" page). */
+async function resume(used, draft) {
+  let tenant;
+  let me;
+  try {
+    tenant = await api("GET", `${tokenPath}/tenant`);
+    me = await api("GET", "/api/me");
+  } catch {
+    dead(used); // not signed in, or not as the owner this link made
+    return;
+  }
+  state.tenant = tenant;
+  state.user = me.user;
+  state.payments = draft?.tenant === tenant.id ? draft.payments || null : null;
+  renderHeader(me);
+  setSteps(tenant.permissions?.can_accept_payments === true);
+  document.getElementById("onboard-loading").hidden = true;
+  document.getElementById("wizard").hidden = false;
+  enter(fragment().get("step") || draft?.step || "payments", { push: false, focus: false });
+  ready();
+  document.getElementById(`step-${state.step}-title`).focus();
 }
 
 // ---- start: everything above is defined, now load the invitation -------------------------------
 
 // Another invitation link opened in this tab changes only the fragment: start over with it.
-window.addEventListener("hashchange", () => location.reload());
+window.addEventListener("hashchange", () => {
+  if (fragment().get("token") !== token) {
+    location.reload();
+  }
+});
 
 if (!token || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
   dead("not_found");
 } else {
+  draftKey = `invitekit.onboard.${await keyFor(token)}`;
+  const draft = loadDraft();
   try {
     state.preview = await api("GET", tokenPath, undefined, { auth: false });
-    start();
   } catch (error) {
-    dead(error);
+    if (error instanceof ApiError && error.code === "invitation_accepted") {
+      await resume(error, draft);
+    } else {
+      dead(error);
+    }
+  }
+  if (state.preview) {
+    start(draft);
   }
 }

@@ -10,9 +10,11 @@ import io.invitekit.adapter.http.dto.TenantPayloads.AcceptResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.AcceptedResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.AvailabilityResponse;
 import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
+import io.invitekit.adapter.http.dto.TenantPayloads.TenantResponse;
 import io.invitekit.adapter.http.dto.WireNames;
 import io.invitekit.application.Invitekit;
 import io.invitekit.application.port.in.AcceptInvitation;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationQuery;
 import io.invitekit.application.port.in.InvitationView;
 import io.invitekit.application.port.in.NewTenantInvitation;
@@ -23,6 +25,7 @@ import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.tenant.PlatformPermission;
+import io.invitekit.domain.tenant.TenantId;
 import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Map;
@@ -64,6 +67,11 @@ final class JavalinInvitationRoutes {
         routes.get(BASE + "/token/{token}", ctx -> Json.reply(ctx, PreviewResponse.of(
                 kit.acceptance().preview(ctx.pathParam("token"), clients.of(ctx)))));
         routes.post(BASE + "/token/{token}/accept", this::accept);
+        routes.get(BASE + "/token/{token}/tenant", ctx -> {
+            Actor actor = Authentication.requireActor(ctx);
+            TenantId created = kit.acceptance().createdTenant(actor, ctx.pathParam("token"), clients.of(ctx));
+            Json.reply(ctx, TenantResponse.of(kit.tenants().get(actor, created), true));
+        });
 
         routes.get("/api/platform/subdomains/{name}/availability", ctx ->
                 Json.reply(ctx, AvailabilityResponse.of(kit.subdomains().check(ctx.pathParam("name")))));

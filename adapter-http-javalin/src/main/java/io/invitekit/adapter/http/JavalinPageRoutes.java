@@ -44,6 +44,7 @@ final class JavalinPageRoutes {
             Map.entry("/join-or-create", "join-or-create.html"),
             Map.entry("/family/join", "family-join.html"),
             Map.entry("/family/manage", "family-manage.html"),
+            Map.entry("/business", "business.html"),
             Map.entry("/platform/invitations", "platform-invitations.html"),
             Map.entry("/platform/tenants", "platform-tenants.html"),
             Map.entry("/platform/activity", "platform-activity.html"),

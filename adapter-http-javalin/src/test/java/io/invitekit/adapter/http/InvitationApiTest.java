@@ -69,6 +69,28 @@ class InvitationApiTest {
     }
 
     @Test
+    void theOwnerAnAcceptedLinkCreatedGetsItsTenantAndNobodyElseDoes() {
+        String token = api.tokenOf(invite("owner@example.org").json().path("id").asText());
+        String path = "/api/platform/tenant-invitations/token/" + token + "/tenant";
+        assertThat(api.anonymous("GET", path, Map.of()).code()).isEqualTo("unauthenticated");
+        assertThat(api.get(path, admin).code()).as("pending: no tenant yet").isEqualTo("not_found");
+
+        Reply accepted = api.post("/api/platform/tenant-invitations/token/" + token + "/accept", null, acceptBody("bright"));
+        String owner = accepted.json().path("access_token").asText();
+
+        Reply created = api.get(path + "/", owner);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().path("id").asText()).isEqualTo(accepted.json().path("tenant").path("id").asText());
+        assertThat(created.json().path("domain").asText()).isEqualTo("bright.acme.test");
+        assertThat(created.json().path("permissions").path("can_accept_payments").asBoolean()).isTrue();
+        Reply other = api.get(path, admin);
+        assertThat(other.status()).isEqualTo(410);
+        assertThat(other.code()).isEqualTo("invitation_accepted");
+        assertThat(api.get("/api/platform/tenant-invitations/token/" + "A".repeat(43) + "/tenant", owner).code())
+                .isEqualTo("not_found");
+    }
+
+    @Test
     void onlyPlatformAdminsManageInvitations() {
         String user = api.newUserToken();
         assertThat(api.post("/api/platform/tenant-invitations", user, Map.of("email", "o@example.org")).code())

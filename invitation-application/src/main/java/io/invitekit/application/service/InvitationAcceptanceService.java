@@ -3,6 +3,7 @@ package io.invitekit.application.service;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.AcceptInvitation;
 import io.invitekit.application.port.in.AcceptedInvitation;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
 import io.invitekit.application.port.in.InvitationAcceptanceUseCase;
 import io.invitekit.application.port.in.InvitationPreview;
@@ -18,6 +19,7 @@ import io.invitekit.application.port.out.Tenants;
 import io.invitekit.application.port.out.Transactions;
 import io.invitekit.application.port.out.UserDirectory;
 import io.invitekit.domain.account.UserId;
+import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.membership.Membership;
 import io.invitekit.domain.membership.Role;
@@ -72,6 +74,28 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
     public InvitationPreview preview(String token, String clientAddress) {
         TenantInvitation invitation = open(token, clientAddress);
         return views.preview(invitation, context.now());
+    }
+
+    @Override
+    public TenantId createdTenant(Actor actor, String token, String clientAddress) {
+        Access.requireActor(actor);
+        limits.invitationLink(clientAddress);
+        TenantInvitation invitation = invitations.byTokenDigest(SecretToken.parse(token).digest())
+                .orElseThrow(() -> Access.notFound("invitation"));
+        Instant now = context.now();
+        if (invitation.status(now) != InvitationStatus.ACCEPTED) {
+            invitation.requireOpen(now); // expired or cancelled: say so, as preview does
+            throw Access.notFound("tenant"); // still pending: nothing created yet
+        }
+        if (!actor.id().equals(invitation.createdUser())) {
+            invitation.requireOpen(now); // invitation_accepted, exactly what preview tells anyone
+            throw new RuleViolationException(ErrorCode.INVITATION_ACCEPTED, "this invitation was accepted");
+        }
+        TenantId tenant = invitation.createdTenant();
+        if (tenant == null || memberships.find(tenant, actor.id()).isEmpty()) {
+            throw Access.notFound("tenant");
+        }
+        return tenant;
     }
 
     @Override

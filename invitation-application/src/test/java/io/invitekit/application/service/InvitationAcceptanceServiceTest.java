@@ -11,6 +11,7 @@ import io.invitekit.application.port.in.AcceptResult;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.InvitationPreview;
 import io.invitekit.application.port.in.InvitationView;
+import io.invitekit.application.port.in.JoinWithCode;
 import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.NewTenantInvitation;
 import io.invitekit.application.port.in.OwnerCredentials;
@@ -345,6 +346,56 @@ class InvitationAcceptanceServiceTest {
                               io.invitekit.domain.shared.Name last) {
             return delegate.rename(id, first, last);
         }
+    }
+
+    /** A reloaded onboarding page asks which tenant its accepted link created: only its owner is told. */
+    @Test
+    void theOwnerAnInvitationCreatedIsToldItsTenantAndNobodyElse() {
+        InvitationView inv = t.invite(admin, "owner@example.org");
+        String token = t.tokenOf(inv);
+        Actor stranger = t.user("stranger@example.org");
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().createdTenant(stranger, token, null)); // still pending
+        refused(ErrorCode.UNAUTHENTICATED, () -> t.kit.acceptance().createdTenant(null, token, null));
+
+        AcceptResult result = t.accept(token, "bright");
+        Actor owner = t.kit.accounts().authenticate(result.auth().accessToken()).orElseThrow();
+
+        assertThat(t.kit.acceptance().createdTenant(owner, token, "192.0.2.1")).isEqualTo(result.tenant().id());
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().createdTenant(stranger, token, null));
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> t.kit.acceptance().createdTenant(admin, token, null));
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().createdTenant(owner, "A".repeat(43), null));
+
+        // Once the owner has handed the business over and left, the link leads nowhere for them either.
+        t.kit.joinCodes().join(stranger, JoinWithCode.code(t.kit.joinCodes().view(owner, result.tenant().id()).code()));
+        t.kit.members().transferOwnership(owner, result.tenant().id(), stranger.id());
+        t.kit.members().leave(owner, result.tenant().id());
+        refused(ErrorCode.NOT_FOUND, () -> t.kit.acceptance().createdTenant(owner, token, null));
+    }
+
+    @Test
+    void aCancelledOrExpiredInvitationSaysSoWhenAskedForItsTenant() {
+        InvitationView cancelled = t.invite(admin, "gone@example.org");
+        String cancelledToken = t.tokenOf(cancelled);
+        t.kit.invitations().cancel(admin, cancelled.id());
+        InvitationView expiring = t.invite(admin, "late@example.org");
+        Actor asker = t.user("late@example.org");
+        t.clock.advance(Duration.ofDays(7));
+
+        refused(ErrorCode.INVITATION_CANCELLED, () -> t.kit.acceptance().createdTenant(asker, cancelledToken, null));
+        refused(ErrorCode.INVITATION_EXPIRED, () -> t.kit.acceptance().createdTenant(asker, t.tokenOf(expiring), null));
+    }
+
+    @Test
+    void askingForTheCreatedTenantSpendsTheLinkAllowancePerAddress() {
+        TestKit limited = new TestKit(s -> s.rateLimits(RateLimits.defaults()
+                .withLinkPerAddress(new RateLimit("token_address", 2, Duration.ofMinutes(1)))));
+        String token = limited.tokenOf(limited.invite(limited.admin(), "owner@example.org"));
+        AcceptResult result = limited.accept(token, "bright");
+        Actor owner = limited.kit.accounts().authenticate(result.auth().accessToken()).orElseThrow();
+
+        limited.kit.acceptance().createdTenant(owner, token, "192.0.2.1");
+        limited.kit.acceptance().createdTenant(owner, token, "192.0.2.1");
+        refused(ErrorCode.RATE_LIMITED, () -> limited.kit.acceptance().createdTenant(owner, token, "192.0.2.1"));
     }
 
     /** Looking links up is limited per client address, guesses included: previews and accepts alike. */

@@ -1,5 +1,7 @@
 package io.invitekit.application.port.in;
 
+import io.invitekit.domain.tenant.TenantId;
+
 /**
  * What the holder of an invitation link does: look at it, then accept it as a signed-in user of
  * the host application. (With Invitekit's own accounts, {@link AccountUseCase#acceptInvitation}
@@ -19,6 +21,17 @@ public interface InvitationAcceptanceUseCase {
     default InvitationPreview preview(String token) {
         return preview(token, null);
     }
+
+    /**
+     * The tenant an accepted invitation created, asked by the owner it created it for: an
+     * onboarding page opened again after the accept (a reload, the emailed link) carries on with
+     * the new tenant instead of saying the link was used. Counts against the same per-address
+     * limit on links as {@link #preview}. Anyone else is answered as {@code preview} answers
+     * ({@code invitation_accepted}, {@code invitation_expired}, {@code invitation_cancelled},
+     * {@code not_found}); an invitation still pending has no tenant yet ({@code not_found}), and
+     * neither has an owner who is no longer a member of it.
+     */
+    TenantId createdTenant(Actor actor, String token, String clientAddress);
 
     /**
      * Accepts as {@code user}, whose verified email must be the invitation's
