@@ -1,7 +1,7 @@
 import { api } from "./api.js";
 import { DEFAULT_TIER, FLAGS, PERMISSIONS, TIERS } from "./catalog.js";
 import { check, clearFieldError, prepare, rules, showProblem, value } from "./forms.js";
-import { t } from "./i18n.js";
+import { DEFAULT_LOCALE, plural, SUPPORTED, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
 
@@ -17,6 +17,9 @@ const form = prepare(document.getElementById("invite-form"));
 const tierSelect = document.getElementById("invite-tier");
 tierSelect.append(...TIERS.map((tier) => h("option", { value: tier, text: tierName(tier) })));
 tierSelect.value = DEFAULT_TIER;
+const localeSelect = document.getElementById("invite-locale");
+localeSelect.append(...SUPPORTED.map((code) => h("option", { value: code, lang: code, text: t(`locale.${code}`) })));
+localeSelect.value = DEFAULT_LOCALE;
 
 const permissionToggles = document.getElementById("permission-toggles");
 const flagToggles = document.getElementById("flag-toggles");
@@ -69,6 +72,7 @@ form.addEventListener("submit", async (event) => {
   const body = {
     email,
     subscription_tier: tierSelect.value,
+    locale: localeSelect.value,
     expires_in_days: Number(value(form, "expires_in_days")),
     permissions: checked(permissionToggles),
     feature_flags: checked(flagToggles),
@@ -109,6 +113,7 @@ function checked(container) {
 function resetForm() {
   form.reset();
   tierSelect.value = DEFAULT_TIER;
+  localeSelect.value = DEFAULT_LOCALE;
   document.getElementById("invite-max-users-field").hidden = true;
   document.getElementById("invite-max-resources-field").hidden = true;
 }
@@ -173,7 +178,7 @@ function row(inv) {
     CANCELLED: ["invitations.cancelled", inv.cancelled_at],
   }[inv.status];
   const delivery = inv.delivery || { state: "QUEUED", attempts: 0 };
-  const deliveryNote = [delivery.attempts > 1 ? t("invitations.attempts", { n: delivery.attempts }) : null,
+  const deliveryNote = [delivery.attempts > 1 ? plural("invitations.attempts", delivery.attempts, {}, "n") : null,
     delivery.last_error].filter(Boolean).join(" · ");
   const actions = [];
   if (inv.status === "PENDING" || inv.status === "EXPIRED") {
