@@ -49,6 +49,7 @@ final class Problems {
             case INVITATION_EXPIRED, INVITATION_CANCELLED, INVITATION_ACCEPTED, INVALID_RESET_TOKEN,
                  INVALID_VERIFICATION_TOKEN -> 410;
             case RESEND_TOO_SOON, RATE_LIMITED -> 429;
+            case UNSUPPORTED_LOCALE -> 400;
         };
     }
 

@@ -345,6 +345,11 @@ class InvitationAcceptanceServiceTest {
                               io.invitekit.domain.shared.Name last) {
             return delegate.rename(id, first, last);
         }
+
+        @Override
+        public boolean changeLocale(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+            return delegate.changeLocale(id, locale);
+        }
     }
 
     /** Looking links up is limited per client address, guesses included: previews and accepts alike. */
@@ -423,6 +428,11 @@ class InvitationAcceptanceServiceTest {
         public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name first,
                               io.invitekit.domain.shared.Name last) {
             return delegate.rename(id, first, last);
+        }
+
+        @Override
+        public boolean changeLocale(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+            return delegate.changeLocale(id, locale);
         }
     }
 }

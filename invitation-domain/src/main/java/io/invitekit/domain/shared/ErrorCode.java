@@ -41,5 +41,7 @@ public enum ErrorCode {
     /** The change would leave a tenant without an OWNER (the last owner leaving, demoted or removed). */
     LAST_OWNER,
     /** A tenant (or the platform) already has as many webhook endpoints as one may have. */
-    WEBHOOK_LIMIT_REACHED
+    WEBHOOK_LIMIT_REACHED,
+    /** A language the deployment offers no pages and emails in. */
+    UNSUPPORTED_LOCALE
 }
