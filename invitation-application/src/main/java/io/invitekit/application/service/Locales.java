@@ -17,9 +17,13 @@ final class Locales {
      */
     static LocaleTag requireOffered(InvitekitSettings settings, LocaleTag locale) {
         if (!settings.offers(locale)) {
-            throw new InvalidValueException(ErrorCode.UNSUPPORTED_LOCALE, "choose one of "
-                    + settings.locales().stream().map(LocaleTag::value).collect(Collectors.joining(", ")));
+            throw new InvalidValueException(ErrorCode.UNSUPPORTED_LOCALE, offered(settings));
         }
         return locale;
+    }
+
+    /** What a refusal says: the languages there are. */
+    static String offered(InvitekitSettings settings) {
+        return "choose one of " + settings.locales().stream().map(LocaleTag::value).collect(Collectors.joining(", "));
     }
 }

@@ -80,8 +80,10 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         Integer ttlDays = errors.value("expiresInDays", () -> settings.invitationPolicy().ttlDays(c.expiresInDays()));
         Subdomain reserved = c.reservedSubdomain() == null ? null
                 : errors.value("reservedSubdomain", () -> settings.subdomainPolicy().requireUsable(c.reservedSubdomain().value()));
-        LocaleTag locale = c.locale() == null ? settings.defaultLocale()
-                : errors.value("locale", () -> Locales.requireOffered(settings, c.locale()));
+        LocaleTag locale = c.locale() == null ? settings.defaultLocale() : c.locale();
+        if (!settings.offers(locale)) { // one field among the others: validation_failed on locale
+            errors.add("locale", Locales.offered(settings), ErrorCode.VALIDATION_FAILED);
+        }
         errors.throwIfAny();
 
         Instant now = context.now();
