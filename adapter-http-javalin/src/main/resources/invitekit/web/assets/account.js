@@ -1,6 +1,6 @@
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, setFieldError, showProblem, value } from "./forms.js";
-import { t } from "./i18n.js";
+import { accountLocale, SUPPORTED, t } from "./i18n.js";
 import { confirmDialog, formatDateTime, h, problemText, ready, renderHeader, setBusy, signedInPage } from "./ui.js";
 
 const me = await signedInPage("account.title");
@@ -30,6 +30,32 @@ nameForm.addEventListener("submit", async (event) => {
   } catch (error) {
     showProblem(nameForm, error);
   } finally {
+    setBusy(button, false);
+  }
+});
+
+// ---- language --------------------------------------------------------------------------------
+
+const languageForm = prepare(document.getElementById("language-form"));
+const languageSelect = languageForm.elements.namedItem("locale");
+languageSelect.replaceChildren(
+  h("option", { value: "", text: t("account.language.browser") }),
+  ...SUPPORTED.map((code) => h("option", { value: code, lang: code, text: t(`locale.${code}`) })));
+languageSelect.value = me.locale || "";
+languageForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const status = document.getElementById("language-status");
+  status.textContent = "";
+  const button = languageForm.querySelector("button[type=submit]");
+  setBusy(button, true);
+  try {
+    const updated = await api("PUT", "/api/me/locale", { locale: languageSelect.value || null });
+    if (!accountLocale(updated.locale)) { // else the page comes back in the chosen language
+      status.textContent = t("account.language.saved");
+      setBusy(button, false);
+    }
+  } catch (error) {
+    showProblem(languageForm, error);
     setBusy(button, false);
   }
 });

@@ -1,7 +1,7 @@
 import { activityList } from "./activity.js";
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
-import { t } from "./i18n.js";
+import { plural, t } from "./i18n.js";
 import { tierName } from "./labels.js";
 import { confirmDialog, fatal, formatDate, fullName, h, problemText, ready, setBusy, setTitle, signedInPage } from "./ui.js";
 
@@ -105,7 +105,7 @@ function renderTenant() {
   document.getElementById("family-meta").textContent = t("manage.meta", {
     domain: tenant.domain, tier: tierName(tenant.subscription_tier),
     members: membersCursor ? t("manage.members_more", { count })
-      : t(count === 1 ? "manage.members_one" : "manage.members_many", { count }),
+      : plural("manage.members", count),
   });
   document.getElementById("family-inactive").hidden = tenant.active;
   renderMembers();

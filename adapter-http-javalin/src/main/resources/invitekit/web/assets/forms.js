@@ -2,7 +2,7 @@
 // Convention: a field's input has an id; its error paragraph has the id "<input id>-error" and
 // its hint "<input id>-hint"; the form's own error box is ".form-error".
 import { ApiError } from "./api.js";
-import { has, t } from "./i18n.js";
+import { formatNumber, has, t } from "./i18n.js";
 import { problemText, waitText } from "./ui.js";
 
 /** Links every input to its hint and error paragraph (aria-describedby). */
@@ -102,7 +102,7 @@ export const rules = {
   wholeNumber: (min, max) => (v) => {
     const n = Number(v);
     return v.trim() && Number.isInteger(n) && n >= min && n <= max
-      ? null : ["validation.whole_number", { min: min.toLocaleString("en"), max: max.toLocaleString("en") }];
+      ? null : ["validation.whole_number", { min: formatNumber(min), max: formatNumber(max) }];
   },
 };
 

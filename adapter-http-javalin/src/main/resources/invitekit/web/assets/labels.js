@@ -1,5 +1,5 @@
 // Display names for wire names: from en.json when it has one, else the wire name made readable.
-import { has, t } from "./i18n.js";
+import { formatNumber, has, t } from "./i18n.js";
 
 function label(prefix, name) {
   const key = `${prefix}.${name}`;
@@ -13,4 +13,4 @@ function label(prefix, name) {
 export const tierName = (tier) => label("tier", tier);
 export const permissionName = (name) => label("permission", name);
 export const flagName = (name) => label("flag", name);
-export const limitText = (n) => (n === null || n === undefined ? t("limit.unlimited") : Number(n).toLocaleString("en"));
+export const limitText = (n) => (n === null || n === undefined ? t("limit.unlimited") : formatNumber(n));

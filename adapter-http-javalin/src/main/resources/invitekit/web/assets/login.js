@@ -1,5 +1,6 @@
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
+import { rememberAccountLocale } from "./i18n.js";
 import { logIn } from "./session.js";
 import { landingFor, publicPage, ready, safeNext, setBusy } from "./ui.js";
 
@@ -35,7 +36,9 @@ form.addEventListener("submit", async (event) => {
   setBusy(button, true);
   try {
     await logIn(value(form, "email").trim(), value(form, "password"));
-    location.assign(safeNext() || landingFor(await api("GET", "/api/me")));
+    const me = await api("GET", "/api/me");
+    rememberAccountLocale(me.locale); // the next page opens in the account's language at once
+    location.assign(safeNext() || landingFor(me));
   } catch (error) {
     setBusy(button, false);
     showProblem(form, error, { codes: { invalid_credentials: null, email_not_verified: null },

@@ -1,6 +1,6 @@
 import { api } from "./api.js";
 import { check, clearFieldError, prepare, rules, showProblem, value } from "./forms.js";
-import { t } from "./i18n.js";
+import { DEFAULT_LOCALE, plural, SUPPORTED, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { platform } from "./platform.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
@@ -21,6 +21,9 @@ tierSelect.append(...platform.tiers.map((tier) => h("option", { value: tier.name
   text: t("invite.tier_option", { tier: tierName(tier.name), limits: t("invitations.limits",
     { users: limitText(tier.max_users), resources: limitText(tier.max_resources) }) }) })));
 tierSelect.value = platform.default_tier;
+const localeSelect = document.getElementById("invite-locale");
+localeSelect.append(...SUPPORTED.map((code) => h("option", { value: code, lang: code, text: t(`locale.${code}`) })));
+localeSelect.value = DEFAULT_LOCALE;
 
 const permissionToggles = document.getElementById("permission-toggles");
 const flagToggles = document.getElementById("flag-toggles");
@@ -73,6 +76,7 @@ form.addEventListener("submit", async (event) => {
   const body = {
     email,
     subscription_tier: tierSelect.value,
+    locale: localeSelect.value,
     expires_in_days: Number(value(form, "expires_in_days")),
     permissions: checked(permissionToggles),
     feature_flags: checked(flagToggles),
@@ -112,6 +116,7 @@ function checked(container) {
 function resetForm() {
   form.reset();
   tierSelect.value = platform.default_tier;
+  localeSelect.value = DEFAULT_LOCALE;
   document.getElementById("invite-max-users-field").hidden = true;
   document.getElementById("invite-max-resources-field").hidden = true;
 }
@@ -219,7 +224,7 @@ function row(inv) {
     CANCELLED: ["invitations.cancelled", inv.cancelled_at],
   }[inv.status];
   const delivery = inv.delivery || { state: "QUEUED", attempts: 0 };
-  const deliveryNote = [delivery.attempts > 1 ? t("invitations.attempts", { n: delivery.attempts }) : null,
+  const deliveryNote = [delivery.attempts > 1 ? plural("invitations.attempts", delivery.attempts, {}, "n") : null,
     delivery.last_error].filter(Boolean).join(" · ");
   const actions = [];
   if (inv.status === "PENDING" || inv.status === "EXPIRED") {

@@ -2,6 +2,7 @@
 // /api/auth/session): every tab shares it, a refresh keeps it, and no script can read it. Nothing
 // about it is kept in storage or in a URL.
 import { api } from "./api.js";
+import { forgetAccountLocale } from "./i18n.js";
 
 /** Signs in with an email and a password; the server sets the session cookie. Resolves to {user}. */
 export function logIn(email, password) {
@@ -18,5 +19,6 @@ export async function saveSession(auth) {
 
 /** Ends the session: the server revokes it and clears the cookie. */
 export async function logOut() {
+  forgetAccountLocale(); // the next person at this browser gets its language, not this account's
   await api("DELETE", "/api/auth/session");
 }

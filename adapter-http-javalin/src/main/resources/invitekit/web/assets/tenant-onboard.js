@@ -8,7 +8,7 @@
 import { api, ApiError } from "./api.js";
 import { check, clearFieldError, focusFirstError, prepare, rules, setFieldError, setFormError, showProblem, value }
   from "./forms.js";
-import { t } from "./i18n.js";
+import { preferLocale, t } from "./i18n.js";
 import { limitText, permissionName, tierName } from "./labels.js";
 import { saveSession } from "./session.js";
 import { normalizeSubdomain, suggestSubdomain } from "./subdomain.js";
@@ -577,6 +577,10 @@ if (!token || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
   const draft = loadDraft();
   try {
     state.preview = await api("GET", tokenPath, undefined, { auth: false });
+    // The language the admin chose for this invitation, unless the visitor's account chose one.
+    if (await preferLocale(state.preview.locale)) {
+      await publicPage("onboard.title");
+    }
   } catch (error) {
     if (error instanceof ApiError && error.code === "invitation_accepted") {
       await resume(error, draft);

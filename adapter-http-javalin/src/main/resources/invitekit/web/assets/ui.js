@@ -1,6 +1,6 @@
 // What every page shares: start-up (strings, session, header), small DOM helpers, dates, dialogs.
 import { api, ApiError } from "./api.js";
-import { has, t, translate } from "./i18n.js";
+import { accountLocale, has, plural, t, translate } from "./i18n.js";
 import { platform, platformName } from "./platform.js";
 import { logOut } from "./session.js";
 
@@ -63,6 +63,9 @@ export async function signedInPage(titleKey) {
   }
   try {
     const me = await api("GET", "/api/me");
+    if (accountLocale(me.locale)) {
+      return new Promise(() => {}); // reloading in the account's language
+    }
     renderHeader(me);
     return me;
   } catch (error) {
@@ -221,25 +224,18 @@ export function waitText(seconds) {
     return t("time.moment");
   }
   if (seconds < 90) {
-    return t(seconds === 1 ? "time.second" : "time.seconds", { n: seconds });
+    return plural("time.seconds", seconds, {}, "n");
   }
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 90) {
-    return t("time.minutes", { n: minutes });
+    return plural("time.minutes", minutes, {}, "n");
   }
-  return t("time.hours", { n: Math.ceil(minutes / 60) });
+  return plural("time.hours", Math.ceil(minutes / 60), {}, "n");
 }
 
-// ---- dates ---------------------------------------------------------------------------------
+// ---- dates (through Intl in the page's locale and the browser's time zone: see i18n.js) -----
 
-export function formatDate(iso) {
-  return iso ? new Date(iso).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" }) : "";
-}
-
-export function formatDateTime(iso) {
-  return iso ? new Date(iso).toLocaleString("en", { year: "numeric", month: "short", day: "numeric",
-    hour: "2-digit", minute: "2-digit" }) : "";
-}
+export { formatDate, formatDateTime } from "./i18n.js";
 
 // ---- buttons and dialogs -------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // signing secret (shown once), send a test event, and the delivery log with replay.
 import { api, ApiError } from "./api.js";
 import { check, prepare, rules, showProblem, value } from "./forms.js";
-import { t } from "./i18n.js";
+import { plural, t } from "./i18n.js";
 import { confirmDialog, fatal, formatDateTime, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
 
 const me = await signedInPage("webhooks.title");
@@ -176,7 +176,7 @@ function row(webhook) {
     h("td", { "data-label": t("webhooks.col.state") },
       h("span", { class: `badge state-${state.toLowerCase()}`, text: t(`webhooks.state.${state}`) }),
       webhook.consecutive_failures > 0
-        ? h("span", { class: "sub", text: t("webhooks.failures", { count: webhook.consecutive_failures }) }) : null),
+        ? h("span", { class: "sub", text: plural("webhooks.failures", webhook.consecutive_failures) }) : null),
     h("td", { "data-label": t("webhooks.col.events"),
       text: webhook.event_types.length ? webhook.event_types.join(", ") : t("webhooks.all_events") }),
     h("td", { class: "actions-cell" }, h("div", { class: "row-actions" },

@@ -159,16 +159,18 @@ public final class InvitekitServer implements AutoCloseable {
     }
 
     private static MailSender mailSender(Configuration c, Clock clock) {
+        // Each email in its recipient's language (or the one an admin chose), else the default's.
+        MailRenderer renderer = new MailRenderer(c.applicationSettings().defaultLocale().toLocale());
         if (c.smtp().host() == null) {
             LOG.info("No INVITEKIT_SMTP_HOST: emails are written to this log instead of being sent");
-            return new ConsoleMailSender();
+            return new ConsoleMailSender(renderer);
         }
         SmtpSettings smtp = SmtpSettings.of(c.smtp().host(), c.smtp().port(), EmailAddress.of(c.mailFrom()), c.platformName())
                 .withStartTls(c.smtp().startTls());
         if (c.smtp().user() != null) {
             smtp = smtp.withCredentials(c.smtp().user(), c.smtp().password());
         }
-        return new SmtpMailSender(smtp, MailRenderer.english(), clock);
+        return new SmtpMailSender(smtp, renderer, clock);
     }
 
     /**

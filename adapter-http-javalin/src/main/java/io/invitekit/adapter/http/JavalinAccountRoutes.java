@@ -4,6 +4,7 @@ import io.invitekit.adapter.http.dto.AccountPayloads.AuthResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.CheckYourEmail;
 import io.invitekit.adapter.http.dto.AccountPayloads.LoginRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.MeResponse;
+import io.invitekit.adapter.http.dto.SessionPayloads.LocaleRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.MembershipResponse;
 import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetAccepted;
 import io.invitekit.adapter.http.dto.AccountPayloads.PasswordResetConfirmRequest;
@@ -14,6 +15,7 @@ import io.invitekit.adapter.http.dto.AccountPayloads.VerificationResendRequest;
 import io.invitekit.adapter.http.dto.AccountPayloads.VerifyEmailRequest;
 import io.invitekit.adapter.http.dto.TenantPayloads.PageResponse;
 import io.invitekit.application.Invitekit;
+import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.LogIn;
 import io.invitekit.application.port.in.MembershipView;
 import io.invitekit.application.port.in.NewAccount;
@@ -89,6 +91,11 @@ final class JavalinAccountRoutes {
                 ctx.status(204);
             });
             routes.get("/api/me", ctx -> Json.reply(ctx, MeResponse.of(kit.accounts().me(Authentication.requireActor(ctx)))));
+            routes.put("/api/me/locale", ctx -> {
+                Actor actor = Authentication.requireActor(ctx);
+                LocaleRequest body = bodies.read(ctx, LocaleRequest.class);
+                Json.reply(ctx, MeResponse.of(kit.accounts().changeLocale(actor, body.locale())));
+            });
         }
         routes.get("/api/me/memberships", ctx -> {
             Page<MembershipView> page = kit.tenants().memberships(Authentication.requireActor(ctx), Queries.page(ctx));

@@ -112,7 +112,8 @@ final class JavalinInvitationRoutes {
                 .customMaxResources(b.customMaxResources())
                 .featureFlags(b.featureFlags())
                 .expiresInDays(b.expiresInDays())
-                .reserveSubdomain(b.reservedSubdomain());
+                .reserveSubdomain(b.reservedSubdomain())
+                .locale(b.locale());
         Set<PlatformPermission> granted = EnumSet.noneOf(PlatformPermission.class);
         if (b.permissions() != null) {
             for (Map.Entry<String, Boolean> entry : b.permissions().entrySet()) {

@@ -50,6 +50,7 @@ final class Problems {
                  INVALID_VERIFICATION_TOKEN -> 410;
             case RESEND_TOO_SOON, RATE_LIMITED -> 429;
             case INVALID_SEARCH -> 400;
+            case UNSUPPORTED_LOCALE -> 400;
         };
     }
 

@@ -46,6 +46,10 @@ final class Routes {
         add(HandlerType.PATCH, path, handler);
     }
 
+    void put(String path, Handler handler) {
+        add(HandlerType.PUT, path, handler);
+    }
+
     void delete(String path, Handler handler) {
         add(HandlerType.DELETE, path, handler);
     }

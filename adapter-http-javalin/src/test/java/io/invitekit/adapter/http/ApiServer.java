@@ -158,6 +158,10 @@ final class ApiServer implements AutoCloseable {
         return send("PATCH", path, token, body == null ? null : write(body), Map.of(), Check.BOTH);
     }
 
+    Reply put(String path, String token, Object body) {
+        return send("PUT", path, token, body == null ? null : write(body), Map.of(), Check.BOTH);
+    }
+
     Reply delete(String path, String token) {
         return send("DELETE", path, token, null, Map.of(), Check.BOTH);
     }

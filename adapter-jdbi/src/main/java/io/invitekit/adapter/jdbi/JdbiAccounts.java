@@ -82,4 +82,10 @@ final class JdbiAccounts implements Accounts {
     public boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName) {
         return handles.call(AccountSql.class, sql -> sql.rename(id.value(), firstName.value(), lastName.value()) == 1);
     }
+
+    @Override
+    public boolean changeLocale(UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+        return handles.call(AccountSql.class,
+                sql -> sql.changeLocale(id.value(), locale == null ? null : locale.value()) == 1);
+    }
 }

@@ -28,8 +28,7 @@ public final class EmailVerificationEmailRenderer {
                 .paragraph(texts.text("emailVerification.intro", values))
                 .action(texts.text("emailVerification.action", values), texts.text("emailVerification.button", values),
                         texts.text("emailVerification.linkHint", values), link)
-                .paragraph(texts.text(mail.expiresInHours() == 1 ? "emailVerification.expiry.one"
-                        : "emailVerification.expiry.other", values))
+                .paragraph(texts.plural("emailVerification.expiry", mail.expiresInHours(), values))
                 .paragraph(texts.text("emailVerification.ignore", values))
                 .paragraph(texts.text("emailVerification.signoff", values), texts.text("emailVerification.team", values));
         return new RenderedEmail(subject, body.text(), body.html(subject, texts.text("html.lang")));

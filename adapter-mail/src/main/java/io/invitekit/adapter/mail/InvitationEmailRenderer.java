@@ -46,7 +46,7 @@ public final class InvitationEmailRenderer {
         body.bullets(texts.text("invitation.plan", values), planLines(mail))
                 .action(texts.text("invitation.action", values), texts.text("invitation.button", values),
                         texts.text("invitation.linkHint", values), link)
-                .paragraph(texts.text(mail.expiresInDays() == 1 ? "invitation.expiry.one" : "invitation.expiry.other", values))
+                .paragraph(texts.plural("invitation.expiry", mail.expiresInDays(), values))
                 .paragraph(texts.text("invitation.ignore", values))
                 .paragraph(texts.text("invitation.signoff", values), texts.text("invitation.team", values));
         return new RenderedEmail(subject, body.text(), body.html(subject, texts.text("html.lang")));

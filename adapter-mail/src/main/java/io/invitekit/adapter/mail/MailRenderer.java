@@ -8,26 +8,48 @@ import io.invitekit.application.port.out.PasswordResetMail;
 import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a typed {@link Mail} into a {@link RenderedEmail}, in one locale. It is a
- * {@link Mail.Visitor}: a new kind of mail does not compile here until it has a template.
+ * Turns a typed {@link Mail} into a {@link RenderedEmail}, in the mail's own language
+ * ({@link Mail#locale()}: the recipient's, or the one an admin chose for an invitation) or, when
+ * it has none, in this renderer's default locale. The templates of a language are made once and
+ * kept. It is a {@link Mail.Visitor}: a new kind of mail does not compile here until it has a
+ * template.
  */
 public final class MailRenderer {
-    private final InvitationEmailRenderer invitation;
-    private final PasswordResetEmailRenderer passwordReset;
-    private final EmailVerificationEmailRenderer emailVerification;
-    private final SignupAttemptEmailRenderer signupAttempt;
-    private final MemberInvitationEmailRenderer memberInvitation;
-    private final Mail.Visitor<RenderedEmail> templates;
+    private final Locale defaultLocale;
+    private final Map<Locale, Mail.Visitor<RenderedEmail>> byLocale = new ConcurrentHashMap<>();
 
-    public MailRenderer(Locale locale) {
-        this.invitation = new InvitationEmailRenderer(locale);
-        this.passwordReset = new PasswordResetEmailRenderer(locale);
-        this.emailVerification = new EmailVerificationEmailRenderer(locale);
-        this.signupAttempt = new SignupAttemptEmailRenderer(locale);
-        this.memberInvitation = new MemberInvitationEmailRenderer(locale);
-        this.templates = new Mail.Visitor<>() {
+    /** Mail without a language of its own is written in {@code defaultLocale}. */
+    public MailRenderer(Locale defaultLocale) {
+        this.defaultLocale = defaultLocale;
+        byLocale.put(defaultLocale, templates(defaultLocale));
+    }
+
+    public static MailRenderer english() {
+        return new MailRenderer(Locale.ENGLISH);
+    }
+
+    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
+    public RenderedEmail render(Mail mail) {
+        Locale locale = mail.locale() == null ? defaultLocale : mail.locale().toLocale();
+        return mail.accept(byLocale.computeIfAbsent(locale, MailRenderer::templates));
+    }
+
+    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
+    public RenderedEmail render(OutgoingMail mail) {
+        return render(mail.mail());
+    }
+
+    private static Mail.Visitor<RenderedEmail> templates(Locale locale) {
+        InvitationEmailRenderer invitation = new InvitationEmailRenderer(locale);
+        PasswordResetEmailRenderer passwordReset = new PasswordResetEmailRenderer(locale);
+        EmailVerificationEmailRenderer emailVerification = new EmailVerificationEmailRenderer(locale);
+        SignupAttemptEmailRenderer signupAttempt = new SignupAttemptEmailRenderer(locale);
+        MemberInvitationEmailRenderer memberInvitation = new MemberInvitationEmailRenderer(locale);
+        return new Mail.Visitor<>() {
             @Override
             public RenderedEmail tenantInvitation(TenantInvitationMail mail) {
                 return invitation.render(mail);
@@ -53,19 +75,5 @@ public final class MailRenderer {
                 return memberInvitation.render(mail);
             }
         };
-    }
-
-    public static MailRenderer english() {
-        return new MailRenderer(Locale.ENGLISH);
-    }
-
-    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
-    public RenderedEmail render(Mail mail) {
-        return mail.accept(templates);
-    }
-
-    /** @throws io.invitekit.application.port.out.MailDeliveryException (permanent) for a bad link */
-    public RenderedEmail render(OutgoingMail mail) {
-        return render(mail.mail());
     }
 }

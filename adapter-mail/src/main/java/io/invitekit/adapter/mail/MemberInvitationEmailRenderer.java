@@ -39,8 +39,7 @@ public final class MemberInvitationEmailRenderer {
                 .paragraph(texts.text("memberInvitation.intro", values))
                 .action(texts.text("memberInvitation.action", values), texts.text("memberInvitation.button", values),
                         texts.text("memberInvitation.linkHint", values), link)
-                .paragraph(texts.text(mail.expiresInDays() == 1 ? "memberInvitation.expiry.one"
-                        : "memberInvitation.expiry.other", values))
+                .paragraph(texts.plural("memberInvitation.expiry", mail.expiresInDays(), values))
                 .paragraph(texts.text("memberInvitation.ignore", values))
                 .paragraph(texts.text("memberInvitation.signoff", values), texts.text("memberInvitation.team", values));
         return new RenderedEmail(subject, body.text(), body.html(subject, texts.text("html.lang")));

@@ -43,6 +43,21 @@ final class MessageTexts {
         return bundle.containsKey(key) ? raw(key) : fallback;
     }
 
+    /**
+     * The plural form of {@code key} for {@code count}: {@code key.one} or {@code key.other}, as
+     * the locale's plural rule says (CLDR's rule for English and German: one is exactly 1; for
+     * French, 0 and 1). Languages with more forms would add theirs here.
+     */
+    String plural(String key, long count, Map<String, String> values) {
+        String form = key + "." + pluralCategory(count);
+        return text(bundle.containsKey(form) ? form : key + ".other", values);
+    }
+
+    private String pluralCategory(long count) {
+        boolean one = "fr".equals(locale.getLanguage()) ? count == 0 || count == 1 : count == 1;
+        return one ? "one" : "other";
+    }
+
     String number(int value) {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }

@@ -28,8 +28,7 @@ public final class PasswordResetEmailRenderer {
                 .paragraph(texts.text("passwordReset.intro", values))
                 .action(texts.text("passwordReset.action", values), texts.text("passwordReset.button", values),
                         texts.text("passwordReset.linkHint", values), link)
-                .paragraph(texts.text(mail.expiresInMinutes() == 1 ? "passwordReset.expiry.one"
-                        : "passwordReset.expiry.other", values))
+                .paragraph(texts.plural("passwordReset.expiry", mail.expiresInMinutes(), values))
                 .paragraph(texts.text("passwordReset.ignore", values))
                 .paragraph(texts.text("passwordReset.signoff", values), texts.text("passwordReset.team", values));
         return new RenderedEmail(subject, body.text(), body.html(subject, texts.text("html.lang")));

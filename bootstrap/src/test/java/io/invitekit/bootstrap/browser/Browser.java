@@ -76,17 +76,31 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser for one user; name prefixes its screenshots. */
     static Browser open(String base, String name) {
+        return open(base, name, "en-US", null);
+    }
+
+    /**
+     * A fresh browser whose languages are {@code lang} (Chromium's --lang and its Accept-Language
+     * preference: what navigator.languages says) and, unless null, whose clock runs in the IANA
+     * {@code timeZone} (CDP Emulation.setTimezoneOverride), as a person's browser abroad would.
+     */
+    static Browser open(String base, String name, String lang, String timeZone) {
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE); // no CDP-version chatter
+        ChromeDriver driver;
         try {
-            return new Browser(start(name), base, name);
+            driver = start(name, lang);
         } catch (SessionNotCreatedException once) {
             // Chromium now and then dies while starting on a busy machine; a second, fresh profile
             // tells that apart from a browser that cannot start at all.
-            return new Browser(start(name), base, name);
+            driver = start(name, lang);
         }
+        if (timeZone != null) {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
+        }
+        return new Browser(driver, base, name);
     }
 
-    private static ChromeDriver start(String name) {
+    private static ChromeDriver start(String name, String lang) {
         Path dir = freshDirectory(WORK.resolve("s" + SESSIONS.incrementAndGet()).toAbsolutePath());
         // Chromium puts a socket in TMPDIR, and socket paths have at most 107 characters.
         Path tmp = dir.resolve("t");
@@ -104,7 +118,10 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("profile"));
+                "--disable-quic", "--lang=" + lang, "--window-size=1280,900", "--user-data-dir=" + dir.resolve("profile"));
+        String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
+                primary.equals(lang) ? lang : lang + "," + primary));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -115,13 +115,20 @@ final class PageServer implements AutoCloseable {
                 }).orElse(null));
     }
 
+    /** The subject and plain text of the newest email to this address, waiting (bounded) for one to arrive. */
+    String newestEmailTo(String recipient) {
+        return new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(100))
+                .withMessage("an email to " + recipient)
+                .until(mail -> newestTo(mail, recipient).orElse(null));
+    }
+
     private static Optional<String> newestTo(GreenMail mail, String recipient) {
         MimeMessage[] messages = mail.getReceivedMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
             try {
                 if (Arrays.stream(messages[i].getRecipients(Message.RecipientType.TO))
                         .anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
-                    return Optional.of(Emails.plainText(messages[i]));
+                    return Optional.of(messages[i].getSubject() + "\n\n" + Emails.plainText(messages[i]));
                 }
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);

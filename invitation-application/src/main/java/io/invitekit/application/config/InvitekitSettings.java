@@ -10,6 +10,9 @@ import io.invitekit.domain.tenant.TierCatalog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.invitekit.domain.shared.LocaleTag;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -60,7 +63,11 @@ public record InvitekitSettings(
         String emailVerificationLinkTemplate,
         String memberInvitationLinkTemplate,
         boolean requireVerifiedEmail,
-        WebhookPolicy webhooks) {
+        WebhookPolicy webhooks,
+        List<LocaleTag> locales) {
+
+    /** The languages of the bundled pages and emails; the first is the default. */
+    public static final List<LocaleTag> DEFAULT_LOCALES = List.of(LocaleTag.ENGLISH, LocaleTag.GERMAN);
 
     public static final String DEFAULT_INVITATION_LINK = "{baseUrl}/tenant-onboard#token={token}";
     public static final String DEFAULT_PASSWORD_RESET_LINK = "{baseUrl}/reset-password#token={token}";
@@ -69,6 +76,10 @@ public record InvitekitSettings(
 
     public InvitekitSettings {
         Objects.requireNonNull(webhooks, "webhooks");
+        locales = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(locales, "locales")));
+        if (locales.isEmpty()) {
+            throw new IllegalArgumentException("at least one locale is offered");
+        }
         Objects.requireNonNull(platformName, "platformName");
         if (platformName.isBlank() || platformName.length() > 100 || io.invitekit.domain.shared.Text.hasUnsafe(platformName)) {
             // it goes into every email's subject and From name: one line, no control characters
@@ -131,7 +142,18 @@ public record InvitekitSettings(
                 InviteCode.DEFAULT_LENGTH, 10, Duration.ofHours(24), 30, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofDays(30), RetryPolicy.defaults(), Duration.ofMinutes(5), 50, 500,
                 DEFAULT_INVITATION_LINK, RateLimits.defaults(), DEFAULT_PASSWORD_RESET_LINK,
-                DEFAULT_EMAIL_VERIFICATION_LINK, DEFAULT_MEMBER_INVITATION_LINK, false, WebhookPolicy.defaults());
+                DEFAULT_EMAIL_VERIFICATION_LINK, DEFAULT_MEMBER_INVITATION_LINK, false, WebhookPolicy.defaults(),
+                DEFAULT_LOCALES);
+    }
+
+    /** The language of pages and emails when nobody chose one: the first of {@link #locales}. */
+    public LocaleTag defaultLocale() {
+        return locales.get(0);
+    }
+
+    /** Whether the deployment offers pages and emails in {@code locale}. */
+    public boolean offers(LocaleTag locale) {
+        return locales.contains(locale);
     }
 
     /** The link an invitation email carries for {@code token}. */
@@ -198,6 +220,7 @@ public record InvitekitSettings(
         private String memberInvitationLinkTemplate;
         private boolean requireVerifiedEmail;
         private WebhookPolicy webhooks;
+        private List<LocaleTag> locales;
 
         private Builder(InvitekitSettings s) {
             platformName = s.platformName;
@@ -228,6 +251,7 @@ public record InvitekitSettings(
             memberInvitationLinkTemplate = s.memberInvitationLinkTemplate;
             requireVerifiedEmail = s.requireVerifiedEmail;
             webhooks = s.webhooks;
+            locales = s.locales;
         }
 
         public Builder platformName(String v) { platformName = v; return this; }
@@ -258,6 +282,8 @@ public record InvitekitSettings(
         public Builder memberInvitationLinkTemplate(String v) { memberInvitationLinkTemplate = v; return this; }
         public Builder requireVerifiedEmail(boolean v) { requireVerifiedEmail = v; return this; }
         public Builder webhooks(WebhookPolicy v) { webhooks = v; return this; }
+        /** The languages offered, the default first. */
+        public Builder locales(List<LocaleTag> v) { locales = v; return this; }
 
         public InvitekitSettings build() {
             return new InvitekitSettings(platformName, platformDomain, baseUrl, invitationPolicy, defaultInvitationTier,
@@ -265,7 +291,8 @@ public record InvitekitSettings(
                     joinFailuresPerAccount, joinFailuresAccountPeriod, joinFailuresPerAddress,
                     joinFailuresAddressPeriod, accessTokenTtl, refreshTokenTtl, mailRetry, outboxLease,
                     outboxBatchSize, sweepBatchSize, invitationLinkTemplate, rateLimits, passwordResetLinkTemplate,
-                    emailVerificationLinkTemplate, memberInvitationLinkTemplate, requireVerifiedEmail, webhooks);
+                    emailVerificationLinkTemplate, memberInvitationLinkTemplate, requireVerifiedEmail, webhooks,
+                    locales);
         }
     }
 }

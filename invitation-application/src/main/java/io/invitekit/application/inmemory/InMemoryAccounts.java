@@ -63,7 +63,7 @@ public final class InMemoryAccounts implements Accounts {
     @Override
     public boolean changePassword(UserId id, PasswordHash hash) {
         return change(id, a -> new Account(a.id(), a.email(), hash, a.firstName(), a.lastName(), a.platformRole(),
-                a.createdAt(), a.emailVerifiedAt()));
+                a.createdAt(), a.emailVerifiedAt(), a.locale()));
     }
 
     @Override
@@ -74,6 +74,11 @@ public final class InMemoryAccounts implements Accounts {
     @Override
     public boolean rename(UserId id, Name firstName, Name lastName) {
         return change(id, a -> a.renamed(firstName, lastName));
+    }
+
+    @Override
+    public boolean changeLocale(UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+        return change(id, a -> a.withLocale(locale));
     }
 
     private synchronized boolean change(UserId id, java.util.function.UnaryOperator<Account> change) {

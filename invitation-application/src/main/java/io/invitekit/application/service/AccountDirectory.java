@@ -26,7 +26,13 @@ public final class AccountDirectory implements UserDirectory {
                 .collect(Collectors.toUnmodifiableMap(Account::id, AccountDirectory::profile, (a, b) -> a));
     }
 
+    @Override
+    public java.util.Optional<UserProfile> byEmail(io.invitekit.domain.shared.EmailAddress email) {
+        return accounts.byEmail(email).map(AccountDirectory::profile);
+    }
+
     private static UserProfile profile(Account account) {
-        return new UserProfile(account.id(), account.email(), account.firstName().value(), account.lastName().value());
+        return new UserProfile(account.id(), account.email(), account.firstName().value(), account.lastName().value(),
+                account.locale());
     }
 }

@@ -53,6 +53,8 @@ import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.InvalidValueException;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
@@ -151,9 +153,10 @@ public final class AccountService implements AccountUseCase {
             return; // a flood of sign-ups with one address does not become a flood of emails to it
         }
         Instant now = context.now();
+        LocaleTag language = accounts.byEmail(email).map(Account::locale).orElse(null); // the owner's
         transactions.run(() -> {
             outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
-                    new SignupAttemptMail.Queued(email, context.settings().platformName()), null,
+                    new SignupAttemptMail.Queued(email, context.settings().platformName(), language), null,
                     SignupAttemptMail.KIND + ":" + email.value(), now));
             context.audit(now, null, EventType.ACCOUNT_SIGNUP_ATTEMPTED, null, null, Map.of());
         });
@@ -172,7 +175,7 @@ public final class AccountService implements AccountUseCase {
                 now, expiresAt));
         outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
                 new EmailVerificationMail.Queued(account.email(), context.settings().platformName(), expiresAt,
-                        EMAIL_VERIFICATION_HOURS),
+                        EMAIL_VERIFICATION_HOURS, account.locale()),
                 token.reveal(), verificationMailsOf(user), now));
         context.audit(now, null, EventType.ACCOUNT_VERIFICATION_EMAIL_QUEUED, null, user,
                 Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
@@ -337,7 +340,7 @@ public final class AccountService implements AccountUseCase {
             resets.add(PasswordReset.issue(new PasswordResetId(context.ids().next()), user, digest, now, expiresAt));
             outbox.enqueue(OutboxMessage.queue(new OutboxMessageId(context.ids().next()),
                     new PasswordResetMail.Queued(email, context.settings().platformName(), expiresAt,
-                            PASSWORD_RESET_MINUTES),
+                            PASSWORD_RESET_MINUTES, account.get().locale()),
                     token.reveal(), resetMailsOf(user), now));
             context.audit(now, null, EventType.ACCOUNT_PASSWORD_RESET_REQUESTED, null, user,
                     Map.of("superseded_tokens", Integer.toString(superseded), "withdrawn_emails",
@@ -412,7 +415,31 @@ public final class AccountService implements AccountUseCase {
     public MeView me(Actor actor) {
         Account account = requireAccount(Access.requireActor(actor).id());
         Page<MembershipView> first = tenants.membershipPage(account.id(), null, ME_MEMBERSHIPS);
-        return new MeView(UserView.of(account), account.isEmailVerified(), first.items(), first.nextCursor());
+        return new MeView(UserView.of(account), account.isEmailVerified(), first.items(), first.nextCursor(),
+                account.locale() == null ? null : account.locale().value());
+    }
+
+    @Override
+    public MeView changeLocale(Actor actor, String locale) {
+        Account account = requireAccount(Access.requireActor(actor).id());
+        LocaleTag chosen = null;
+        if (locale != null) {
+            try {
+                chosen = Locales.requireOffered(context.settings(), LocaleTag.parse(locale));
+            } catch (InvalidValueException malformed) { // not even a language: as unsupported as any other
+                throw new InvalidValueException(ErrorCode.UNSUPPORTED_LOCALE, malformed.getMessage());
+            }
+        }
+        LocaleTag set = chosen;
+        Instant now = context.now();
+        transactions.run(() -> {
+            if (!accounts.changeLocale(account.id(), set)) {
+                throw Access.unauthenticated();
+            }
+            context.audit(now, account.id(), EventType.ACCOUNT_LOCALE_CHANGED, null, account.id(),
+                    Map.of("locale", set == null ? "" : set.value()));
+        });
+        return me(actor);
     }
 
     @Override

@@ -66,7 +66,8 @@ public final class InvitationAcceptanceService implements InvitationAcceptanceUs
         this.outbox = outbox;
         this.directory = directory;
         this.limits = limits;
-        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags());
+        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags(),
+                context.settings().defaultLocale());
         this.suggestions = suggestions;
     }
 

@@ -1,5 +1,7 @@
 package io.invitekit.application.service;
 
+import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.application.config.InvitekitSettings;
 import io.invitekit.application.port.in.Actor;
 import io.invitekit.application.port.in.FieldErrors;
@@ -104,7 +106,9 @@ public final class MemberService implements MemberUseCase {
         limits.memberInvitation(actor.id().toString(), c.email().value());
 
         Instant now = context.now();
-        String inviterName = directory.profile(actor.id()).map(UserProfile::displayName).orElse(null);
+        Optional<UserProfile> inviter = directory.profile(actor.id());
+        String inviterName = inviter.map(UserProfile::displayName).orElse(null);
+        LocaleTag language = mailLocale(c.email(), inviter);
         SecretToken token = SecretToken.generate(context.random());
         MemberInvitation invitation = MemberInvitation.create(new MemberInvitationId(context.ids().next()), tenantId,
                 c.email(), c.role(), actor.id(), inviterName, token.digest(), ttlDays, now);
@@ -115,7 +119,7 @@ public final class MemberService implements MemberUseCase {
                 case PENDING_EXISTS -> throw pendingExists(c.email().value());
                 case TENANT_FULL -> throw tenantFull();
             }
-            outbox.enqueue(invitationMail(invitation, tenant, token, now));
+            outbox.enqueue(invitationMail(invitation, tenant, token, language, now));
             context.audit(now, actor.id(), EventType.MEMBER_INVITATION_CREATED, tenantId, invitation.id(),
                     Map.of("email", c.email().value(), "role", c.role().name()));
         });
@@ -160,26 +164,27 @@ public final class MemberService implements MemberUseCase {
         Tenant tenant = activeTenant(tenantId);
         Instant now = context.now();
         SecretToken token = SecretToken.generate(context.random());
+        LocaleTag language = mailLocale(seen.email(), directory.profile(actor.id()));
         MemberInvitation resent;
         try {
-            resent = resendInTransaction(actor, tenant, id, token, now);
+            resent = resendInTransaction(actor, tenant, id, token, language, now);
         } catch (DomainException full) {
             if (full.code() != ErrorCode.TENANT_FULL || !seats.freeExpired(tenantId, now)) {
                 throw full;
             }
-            resent = resendInTransaction(actor, tenant, id, token, now);
+            resent = resendInTransaction(actor, tenant, id, token, language, now);
         }
         return viewOf(resent, now);
     }
 
     private MemberInvitation resendInTransaction(Actor actor, Tenant tenant, MemberInvitationId id, SecretToken token,
-                                                 Instant now) {
+                                                 LocaleTag language, Instant now) {
         TenantId tenantId = tenant.id();
         return transactions.inTransaction(() -> {
             MemberInvitation next = resendOnce(tenantId, id, token, now);
             // The old token is dead from this commit on: its unsent emails go with it.
             int withdrawn = outbox.withdraw(id.toString());
-            outbox.enqueue(invitationMail(next, tenant, token, now));
+            outbox.enqueue(invitationMail(next, tenant, token, language, now));
             context.audit(now, actor.id(), EventType.MEMBER_INVITATION_RESENT, tenantId, id,
                     Map.of("withdrawn_emails", Integer.toString(withdrawn)));
             return next;
@@ -626,11 +631,25 @@ public final class MemberService implements MemberUseCase {
                 .toList();
     }
 
-    private OutboxMessage invitationMail(MemberInvitation inv, Tenant tenant, SecretToken token, Instant now) {
+    /**
+     * The language of a member invitation's email: the invitee's, when the directory knows their
+     * address and their choice; else the inviting member's (who likely shares it with the people
+     * they invite); else the deployment's default (null). Read before the transaction: the
+     * directory is read outside them.
+     */
+    private LocaleTag mailLocale(EmailAddress invitee, Optional<UserProfile> inviter) {
+        return directory.byEmail(invitee).map(UserProfile::locale)
+                .or(() -> inviter.map(UserProfile::locale))
+                .filter(context.settings()::offers)
+                .orElse(null);
+    }
+
+    private OutboxMessage invitationMail(MemberInvitation inv, Tenant tenant, SecretToken token, LocaleTag language,
+                                         Instant now) {
         InvitekitSettings settings = context.settings();
         MemberInvitationMail.Queued mail = new MemberInvitationMail.Queued(inv.email(), settings.platformName(),
                 inv.inviterName() != null ? inv.inviterName() : settings.platformName(), tenant.name().value(),
-                inv.role(), inv.expiresAt(), inv.ttlDays());
+                inv.role(), inv.expiresAt(), inv.ttlDays(), language);
         return OutboxMessage.queue(new OutboxMessageId(context.ids().next()), mail, token.reveal(), inv.id().toString(),
                 now);
     }

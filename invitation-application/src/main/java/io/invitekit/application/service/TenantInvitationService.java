@@ -25,6 +25,7 @@ import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.RuleViolationException;
 import io.invitekit.domain.shared.SecretToken;
 import io.invitekit.domain.tenant.FeatureFlags;
@@ -62,7 +63,8 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         this.subdomains = subdomains;
         this.directory = directory;
         this.outbox = outbox;
-        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags());
+        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags(),
+                context.settings().defaultLocale());
         this.suggestions = suggestions;
     }
 
@@ -79,6 +81,10 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         Integer ttlDays = errors.value("expiresInDays", () -> settings.invitationPolicy().ttlDays(c.expiresInDays()));
         Subdomain reserved = c.reservedSubdomain() == null ? null
                 : errors.value("reservedSubdomain", () -> settings.subdomainPolicy().requireUsable(c.reservedSubdomain().value()));
+        LocaleTag locale = c.locale() == null ? settings.defaultLocale() : c.locale();
+        if (!settings.offers(locale)) { // one field among the others: validation_failed on locale
+            errors.add("locale", Locales.offered(settings), ErrorCode.VALIDATION_FAILED);
+        }
         errors.throwIfAny();
 
         Instant now = context.now();
@@ -86,7 +92,8 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
         Plan plan = new Plan(tier, c.customLimits(), new Permissions(c.permissions()), flags);
         SecretToken token = SecretToken.generate(context.random());
         TenantInvitation invitation = TenantInvitation.create(new InvitationId(context.ids().next()), c.email(),
-                c.suggestedBusinessName(), plan, reserved, actor.id(), inviterName, token.digest(), ttlDays, now);
+                c.suggestedBusinessName(), plan, reserved, actor.id(), inviterName, token.digest(), ttlDays, now)
+                .inLocale(locale);
         try {
             transactions.run(() -> {
                 invitations.storedPendingFor(c.email()).ifPresent(existing -> retireIfExpired(existing, now));
@@ -235,7 +242,7 @@ public final class TenantInvitationService implements TenantInvitationUseCase {
                 inv.inviterName() != null ? inv.inviterName() : settings.platformName(), inv.plan().tier(), limits.users().max(), limits.resources().max(),
                 inv.plan().permissions().granted(),
                 inv.suggestedBusinessName() == null ? null : inv.suggestedBusinessName().value(), inv.expiresAt(),
-                inv.ttlDays());
+                inv.ttlDays(), inv.locale());
         return OutboxMessage.queue(new OutboxMessageId(context.ids().next()), mail, token.reveal(), inv.id().toString(),
                 now);
     }

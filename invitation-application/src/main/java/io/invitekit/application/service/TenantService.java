@@ -59,7 +59,8 @@ public final class TenantService implements TenantUseCase {
         this.memberships = memberships;
         this.directory = directory;
         this.access = new Access(memberships);
-        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags());
+        this.views = new ViewMapper(context.settings().tierCatalog(), context.settings().featureFlags(),
+                context.settings().defaultLocale());
         this.suggestions = suggestions;
     }
 

@@ -32,10 +32,12 @@ import java.util.List;
 final class ViewMapper {
     private final TierCatalog catalog;
     private final FeatureFlagRegistry flags;
+    private final io.invitekit.domain.shared.LocaleTag defaultLocale;
 
-    ViewMapper(TierCatalog catalog, FeatureFlagRegistry flags) {
+    ViewMapper(TierCatalog catalog, FeatureFlagRegistry flags, io.invitekit.domain.shared.LocaleTag defaultLocale) {
         this.catalog = catalog;
         this.flags = flags;
+        this.defaultLocale = defaultLocale;
     }
 
     /**
@@ -54,7 +56,7 @@ final class ViewMapper {
                 effective.users().max(), effective.resources().max(), inv.plan().permissions().granted(),
                 flags.states(inv.plan().featureFlags()), text(inv.reservedSubdomain()), by, inv.createdAt(),
                 inv.expiresAt(), inv.acceptedAt(), inv.cancelledAt(), inv.createdTenant(), inv.createdUser(),
-                inv.resendCount(), inv.lastSentAt(), deliveryView);
+                inv.resendCount(), inv.lastSentAt(), deliveryView, localeOf(inv).value());
     }
 
     InvitationPreview preview(TenantInvitation inv, Instant now) {
@@ -62,7 +64,12 @@ final class ViewMapper {
         return new InvitationPreview(inv.email().value(), text(inv.suggestedBusinessName()), inv.plan().tier().name(),
                 effective.users().max(), effective.resources().max(), inv.plan().permissions().granted(),
                 flags.states(inv.plan().featureFlags()), text(inv.reservedSubdomain()),
-                inv.inviterName(), inv.expiresAt(), inv.status(now));
+                inv.inviterName(), inv.expiresAt(), inv.status(now), localeOf(inv).value());
+    }
+
+    /** An invitation made before languages existed speaks the deployment's default. */
+    private io.invitekit.domain.shared.LocaleTag localeOf(TenantInvitation inv) {
+        return inv.locale() != null ? inv.locale() : defaultLocale;
     }
 
     TenantView tenant(Tenant t, List<TenantView.Member> members, Memberships.Usage usage) {

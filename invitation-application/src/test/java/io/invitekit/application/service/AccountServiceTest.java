@@ -371,6 +371,11 @@ class AccountServiceTest {
                               io.invitekit.domain.shared.Name last) {
             return store.rename(id, first, last);
         }
+
+        @Override
+        public boolean changeLocale(UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+            return store.changeLocale(id, locale);
+        }
     }
 
     @Test

@@ -346,6 +346,11 @@ class InvitationAcceptanceServiceTest {
                               io.invitekit.domain.shared.Name last) {
             return delegate.rename(id, first, last);
         }
+
+        @Override
+        public boolean changeLocale(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+            return delegate.changeLocale(id, locale);
+        }
     }
 
     /** A reloaded onboarding page asks which tenant its accepted link created: only its owner is told. */
@@ -474,6 +479,11 @@ class InvitationAcceptanceServiceTest {
         public boolean rename(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.Name first,
                               io.invitekit.domain.shared.Name last) {
             return delegate.rename(id, first, last);
+        }
+
+        @Override
+        public boolean changeLocale(io.invitekit.domain.account.UserId id, io.invitekit.domain.shared.LocaleTag locale) {
+            return delegate.changeLocale(id, locale);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.invitekit.domain.invitation;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.RetryLaterException;
 import io.invitekit.domain.shared.RuleViolationException;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * <p>{@code inviterName} is the inviter's display name as the user directory gave it when the
  * invitation was created: the link's page and every email show it without asking the directory
  * again (the inviter may have left meanwhile).
+ *
+ * <p>{@code locale} is the language the inviting admin chose for the email and the onboarding
+ * page; null (invitations made before languages existed): the deployment's default.
  */
 public record TenantInvitation(
         InvitationId id,
@@ -47,7 +51,19 @@ public record TenantInvitation(
         UserId createdUser,
         int resendCount,
         Instant lastSentAt,
-        long version) {
+        long version,
+        LocaleTag locale) {
+
+    /** Without a language: the deployment's default. */
+    public TenantInvitation(InvitationId id, EmailAddress email, Name suggestedBusinessName, Plan plan,
+                            Subdomain reservedSubdomain, UserId invitedBy, String inviterName, TokenDigest tokenDigest,
+                            InvitationStatus storedStatus, int ttlDays, Instant createdAt, Instant expiresAt,
+                            Instant acceptedAt, Instant cancelledAt, TenantId createdTenant, UserId createdUser,
+                            int resendCount, Instant lastSentAt, long version) {
+        this(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, inviterName, tokenDigest,
+                storedStatus, ttlDays, createdAt, expiresAt, acceptedAt, cancelledAt, createdTenant, createdUser,
+                resendCount, lastSentAt, version, null);
+    }
 
     public TenantInvitation {
         Objects.requireNonNull(id, "id");
@@ -153,6 +169,13 @@ public record TenantInvitation(
         return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, inviterName,
                 digest, status,
                 ttlDays, createdAt, newExpiresAt, newAcceptedAt, newCancelledAt, tenant, user, resends, sentAt,
-                version + 1);
+                version + 1, locale);
+    }
+
+    /** The same invitation (same version: not a transition) in another language; used when it is made. */
+    public TenantInvitation inLocale(LocaleTag chosen) {
+        return new TenantInvitation(id, email, suggestedBusinessName, plan, reservedSubdomain, invitedBy, inviterName,
+                tokenDigest, storedStatus, ttlDays, createdAt, expiresAt, acceptedAt, cancelledAt, createdTenant,
+                createdUser, resendCount, lastSentAt, version, chosen);
     }
 }

@@ -43,5 +43,7 @@ public enum ErrorCode {
     /** A tenant (or the platform) already has as many webhook endpoints as one may have. */
     WEBHOOK_LIMIT_REACHED,
     /** A search text that is blank, too long or holds control characters (the admin lists' {@code q}). */
-    INVALID_SEARCH
+    INVALID_SEARCH,
+    /** A language the deployment offers no pages and emails in. */
+    UNSUPPORTED_LOCALE
 }

@@ -15,6 +15,7 @@ import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
 import io.invitekit.domain.shared.ErrorCode;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,34 @@ public abstract class AccountsContract {
         assertThat(read.emailVerifiedAt()).isEqualTo(NOW);
         assertThat(accounts().byId(other.id())).contains(other);
         assertThat(accounts().rename(new UserId(nextId()), Name.of("A"), Name.of("B"))).as("no such account").isFalse();
+    }
+
+    @Test
+    void a_chosen_locale_reads_back_by_id_and_by_email_and_can_be_cleared() {
+        Account chooser = anAccount().build();
+        Account other = anAccount().build();
+        accounts().add(chooser);
+        accounts().add(other);
+        assertThat(accounts().byId(chooser.id()).orElseThrow().locale()).as("none chosen at first").isNull();
+
+        assertThat(accounts().changeLocale(chooser.id(), LocaleTag.GERMAN)).isTrue();
+
+        assertThat(accounts().byId(chooser.id()).orElseThrow().locale()).isEqualTo(LocaleTag.GERMAN);
+        assertThat(accounts().byEmail(chooser.email()).orElseThrow().locale()).isEqualTo(LocaleTag.GERMAN);
+        assertThat(accounts().byIds(List.of(chooser.id())).get(0).locale()).isEqualTo(LocaleTag.GERMAN);
+        assertThat(accounts().byId(other.id())).contains(other);
+
+        assertThat(accounts().changeLocale(chooser.id(), null)).isTrue();
+        assertThat(accounts().byId(chooser.id()).orElseThrow()).isEqualTo(chooser);
+        assertThat(accounts().changeLocale(new UserId(nextId()), LocaleTag.GERMAN)).as("no such account").isFalse();
+    }
+
+    @Test
+    void an_account_added_with_a_locale_keeps_it() {
+        Account account = anAccount().build().withLocale(LocaleTag.ENGLISH);
+        accounts().add(account);
+
+        assertThat(accounts().byId(account.id())).contains(account);
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.DomainException;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.ErrorCode;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.tenant.Subdomain;
@@ -67,6 +68,23 @@ public abstract class TenantInvitationsContract {
         assertThat(invitations().byTokenDigest(invitation.tokenDigest())).contains(invitation);
         assertThat(invitations().storedPendingFor(invitation.email())).contains(invitation);
         assertThat(invitations().byTokenDigest(digest())).isEmpty();
+    }
+
+    @Test
+    void the_language_chosen_for_an_invitation_reads_back_and_survives_its_transitions() {
+        TenantInvitation german = anInvitation().email(email("deutsch")).locale(LocaleTag.GERMAN).build();
+        TenantInvitation unspecified = anInvitation().email(email("default")).build();
+        invitations().add(german);
+        invitations().add(unspecified);
+
+        assertThat(invitations().byId(german.id()).orElseThrow().locale()).isEqualTo(LocaleTag.GERMAN);
+        assertThat(invitations().byTokenDigest(german.tokenDigest()).orElseThrow().locale()).isEqualTo(LocaleTag.GERMAN);
+        assertThat(invitations().byId(unspecified.id()).orElseThrow().locale()).isNull();
+
+        TenantInvitation cancelled = german.cancel(NOW);
+        assertThat(invitations().update(cancelled)).isTrue();
+        assertThat(invitations().byId(german.id())).contains(cancelled);
+        assertThat(cancelled.locale()).isEqualTo(LocaleTag.GERMAN);
     }
 
     @Test

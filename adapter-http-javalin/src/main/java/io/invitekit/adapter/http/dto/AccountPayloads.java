@@ -107,10 +107,10 @@ public final class AccountPayloads {
     }
 
     /** The first page of the memberships; {@code membershipsNextCursor} continues at /api/me/memberships. */
-    public record MeResponse(UserResponse user, boolean emailVerified, List<MembershipResponse> memberships,
-                             String membershipsNextCursor) {
+    public record MeResponse(UserResponse user, boolean emailVerified, String locale,
+                             List<MembershipResponse> memberships, String membershipsNextCursor) {
         public static MeResponse of(MeView me) {
-            return new MeResponse(UserResponse.of(me.user()), me.emailVerified(),
+            return new MeResponse(UserResponse.of(me.user()), me.emailVerified(), me.locale(),
                     me.memberships().stream().map(MembershipResponse::of).toList(), me.membershipsNextCursor());
         }
     }

@@ -21,7 +21,8 @@ public final class InvitationPayloads {
             @Size(max = 64) Map<String, Boolean> permissions,
             @Size(max = 64) Map<String, Boolean> featureFlags,
             Integer expiresInDays,
-            @Size(max = 63) String reservedSubdomain) {
+            @Size(max = 63) String reservedSubdomain,
+            @Size(max = 35) String locale) {
     }
 
     /** Accepting as the host's signed-in user: no password, the user is the caller. */
@@ -58,7 +59,7 @@ public final class InvitationPayloads {
             Map<String, Boolean> permissions, Map<String, Boolean> featureFlags, String reservedSubdomain,
             InviterResponse invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt, Instant cancelledAt,
             String createdTenantId, String createdUserId, int resendCount, Instant lastSentAt,
-            DeliveryResponse delivery) {
+            DeliveryResponse delivery, String locale) {
 
         public static InvitationResponse of(InvitationView v) {
             return new InvitationResponse(v.id().toString(), v.email(), v.status().name(), v.suggestedBusinessName(),
@@ -67,19 +68,20 @@ public final class InvitationPayloads {
                     new InviterResponse(v.invitedBy().id().toString(), v.invitedBy().email(), v.invitedBy().name()),
                     v.createdAt(), v.expiresAt(), v.acceptedAt(), v.cancelledAt(), text(v.createdTenantId()),
                     text(v.createdUserId()), v.resendCount(), v.lastSentAt(),
-                    new DeliveryResponse(v.delivery().state(), v.delivery().attempts(), v.delivery().lastError()));
+                    new DeliveryResponse(v.delivery().state(), v.delivery().attempts(), v.delivery().lastError()),
+                    v.locale());
         }
     }
 
     public record PreviewResponse(
             String email, String suggestedBusinessName, String subscriptionTier, Integer maxUsers, Integer maxResources,
             Map<String, Boolean> permissions, Map<String, Boolean> featureFlags, String reservedSubdomain,
-            String inviterName, Instant expiresAt, String status) {
+            String inviterName, String locale, Instant expiresAt, String status) {
 
         public static PreviewResponse of(InvitationPreview p) {
             return new PreviewResponse(p.email(), p.suggestedBusinessName(), p.subscriptionTier(), p.maxUsers(),
                     p.maxResources(), WireNames.permissions(p.permissions()), p.featureFlags(), p.reservedSubdomain(), p.inviterName(),
-                    p.expiresAt(), p.status().name());
+                    p.locale(), p.expiresAt(), p.status().name());
         }
     }
 

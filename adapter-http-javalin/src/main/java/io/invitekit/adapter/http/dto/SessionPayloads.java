@@ -39,6 +39,10 @@ public final class SessionPayloads {
     public record RenameRequest(@NotNull @Size(max = 200) String firstName, @NotNull @Size(max = 200) String lastName) {
     }
 
+    /** The account's language ({@code "de"}), or null for none (follow the browser). */
+    public record LocaleRequest(@Size(max = 35) String locale) {
+    }
+
     public record PasswordChangeRequest(@NotNull @Size(max = 512) String currentPassword,
                                         @NotNull @Size(max = 512) String newPassword) {
         @Override

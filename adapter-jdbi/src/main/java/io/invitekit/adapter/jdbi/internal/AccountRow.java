@@ -5,6 +5,7 @@ import io.invitekit.domain.account.PasswordHash;
 import io.invitekit.domain.account.PlatformRole;
 import io.invitekit.domain.account.UserId;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,19 +14,21 @@ import java.util.UUID;
 
 /** A row of {@code accounts}. */
 public record AccountRow(UUID id, String email, String passwordHash, String firstName, String lastName,
-                         String platformRole, Instant createdAt, Instant emailVerifiedAt) {
+                         String platformRole, Instant createdAt, Instant emailVerifiedAt, String locale) {
 
     static final String COLUMNS = "id, email, password_hash, first_name, last_name, platform_role, created_at, "
-            + "email_verified_at";
+            + "email_verified_at, locale";
 
     public static AccountRow of(Account a) {
         return new AccountRow(a.id().value(), a.email().value(), a.passwordHash().encoded(), a.firstName().value(),
-                a.lastName().value(), a.platformRole().name(), a.createdAt(), a.emailVerifiedAt());
+                a.lastName().value(), a.platformRole().name(), a.createdAt(), a.emailVerifiedAt(),
+                a.locale() == null ? null : a.locale().value());
     }
 
     public Account toDomain() {
         return new Account(new UserId(id), new EmailAddress(email), new PasswordHash(passwordHash), new Name(firstName),
-                new Name(lastName), PlatformRole.valueOf(platformRole), createdAt, emailVerifiedAt);
+                new Name(lastName), PlatformRole.valueOf(platformRole), createdAt, emailVerifiedAt,
+                locale == null ? null : new LocaleTag(locale));
     }
 
     @Override

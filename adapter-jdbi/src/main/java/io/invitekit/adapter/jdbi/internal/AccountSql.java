@@ -13,7 +13,7 @@ public interface AccountSql {
 
     /** A taken email raises {@code uq_accounts_email}, which becomes {@code email_taken}. */
     @SqlUpdate("INSERT INTO <prefix>accounts (" + AccountRow.COLUMNS + ") VALUES (:id, :email, :passwordHash, :firstName, "
-            + ":lastName, :platformRole, :createdAt, :emailVerifiedAt)")
+            + ":lastName, :platformRole, :createdAt, :emailVerifiedAt, :locale)")
     void insert(@BindMethods AccountRow row);
 
     @SqlQuery("SELECT " + AccountRow.COLUMNS + " FROM <prefix>accounts WHERE email = :email")
@@ -38,4 +38,7 @@ public interface AccountSql {
 
     @SqlUpdate("UPDATE <prefix>accounts SET first_name = :firstName, last_name = :lastName WHERE id = :id")
     int rename(UUID id, String firstName, String lastName);
+
+    @SqlUpdate("UPDATE <prefix>accounts SET locale = :locale WHERE id = :id")
+    int changeLocale(UUID id, String locale);
 }

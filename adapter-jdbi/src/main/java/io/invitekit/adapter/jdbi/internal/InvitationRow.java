@@ -5,6 +5,7 @@ import io.invitekit.domain.invitation.InvitationId;
 import io.invitekit.domain.invitation.InvitationStatus;
 import io.invitekit.domain.invitation.TenantInvitation;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.shared.TokenDigest;
 import io.invitekit.domain.tenant.Subdomain;
@@ -43,12 +44,13 @@ public record InvitationRow(
         UUID createdUser,
         int resendCount,
         Instant lastSentAt,
-        long version) {
+        long version,
+        String locale) {
 
     static final String COLUMNS = "id, email, pending_email, lapses_at, suggested_business_name, tier, "
             + "custom_max_users, custom_max_resources, permissions, feature_flags, reserved_subdomain, invited_by, "
             + "inviter_name, token_digest, status, ttl_days, created_at, expires_at, accepted_at, cancelled_at, created_tenant, "
-            + "created_user, resend_count, last_sent_at, version";
+            + "created_user, resend_count, last_sent_at, version, locale";
 
     /** {@link #COLUMNS}, each qualified by a table alias. */
     public static String columns(String alias) {
@@ -67,7 +69,7 @@ public record InvitationRow(
                 inv.inviterName(), inv.tokenDigest().hex(), inv.storedStatus().name(), inv.ttlDays(), inv.createdAt(), inv.expiresAt(),
                 inv.acceptedAt(), inv.cancelledAt(), inv.createdTenant() == null ? null : inv.createdTenant().value(),
                 inv.createdUser() == null ? null : inv.createdUser().value(), inv.resendCount(), inv.lastSentAt(),
-                inv.version());
+                inv.version(), inv.locale() == null ? null : inv.locale().value());
     }
 
     public TenantInvitation toDomain() {
@@ -77,7 +79,8 @@ public record InvitationRow(
                 reservedSubdomain == null ? null : new Subdomain(reservedSubdomain), new UserId(invitedBy),
                 inviterName, new TokenDigest(tokenDigest), InvitationStatus.valueOf(status), ttlDays, createdAt, expiresAt, acceptedAt,
                 cancelledAt, createdTenant == null ? null : new TenantId(createdTenant),
-                createdUser == null ? null : new UserId(createdUser), resendCount, lastSentAt, version);
+                createdUser == null ? null : new UserId(createdUser), resendCount, lastSentAt, version,
+                locale == null ? null : new LocaleTag(locale));
     }
 
     /** Columns {@code c} to {@code c + 24} of the current row, in the order of the SELECT's columns. */

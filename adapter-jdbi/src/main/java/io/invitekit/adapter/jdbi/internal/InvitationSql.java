@@ -14,7 +14,7 @@ public interface InvitationSql {
     @SqlUpdate("INSERT INTO <prefix>tenant_invitations (" + InvitationRow.COLUMNS + ") VALUES (:id, :email, :pendingEmail, "
             + ":lapsesAt, :suggestedBusinessName, :tier, :customMaxUsers, :customMaxResources, :permissions, :featureFlags, "
             + ":reservedSubdomain, :invitedBy, :inviterName, :tokenDigest, :status, :ttlDays, :createdAt, :expiresAt, :acceptedAt, "
-            + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version)")
+            + ":cancelledAt, :createdTenant, :createdUser, :resendCount, :lastSentAt, :version, :locale)")
     void insert(@BindMethods InvitationRow row);
 
     @SqlQuery("SELECT count(*) FROM <prefix>tenant_invitations WHERE status = 'PENDING'")

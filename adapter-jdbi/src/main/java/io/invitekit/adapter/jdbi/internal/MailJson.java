@@ -13,6 +13,7 @@ import io.invitekit.application.port.out.SignupAttemptMail;
 import io.invitekit.application.port.out.QueuedMail;
 import io.invitekit.application.port.out.TenantInvitationMail;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.SubscriptionTier;
 import java.time.Duration;
@@ -47,12 +48,12 @@ final class MailJson {
     /** The stored form of the tenant invitation email. */
     record TenantInvitationJson(String type, String platformName, String inviterName, String tier,
                                 Integer maxUsers, Integer maxResources, List<String> permissions,
-                                String suggestedBusinessName, String expiresAt, Integer expiresInDays) {
+                                String suggestedBusinessName, String expiresAt, Integer expiresInDays, String locale) {
         static TenantInvitationJson of(TenantInvitationMail.Queued mail) {
             return new TenantInvitationJson(TenantInvitationMail.KIND, mail.platformName(), mail.inviterName(),
                     mail.tier().name(), mail.maxUsers(), mail.maxResources(),
                     mail.permissions().stream().map(Enum::name).sorted().toList(), mail.suggestedBusinessName(),
-                    mail.expiresAt().toString(), mail.expiresInDays());
+                    mail.expiresAt().toString(), mail.expiresInDays(), tag(mail.locale()));
         }
 
         TenantInvitationMail.Queued toMail(EmailAddress to) {
@@ -61,44 +62,47 @@ final class MailJson {
             return new TenantInvitationMail.Queued(to, platformName, inviterName,
                     new SubscriptionTier(Objects.requireNonNull(tier, "tier")), maxUsers, maxResources, granted,
                     suggestedBusinessName, Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
-                    Objects.requireNonNull(expiresInDays, "expiresInDays"));
+                    Objects.requireNonNull(expiresInDays, "expiresInDays"), storedLocale(locale));
         }
     }
 
     /** The stored form of the password reset email. */
-    record PasswordResetJson(String type, String platformName, String expiresAt, Integer expiresInMinutes) {
+    record PasswordResetJson(String type, String platformName, String expiresAt, Integer expiresInMinutes,
+                             String locale) {
         static PasswordResetJson of(PasswordResetMail.Queued mail) {
             return new PasswordResetJson(PasswordResetMail.KIND, mail.platformName(), mail.expiresAt().toString(),
-                    mail.expiresInMinutes());
+                    mail.expiresInMinutes(), tag(mail.locale()));
         }
 
         PasswordResetMail.Queued toMail(EmailAddress to) {
             return new PasswordResetMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
                     Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
-                    Objects.requireNonNull(expiresInMinutes, "expiresInMinutes"));
+                    Objects.requireNonNull(expiresInMinutes, "expiresInMinutes"), storedLocale(locale));
         }
     }
 
     /** The stored form of the email verification email. */
-    record EmailVerificationJson(String type, String platformName, String expiresAt, Integer expiresInHours) {
+    record EmailVerificationJson(String type, String platformName, String expiresAt, Integer expiresInHours,
+                                 String locale) {
         static EmailVerificationJson of(EmailVerificationMail.Queued mail) {
             return new EmailVerificationJson(EmailVerificationMail.KIND, mail.platformName(),
-                    mail.expiresAt().toString(), mail.expiresInHours());
+                    mail.expiresAt().toString(), mail.expiresInHours(), tag(mail.locale()));
         }
 
         EmailVerificationMail.Queued toMail(EmailAddress to) {
             return new EmailVerificationMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
                     Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
-                    Objects.requireNonNull(expiresInHours, "expiresInHours"));
+                    Objects.requireNonNull(expiresInHours, "expiresInHours"), storedLocale(locale));
         }
     }
 
     /** The stored form of the member invitation email. */
     record MemberInvitationJson(String type, String platformName, String inviterName, String tenantName, String role,
-                                String expiresAt, Integer expiresInDays) {
+                                String expiresAt, Integer expiresInDays, String locale) {
         static MemberInvitationJson of(MemberInvitationMail.Queued mail) {
             return new MemberInvitationJson(MemberInvitationMail.KIND, mail.platformName(), mail.inviterName(),
-                    mail.tenantName(), mail.role().name(), mail.expiresAt().toString(), mail.expiresInDays());
+                    mail.tenantName(), mail.role().name(), mail.expiresAt().toString(), mail.expiresInDays(),
+                    tag(mail.locale()));
         }
 
         MemberInvitationMail.Queued toMail(EmailAddress to) {
@@ -106,19 +110,29 @@ final class MailJson {
                     Objects.requireNonNull(inviterName, "inviterName"), Objects.requireNonNull(tenantName, "tenantName"),
                     Role.valueOf(Objects.requireNonNull(role, "role")),
                     Instant.parse(Objects.requireNonNull(expiresAt, "expiresAt")),
-                    Objects.requireNonNull(expiresInDays, "expiresInDays"));
+                    Objects.requireNonNull(expiresInDays, "expiresInDays"), storedLocale(locale));
         }
     }
 
     /** The stored form of the "someone tried to sign up with your address" email. */
-    record SignupAttemptJson(String type, String platformName) {
+    record SignupAttemptJson(String type, String platformName, String locale) {
         static SignupAttemptJson of(SignupAttemptMail.Queued mail) {
-            return new SignupAttemptJson(SignupAttemptMail.KIND, mail.platformName());
+            return new SignupAttemptJson(SignupAttemptMail.KIND, mail.platformName(), tag(mail.locale()));
         }
 
         SignupAttemptMail.Queued toMail(EmailAddress to) {
-            return new SignupAttemptMail.Queued(to, Objects.requireNonNull(platformName, "platformName"));
+            return new SignupAttemptMail.Queued(to, Objects.requireNonNull(platformName, "platformName"),
+                    storedLocale(locale));
         }
+    }
+
+    /** A mail's language as stored: absent (rows written before languages, or none chosen) is null. */
+    private static String tag(LocaleTag locale) {
+        return locale == null ? null : locale.value();
+    }
+
+    private static LocaleTag storedLocale(String stored) {
+        return stored == null ? null : new LocaleTag(stored);
     }
 
     static String write(QueuedMail mail) {

@@ -104,6 +104,16 @@ public interface AccountUseCase {
     int ME_MEMBERSHIPS = 50;
 
     /**
+     * Sets the language the account reads pages and emails in ({@code "de"}; a region such as
+     * {@code "de-AT"} counts as its language), or none ({@code null}: pages follow the browser,
+     * emails the deployment's default). Answers as {@link #me}.
+     *
+     * @throws io.invitekit.domain.shared.DomainException {@code unsupported_locale} for a language
+     *         the deployment does not offer (or no language at all); {@code unauthenticated}
+     */
+    MeView changeLocale(Actor actor, String locale);
+
+    /**
      * Accepts an invitation with an Invitekit account: the one with the invitation's email when it
      * exists (its password must match), else a new one made from {@code credentials}; then as
      * {@link InvitationAcceptanceUseCase#accept}, all in one transaction, and signs the owner in.

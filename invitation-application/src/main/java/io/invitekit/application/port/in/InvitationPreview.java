@@ -18,5 +18,6 @@ public record InvitationPreview(
         String reservedSubdomain,
         String inviterName,
         Instant expiresAt,
-        InvitationStatus status) {
+        InvitationStatus status,
+        String locale) {
 }

@@ -36,7 +36,8 @@ public record InvitationView(
         UserId createdUserId,
         int resendCount,
         Instant lastSentAt,
-        DeliveryView delivery) {
+        DeliveryView delivery,
+        String locale) {
 
     public record Inviter(UserId id, String email, String name) {
     }

@@ -1,6 +1,7 @@
 package io.invitekit.application.port.in;
 
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.shared.Name;
 import io.invitekit.domain.tenant.CustomLimits;
 import io.invitekit.domain.tenant.PlatformPermission;
@@ -38,6 +39,7 @@ public final class NewTenantInvitation {
     private final Map<String, Boolean> featureFlags;
     private final Integer expiresInDays;
     private final Subdomain reservedSubdomain;
+    private final LocaleTag locale;
 
     /** Reads the builder's values, recording every refusal in {@code errors}. */
     private NewTenantInvitation(Builder b, FieldErrors errors) {
@@ -52,6 +54,7 @@ public final class NewTenantInvitation {
         this.featureFlags = Collections.unmodifiableMap(new LinkedHashMap<>(b.featureFlags));
         this.expiresInDays = b.expiresInDays;
         this.reservedSubdomain = errors.optional("reservedSubdomain", b.reservedSubdomain, Subdomain::of);
+        this.locale = errors.optional("locale", b.locale, LocaleTag::parse);
         errors.addAll(b.rejected);
     }
 
@@ -101,6 +104,11 @@ public final class NewTenantInvitation {
         return reservedSubdomain;
     }
 
+    /** Null for the deployment's default language; whether it is offered is the use case's to check. */
+    public LocaleTag locale() {
+        return locale;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder().email(email).tier(tier).permissions(permissions).featureFlags(featureFlags)
                 .expiresInDays(expiresInDays);
@@ -108,17 +116,18 @@ public final class NewTenantInvitation {
         b.customMaxUsers = customLimits.maxUsers();
         b.customMaxResources = customLimits.maxResources();
         b.reservedSubdomain = reservedSubdomain == null ? null : reservedSubdomain.value();
+        b.locale = locale == null ? null : locale.value();
         return b;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NewTenantInvitation other && Objects.equals(email, other.email) && Objects.equals(suggestedBusinessName, other.suggestedBusinessName) && Objects.equals(tier, other.tier) && Objects.equals(customLimits, other.customLimits) && Objects.equals(permissions, other.permissions) && Objects.equals(featureFlags, other.featureFlags) && Objects.equals(expiresInDays, other.expiresInDays) && Objects.equals(reservedSubdomain, other.reservedSubdomain);
+        return o instanceof NewTenantInvitation other && Objects.equals(email, other.email) && Objects.equals(suggestedBusinessName, other.suggestedBusinessName) && Objects.equals(tier, other.tier) && Objects.equals(customLimits, other.customLimits) && Objects.equals(permissions, other.permissions) && Objects.equals(featureFlags, other.featureFlags) && Objects.equals(expiresInDays, other.expiresInDays) && Objects.equals(reservedSubdomain, other.reservedSubdomain) && Objects.equals(locale, other.locale);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(email, suggestedBusinessName, tier, customLimits, permissions, featureFlags, expiresInDays, reservedSubdomain);
+        return Objects.hash(email, suggestedBusinessName, tier, customLimits, permissions, featureFlags, expiresInDays, reservedSubdomain, locale);
     }
 
     @Override
@@ -139,6 +148,7 @@ public final class NewTenantInvitation {
         private final Map<String, Boolean> featureFlags = new LinkedHashMap<>();
         private Integer expiresInDays;
         private String reservedSubdomain;
+        private String locale;
         private final FieldErrors rejected = new FieldErrors();
 
         private Builder() {
@@ -210,6 +220,12 @@ public final class NewTenantInvitation {
             if (flags != null) {
                 featureFlags.putAll(flags);
             }
+            return this;
+        }
+
+        /** The language of the email and the onboarding page ({@code "de"}); null: the deployment's default. */
+        public Builder locale(String value) {
+            locale = value;
             return this;
         }
 

@@ -59,4 +59,12 @@ public interface Accounts {
      * @return false when there is no such account
      */
     boolean rename(UserId id, io.invitekit.domain.shared.Name firstName, io.invitekit.domain.shared.Name lastName);
+
+    /**
+     * Sets the language the account chose for pages and emails ({@code null}: none, follow the
+     * browser). Joins the surrounding transaction.
+     *
+     * @return false when there is no such account
+     */
+    boolean changeLocale(UserId id, io.invitekit.domain.shared.LocaleTag locale);
 }

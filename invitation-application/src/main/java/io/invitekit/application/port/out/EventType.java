@@ -56,6 +56,8 @@ public enum EventType {
     ACCOUNT_PASSWORD_CHANGED("account.password_changed"),
     ACCOUNT_PASSWORD_SET_BY_OPERATOR("account.password_set_by_operator"),
     ACCOUNT_RENAMED("account.renamed"),
+    /** The account chose the language of its pages and emails ({@code data.locale}, empty: none). */
+    ACCOUNT_LOCALE_CHANGED("account.locale_changed"),
     ACCOUNT_PLATFORM_ADMIN_CREATED("account.platform_admin_created"),
 
     WEBHOOK_ENDPOINT_CREATED("webhook_endpoint.created"),

@@ -1,6 +1,7 @@
 package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -19,6 +20,9 @@ public sealed interface Mail permits TenantInvitationMail, PasswordResetMail, Em
 
     /** A stable name of the kind of email, for logs and storage (e.g. {@code tenant_invitation}). */
     String kind();
+
+    /** The language to write it in (the recipient's, when known); null: the deployment's default. */
+    LocaleTag locale();
 
     <R> R accept(Visitor<R> visitor);
 

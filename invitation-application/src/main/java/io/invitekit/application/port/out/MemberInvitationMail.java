@@ -2,6 +2,7 @@ package io.invitekit.application.port.out;
 
 import io.invitekit.domain.membership.Role;
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * {@code tenantName} on {@code platformName} as {@code role}, until {@code expiresAt}
  * ({@code expiresInDays} after it was sent, as the email words it), through the {@code link} that
  * carries the token. {@code token} is that token on its own, for a sender that builds its own
- * link; null only in mail made by hand. Like the link, it is a secret: never log it.
+ * link; null only in mail made by hand. Like the link, it is a secret: never log it. {@code locale} is the language to write it in; null: the deployment's default.
  */
 public record MemberInvitationMail(
         EmailAddress to,
@@ -22,7 +23,14 @@ public record MemberInvitationMail(
         Instant expiresAt,
         int expiresInDays,
         URI link,
-        String token) implements Mail {
+        String token,
+        LocaleTag locale) implements Mail {
+
+    /** In the deployment's default language. */
+    public MemberInvitationMail(EmailAddress to, String platformName, String inviterName, String tenantName, Role role,
+                                Instant expiresAt, int expiresInDays, URI link, String token) {
+        this(to, platformName, inviterName, tenantName, role, expiresAt, expiresInDays, link, token, null);
+    }
 
     public static final String KIND = "member_invitation";
 
@@ -53,7 +61,13 @@ public record MemberInvitationMail(
 
     /** A {@link MemberInvitationMail} without its link, as the outbox keeps it. */
     public record Queued(EmailAddress to, String platformName, String inviterName, String tenantName, Role role,
-                         Instant expiresAt, int expiresInDays) implements QueuedMail {
+                         Instant expiresAt, int expiresInDays, LocaleTag locale) implements QueuedMail {
+
+        /** In the deployment's default language. */
+        public Queued(EmailAddress to, String platformName, String inviterName, String tenantName, Role role,
+                      Instant expiresAt, int expiresInDays) {
+            this(to, platformName, inviterName, tenantName, role, expiresAt, expiresInDays, null);
+        }
 
         public Queued {
             Objects.requireNonNull(to, "to");
@@ -77,7 +91,7 @@ public record MemberInvitationMail(
         /** The email, with the token and the link that carries it. */
         public MemberInvitationMail withLink(URI link, String token) {
             return new MemberInvitationMail(to, platformName, inviterName, tenantName, role, expiresAt, expiresInDays,
-                    link, Objects.requireNonNull(token, "token"));
+                    link, Objects.requireNonNull(token, "token"), locale);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, Password
     EmailAddress to();
 
     String kind();
+
+    /** The language to write it in; null: the deployment's default. */
+    LocaleTag locale();
 
     <R> R accept(Visitor<R> visitor);
 
@@ -43,6 +47,11 @@ public sealed interface QueuedMail permits TenantInvitationMail.Queued, Password
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public LocaleTag locale() {
+            return null;
         }
 
         @Override

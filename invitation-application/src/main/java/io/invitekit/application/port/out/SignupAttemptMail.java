@@ -1,6 +1,7 @@
 package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import java.net.URI;
 import java.util.Objects;
 
@@ -9,10 +10,15 @@ import java.util.Objects;
  * {@code platformName} when a sign-up named its email while verified emails are required (the
  * sign-up itself answers the same as for a new email, so that it tells nobody which addresses
  * have accounts). It carries no secret: {@code logInLink} and {@code passwordResetLink} are the
- * public log-in and "forgot password" pages.
+ * public log-in and "forgot password" pages. {@code locale} is the language to write it in; null: the deployment's default.
  */
-public record SignupAttemptMail(EmailAddress to, String platformName, URI logInLink, URI passwordResetLink)
-        implements Mail {
+public record SignupAttemptMail(EmailAddress to, String platformName, URI logInLink, URI passwordResetLink,
+                                LocaleTag locale) implements Mail {
+
+    /** In the deployment's default language. */
+    public SignupAttemptMail(EmailAddress to, String platformName, URI logInLink, URI passwordResetLink) {
+        this(to, platformName, logInLink, passwordResetLink, null);
+    }
 
     public static final String KIND = "signup_attempt";
 
@@ -39,7 +45,12 @@ public record SignupAttemptMail(EmailAddress to, String platformName, URI logInL
     }
 
     /** A {@link SignupAttemptMail} without its links (the relay builds them from the settings). */
-    public record Queued(EmailAddress to, String platformName) implements QueuedMail {
+    public record Queued(EmailAddress to, String platformName, LocaleTag locale) implements QueuedMail {
+
+        /** In the deployment's default language. */
+        public Queued(EmailAddress to, String platformName) {
+            this(to, platformName, null);
+        }
 
         public Queued {
             Objects.requireNonNull(to, "to");
@@ -57,7 +68,7 @@ public record SignupAttemptMail(EmailAddress to, String platformName, URI logInL
         }
 
         public SignupAttemptMail withLinks(URI logInLink, URI passwordResetLink) {
-            return new SignupAttemptMail(to, platformName, logInLink, passwordResetLink);
+            return new SignupAttemptMail(to, platformName, logInLink, passwordResetLink, locale);
         }
 
         @Override

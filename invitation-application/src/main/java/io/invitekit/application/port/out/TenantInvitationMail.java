@@ -1,6 +1,7 @@
 package io.invitekit.application.port.out;
 
 import io.invitekit.domain.shared.EmailAddress;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.SubscriptionTier;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Set;
  * lifetime in whole days, as the email words it) and the {@code link} that carries the token.
  * {@code token} is that token on its own, for a sender that builds its own link (a host with its
  * own acceptance page); null only in mail made by hand. Like the link, it is a secret: never log it.
+ * {@code locale} is the language to write it in; null: the deployment's default.
  */
 public record TenantInvitationMail(
         EmailAddress to,
@@ -29,16 +31,26 @@ public record TenantInvitationMail(
         Instant expiresAt,
         int expiresInDays,
         URI link,
-        String token) implements Mail {
+        String token,
+        LocaleTag locale) implements Mail {
 
     public static final String KIND = "tenant_invitation";
+
+    /** In the deployment's default language. */
+    public TenantInvitationMail(EmailAddress to, String platformName, String inviterName, SubscriptionTier tier,
+                                Integer maxUsers, Integer maxResources, Set<PlatformPermission> permissions,
+                                String suggestedBusinessName, Instant expiresAt, int expiresInDays, URI link,
+                                String token) {
+        this(to, platformName, inviterName, tier, maxUsers, maxResources, permissions, suggestedBusinessName, expiresAt,
+                expiresInDays, link, token, null);
+    }
 
     /** Mail made by hand (tests, previews): no token apart from the link. */
     public TenantInvitationMail(EmailAddress to, String platformName, String inviterName, SubscriptionTier tier,
                                 Integer maxUsers, Integer maxResources, Set<PlatformPermission> permissions,
                                 String suggestedBusinessName, Instant expiresAt, int expiresInDays, URI link) {
         this(to, platformName, inviterName, tier, maxUsers, maxResources, permissions, suggestedBusinessName, expiresAt,
-                expiresInDays, link, null);
+                expiresInDays, link, null, null);
     }
 
     public TenantInvitationMail {
@@ -68,7 +80,7 @@ public record TenantInvitationMail(
     /** Everything but the link: what the outbox keeps (the link holds the token, kept apart as the secret). */
     public Queued queued() {
         return new Queued(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
-                suggestedBusinessName, expiresAt, expiresInDays);
+                suggestedBusinessName, expiresAt, expiresInDays, locale);
     }
 
     @Override
@@ -87,7 +99,16 @@ public record TenantInvitationMail(
             Set<PlatformPermission> permissions,
             String suggestedBusinessName,
             Instant expiresAt,
-            int expiresInDays) implements QueuedMail {
+            int expiresInDays,
+            LocaleTag locale) implements QueuedMail {
+
+        /** In the deployment's default language. */
+        public Queued(EmailAddress to, String platformName, String inviterName, SubscriptionTier tier, Integer maxUsers,
+                      Integer maxResources, Set<PlatformPermission> permissions, String suggestedBusinessName,
+                      Instant expiresAt, int expiresInDays) {
+            this(to, platformName, inviterName, tier, maxUsers, maxResources, permissions, suggestedBusinessName,
+                    expiresAt, expiresInDays, null);
+        }
 
         public Queued {
             Objects.requireNonNull(to, "to");
@@ -111,13 +132,13 @@ public record TenantInvitationMail(
         /** The email, with the link that carries the token. */
         public TenantInvitationMail withLink(URI link) {
             return new TenantInvitationMail(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
-                    suggestedBusinessName, expiresAt, expiresInDays, link);
+                    suggestedBusinessName, expiresAt, expiresInDays, link, null, locale);
         }
 
         /** The email, with the token and the link that carries it. */
         public TenantInvitationMail withLink(URI link, String token) {
             return new TenantInvitationMail(to, platformName, inviterName, tier, maxUsers, maxResources, permissions,
-                    suggestedBusinessName, expiresAt, expiresInDays, link, Objects.requireNonNull(token, "token"));
+                    suggestedBusinessName, expiresAt, expiresInDays, link, Objects.requireNonNull(token, "token"), locale);
         }
 
         @Override

@@ -19,4 +19,12 @@ public interface UserDirectory {
     default Optional<UserProfile> profile(UserId id) {
         return Optional.ofNullable(profiles(java.util.List.of(id)).get(id));
     }
+
+    /**
+     * The user with this email, if the directory can tell (an invitation's email is then written
+     * in their language). The default cannot: a host's directory may override it.
+     */
+    default Optional<UserProfile> byEmail(io.invitekit.domain.shared.EmailAddress email) {
+        return Optional.empty();
+    }
 }
