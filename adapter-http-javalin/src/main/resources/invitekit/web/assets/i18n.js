@@ -7,8 +7,10 @@
 // speaks, else English. Dates, times and numbers go through Intl in that locale and the browser's
 // own time zone; plurals through Intl.PluralRules ("key.one", "key.other", …).
 
-/** The locales the pages and emails exist in; the first is the default. */
-export const SUPPORTED = ["en", "de"];
+import { platform } from "./platform.js";
+
+/** The locales the pages and emails exist in, as the server offers them; the first is the default. */
+export const SUPPORTED = platform && platform.locales && platform.locales.length ? platform.locales : ["en"];
 export const DEFAULT_LOCALE = SUPPORTED[0];
 const DEFAULT = DEFAULT_LOCALE;
 const ACCOUNT_KEY = "invitekit.account_locale";

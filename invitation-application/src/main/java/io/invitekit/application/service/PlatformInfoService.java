@@ -1,9 +1,9 @@
 package io.invitekit.application.service;
 
 import io.invitekit.application.config.InvitekitSettings;
-import io.invitekit.application.config.SupportedLocales;
 import io.invitekit.application.port.in.PlatformView;
 import io.invitekit.application.port.in.PlatformInfoUseCase;
+import io.invitekit.domain.shared.LocaleTag;
 import io.invitekit.domain.tenant.PlatformPermission;
 import io.invitekit.domain.tenant.TierCatalog;
 import java.util.List;
@@ -17,7 +17,8 @@ public final class PlatformInfoService implements PlatformInfoUseCase {
         this.info = new PlatformView(settings.platformName(), settings.platformDomain(),
                 settings.defaultInvitationTier(),
                 catalog.tiers().stream().map(tier -> new PlatformView.Tier(tier, catalog.defaultsOf(tier))).toList(),
-                List.of(PlatformPermission.values()), settings.featureFlags().keys(), SupportedLocales.ALL);
+                List.of(PlatformPermission.values()), settings.featureFlags().keys(),
+                settings.locales().stream().map(LocaleTag::value).toList());
     }
 
     @Override
