@@ -36,9 +36,9 @@ public record AccountRow(UUID id, String email, String passwordHash, String firs
         return "AccountRow[id=" + id + "]"; // the hash stays out of logs
     }
 
-    /** Columns {@code c} to {@code c + 7} of the current row, in the order of the SELECT's columns. */
+    /** Columns {@code c} to {@code c + 8} of the current row, in the order of the SELECT's columns. */
     public static AccountRow read(ResultSet r, int c) throws SQLException {
         return new AccountRow(Columns.uuid(r, c), r.getString(c + 1), r.getString(c + 2), r.getString(c + 3),
-                r.getString(c + 4), r.getString(c + 5), Columns.instant(r, c + 6), Columns.instant(r, c + 7));
+                r.getString(c + 4), r.getString(c + 5), Columns.instant(r, c + 6), Columns.instant(r, c + 7), r.getString(c + 8));
     }
 }

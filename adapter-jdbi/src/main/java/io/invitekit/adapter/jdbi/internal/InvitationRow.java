@@ -83,13 +83,14 @@ public record InvitationRow(
                 locale == null ? null : new LocaleTag(locale));
     }
 
-    /** Columns {@code c} to {@code c + 24} of the current row, in the order of the SELECT's columns. */
+    /** Columns {@code c} to {@code c + 25} of the current row, in the order of the SELECT's columns. */
     public static InvitationRow read(ResultSet r, int c) throws SQLException {
         return new InvitationRow(Columns.uuid(r, c), r.getString(c + 1), r.getString(c + 2), Columns.instant(r, c + 3),
                 r.getString(c + 4), r.getString(c + 5), Columns.integer(r, c + 6), Columns.integer(r, c + 7),
                 r.getString(c + 8), r.getString(c + 9), r.getString(c + 10), Columns.uuid(r, c + 11), r.getString(c + 12),
                 r.getString(c + 13), r.getString(c + 14), r.getInt(c + 15), Columns.instant(r, c + 16),
                 Columns.instant(r, c + 17), Columns.instant(r, c + 18), Columns.instant(r, c + 19), Columns.uuid(r, c + 20),
-                Columns.uuid(r, c + 21), r.getInt(c + 22), Columns.instant(r, c + 23), r.getLong(c + 24));
+                Columns.uuid(r, c + 21), r.getInt(c + 22), Columns.instant(r, c + 23), r.getLong(c + 24),
+                r.getString(c + 25));
     }
 }
