@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  * The outbox in {@code outbox_messages}. A claim leases messages to one claimer until
  * {@code lease_until}; only the holder may record the outcome.
  *
- * <p>A claim is one statement, and so is recording a batch SENT. On PostgreSQL, claimers in any
- * number of processes lock with {@code FOR UPDATE SKIP LOCKED} and get disjoint batches. H2
- * serves one process and skips locked rows only after sorting and limiting (a second claimer
- * would get nothing), so there the claim is a conditional update, correct however claims
- * interleave, and the claimers of this process take turns.
+ * <p>A claim is one statement on PostgreSQL (two on H2: the candidates, then one update), and
+ * recording a batch SENT is one. On PostgreSQL, claimers in any number of processes lock with
+ * {@code FOR UPDATE SKIP LOCKED} and get disjoint batches. H2 serves one process and skips locked
+ * rows only after sorting and limiting (a second claimer would get nothing), so there the claim
+ * is a conditional update, correct however claims interleave, and the claimers of this process
+ * take turns.
  */
 final class JdbiOutbox implements Outbox {
     /** Oldest due first, as they were chosen (a claim's rows come back in no particular order). */
@@ -70,7 +71,11 @@ final class JdbiOutbox implements Outbox {
             // empty-handed; taking turns (each claim commits before the next starts) avoids that.
             h2Claims.lock();
             try {
-                claimed = handles.inOwnTransaction(handle -> handle.attach(OutboxSql.class).claimH2(claimer, now, until, limit));
+                claimed = handles.inOwnTransaction(handle -> {
+                    OutboxSql sql = handle.attach(OutboxSql.class);
+                    List<UUID> candidates = sql.claimableH2(now, limit);
+                    return candidates.isEmpty() ? List.<OutboxRow>of() : sql.claimH2(candidates, claimer, now, until);
+                });
             } finally {
                 h2Claims.unlock();
             }

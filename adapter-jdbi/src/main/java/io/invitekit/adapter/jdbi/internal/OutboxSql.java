@@ -44,15 +44,19 @@ public interface OutboxSql {
             + "RETURNING " + OutboxRow.COLUMNS)
     List<OutboxRow> claim(String claimer, Instant now, Instant until, int limit);
 
+    /** H2: the candidates of a claim, oldest due first; {@link #claimH2} then takes those still claimable. */
+    @SqlQuery("SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER + " LIMIT :limit")
+    List<UUID> claimableH2(Instant now, int limit);
+
     /**
-     * H2: the whole claim in one statement (a data change delta table). H2 re-checks the
-     * condition of a row it had to wait for, so a row another claimer took meanwhile is left out;
-     * claimers of one process take turns (JdbiOutbox), so that they do not pick the same rows.
+     * H2: the claim of the candidates in one conditional update, read through a data change delta
+     * table. H2 re-checks the condition of a row it had to wait for, so a row another claimer took
+     * meanwhile is left out. (With the candidates as a subquery, a thread dump during a drain showed
+     * H2 evaluating that subquery again while filtering the rows to update: not with a backlog.)
      */
     @SqlQuery("SELECT " + OutboxRow.COLUMNS + " FROM FINAL TABLE (UPDATE <prefix>outbox_messages SET lease_owner = :claimer, "
-            + "lease_until = :until WHERE id IN (SELECT id FROM <prefix>outbox_messages WHERE " + CLAIMABLE + DUE_ORDER
-            + " LIMIT :limit) AND " + CLAIMABLE + ")")
-    List<OutboxRow> claimH2(String claimer, Instant now, Instant until, int limit);
+            + "lease_until = :until WHERE id IN (<ids>) AND " + CLAIMABLE + ")")
+    List<OutboxRow> claimH2(@BindList("ids") Collection<UUID> ids, String claimer, Instant now, Instant until);
 
     /** Marks those of {@code ids} that {@code claimer} still holds SENT; answers their ids (PostgreSQL). */
     @SqlQuery(MARK_SENT + " RETURNING id")
