@@ -147,6 +147,18 @@ class HostIdentityTest {
     }
 
     @Test
+    void theHostsUserAnInvitationMadeOwnerIsToldItsTenantAgainAndNobodyElseIs() {
+        UserId grace = users.add("grace", "grace@example.org", "Grace", "Hopper");
+        UserId mallory = users.add("mallory", "mallory@example.org", "Mallory", "Mole");
+        String token = tokenOf(kit.invitations().create(admin, NewTenantInvitation.to("grace@example.org")));
+        AcceptedInvitation accepted = kit.acceptance().accept(VerifiedUser.of(grace, "grace@example.org"),
+                AcceptInvitation.token(token).businessName("Bright Bakery").subdomain("bright"));
+
+        assertThat(kit.acceptance().createdTenant(Actor.user(grace), token, null)).isEqualTo(accepted.tenant().id());
+        refused(ErrorCode.INVITATION_ACCEPTED, () -> kit.acceptance().createdTenant(Actor.user(mallory), token, null));
+    }
+
+    @Test
     void aVerifiedEmailOtherThanTheInvitationsIsForbiddenAndNothingIsWritten() {
         UserId grace = users.add("grace", "grace@example.org", "Grace", "Hopper");
         UserId mallory = users.add("mallory", "mallory@example.org", "Mallory", "Mole");
