@@ -4,7 +4,7 @@
 // families keep as theirs.
 import { api, ApiError } from "./api.js";
 import { reveal } from "./feedback.js";
-import { t } from "./i18n.js";
+import { formatNumber, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { fatal, formatDate, h, problemText, ready, signedInPage } from "./ui.js";
 
@@ -87,11 +87,11 @@ function usersText() {
     return limitText(tenant.max_users);
   }
   const pending = usage.pending_invitations || 0;
-  const parts = { members: usage.members.toLocaleString("en"), pending: pending.toLocaleString("en") };
+  const parts = { members: formatNumber(usage.members), pending: formatNumber(pending) };
   if (tenant.max_users === null || tenant.max_users === undefined) {
     return t("business.plan.users_unlimited", parts);
   }
-  return t("business.plan.users_used", { ...parts, used: (usage.members + pending).toLocaleString("en"),
+  return t("business.plan.users_used", { ...parts, used: formatNumber((usage.members + pending)),
     max: limitText(tenant.max_users) });
 }
 
@@ -126,8 +126,8 @@ function render() {
   const { counts, complete } = members;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const rows = [
-    [t("business.members.total"), complete ? total.toLocaleString("en") : t("business.members.at_least",
-      { n: total.toLocaleString("en") })],
+    [t("business.members.total"), complete ? formatNumber(total) : t("business.members.at_least",
+      { n: formatNumber(total) })],
     ...["OWNER", "ADMIN", "MEMBER"].map((role) => [t(`business.members.role.${role}`), counts[role].toLocaleString("en")]),
   ];
   document.getElementById("members-summary").replaceChildren(...rows.flatMap(([label, shown]) => [

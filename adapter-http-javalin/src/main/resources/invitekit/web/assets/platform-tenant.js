@@ -1,7 +1,7 @@
 // A tenant as platform admins see it: plan, usage, permissions, flags, members and activity.
 import { activityList } from "./activity.js";
 import { api } from "./api.js";
-import { t } from "./i18n.js";
+import { formatNumber, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { fatal, formatDate, fullName, h, isAdmin, problemText, ready, signedInPage } from "./ui.js";
 
@@ -44,10 +44,10 @@ function show(tenant) {
   const usage = tenant.usage || { members: 0, pending_invitations: 0 };
   const taken = usage.members + usage.pending_invitations;
   text("usage-users", tenant.max_users === null || tenant.max_users === undefined
-    ? t("tenant_detail.usage.taken_unlimited", { taken: taken.toLocaleString("en") })
-    : t("tenant_detail.usage.taken", { taken: taken.toLocaleString("en"), max: limitText(tenant.max_users) }));
-  text("usage-members", usage.members.toLocaleString("en"));
-  text("usage-pending", usage.pending_invitations.toLocaleString("en"));
+    ? t("tenant_detail.usage.taken_unlimited", { taken: formatNumber(taken) })
+    : t("tenant_detail.usage.taken", { taken: formatNumber(taken), max: limitText(tenant.max_users) }));
+  text("usage-members", formatNumber(usage.members));
+  text("usage-pending", formatNumber(usage.pending_invitations));
   text("usage-resources", t("tenant_detail.usage.limit_only", { max: limitText(tenant.max_resources) }));
   switches("tenant-permissions", "permissions-empty", tenant.permissions, permissionName);
   switches("tenant-flags", "flags-empty", tenant.feature_flags, flagName);

@@ -149,7 +149,7 @@ class OnboardingPagesIT {
             assertThat(owner.url().getQuery()).isEqualTo("tenant=" + tenantId);
             owner.awaitText("#business-name", "Keep Place Studio Zürich");
             assertThat(owner.text("#plan-tier")).isEqualTo("Starter");
-            assertThat(owner.text("#plan-users")).contains("10"); // the usage joins it once the tenant JSON has it
+            assertThat(owner.text("#plan-users")).contains("10");
             assertThat(owner.text("#plan-resources")).isEqualTo("25");
             assertThat(owner.text("#permissions")).contains("Accept online payments", "Custom domain");
             assertThat(owner.texts("#permissions li.on")).hasSize(2);
@@ -214,36 +214,24 @@ class OnboardingPagesIT {
             admin.awaitText("#invite-sent", "Invitation sent to " + email);
             admin.until("the notice is inside the viewport", b -> inViewport(b, "#invite-sent"));
             assertThat(admin.attribute("#invite-sent", "aria-live")).isEqualTo("polite");
-            checkAllButWidth(admin, "invitations-sent-notice");
+            admin.check("invitations-sent-notice");
 
             String badge = "#invitations tr[data-email='" + email + "'] .badge.delivery";
             admin.until("the first attempt fails and is retried", b -> b.texts(badge).contains("Retrying"));
-            checkAllButWidth(admin, "invitations-row-retrying");
+            admin.check("invitations-row-retrying");
             late.start();
             new FluentWait<>(admin).withTimeout(Duration.ofSeconds(150)).pollingEvery(Duration.ofMillis(250))
                     .withMessage("the row turns Sent without a reload").ignoring(StaleElementReferenceException.class)
                     .until(b -> b.texts(badge).equals(List.of("Sent")));
             assertThat(admin.script("return window.samePage === true")).as("no reload").isEqualTo(true);
             assertThat(late.getReceivedMessages()).hasSize(1);
-            checkAllButWidth(admin, "invitations-row-sent");
+            admin.check("invitations-row-sent");
         } finally {
             late.stop();
         }
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    /**
-     * {@link Browser#check} without the sideways-scroll measure: the invitations page (an existing
-     * page) is 343 px wide at 320 px today because of the header's user menu and its table's hidden
-     * head, which the phone-widths work on existing pages (issue 16 item 7) fixes. Once that is in,
-     * this becomes {@code browser.check(state)}.
-     */
-    private static void checkAllButWidth(Browser browser, String state) {
-        browser.assertAccessible(state);
-        browser.screenshot(state);
-        browser.phoneScreenshot(state);
-    }
 
     private static long height(Browser browser, String css) {
         return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().height)",

@@ -112,10 +112,10 @@ class WebPagesIT {
             owner.check("wizard-4-done");
             owner.click("#go-dashboard");
 
-            owner.awaitPath("/family/manage");
+            owner.awaitPath("/business"); // the business dashboard (issue 16 item 4)
             assertThat(owner.url().getQuery()).isEqualTo("tenant=" + tenantIdNamed("Pâtisserie Zürich & Co"));
-            owner.awaitText("#family-name", "Pâtisserie Zürich & Co");
-            assertThat(owner.texts("#members tr")).singleElement().asString().contains("Grace Hopper", "Owner");
+            owner.awaitText("#business-name", "Pâtisserie Zürich & Co");
+            assertThat(owner.texts("#members-summary dd")).containsExactly("1", "1", "0", "0");
             owner.check("dashboard");
         }
     }
@@ -165,9 +165,9 @@ class WebPagesIT {
                     .doesNotContain("Online payments");
             owner.check("wizard-done-without-payments");
             owner.click("#go-dashboard");
-            owner.awaitPath("/family/manage");
-            owner.awaitText("#family-name", "Plain Studio");
-            assertThat(owner.texts("#members tr")).singleElement().asString().contains("Ada Lovelace", "Owner");
+            owner.awaitPath("/business"); // the business dashboard (issue 16 item 4)
+            owner.awaitText("#business-name", "Plain Studio");
+            assertThat(owner.texts("#members-summary dd")).containsExactly("1", "1", "0", "0");
         }
     }
 
