@@ -149,7 +149,7 @@ class OnboardingPagesIT {
             assertThat(owner.url().getQuery()).isEqualTo("tenant=" + tenantId);
             owner.awaitText("#business-name", "Keep Place Studio Zürich");
             assertThat(owner.text("#plan-tier")).isEqualTo("Starter");
-            assertThat(owner.text("#plan-users")).contains("10");
+            assertThat(owner.text("#plan-users")).contains("2 of 10 seats taken"); // the owner and the invited admin
             assertThat(owner.text("#plan-resources")).isEqualTo("25");
             assertThat(owner.text("#permissions")).contains("Accept online payments", "Custom domain");
             assertThat(owner.texts("#permissions li.on")).hasSize(2);
