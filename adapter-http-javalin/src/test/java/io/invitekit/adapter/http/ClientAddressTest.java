@@ -23,5 +23,9 @@ class ClientAddressTest {
         assertThatThrownBy(() -> ClientAddress.Cidr.parse("proxy.example")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ClientAddress.Cidr.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
         assertThat(ClientAddress.Cidr.parse("10.0.0.0/8").contains("evil.example")).isFalse();
+        // IPv4 is read by hand: an octet over 255 is no address, not a wrapped-around one.
+        assertThat(ClientAddress.Cidr.parse("10.0.0.0/8").contains("10.300.0.1")).isFalse();
+        assertThat(ClientAddress.Cidr.parse("44.0.0.0/8").contains("300.0.0.1")).isFalse();
+        assertThatThrownBy(() -> ClientAddress.Cidr.parse("256.0.0.0/8")).isInstanceOf(IllegalArgumentException.class);
     }
 }
