@@ -131,7 +131,7 @@ class LocalePagesIT {
         try (Browser owner = Browser.open(server.base(), "locale-onboard", "en-US", null)) {
             owner.go(link);
             owner.visible("#step-account");
-            owner.awaitText("main h1", "Unternehmen einrichten");
+            owner.awaitText("h1[data-i18n='onboard.heading']", "Unternehmen einrichten");
             assertThat(owner.attribute("html", "lang")).isEqualTo("de");
             assertThat(owner.texts("#stepper li")).containsExactly("Konto", "Unternehmen", "Fertig");
             assertThat(owner.text("#offer-email")).isEqualTo(email);
