@@ -173,7 +173,7 @@ public abstract class BesideTheHost {
         Map<String, Object> history = rows("SELECT version, description, installed_on, success FROM invitekit_schema_history "
                 + "ORDER BY installed_rank");
         assertThat(history).as("the history, moved, then the migrations added since 0.1")
-                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 10);
+                .containsAllEntriesOf(legacyHistory).hasSize(legacyHistory.size() + 11);
         assertThat(history.get(Integer.toString(legacyHistory.size()))).asString()
                 .contains("version=4").contains("inviter name");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 1))).asString()
@@ -193,6 +193,8 @@ public abstract class BesideTheHost {
         assertThat(history.get(Integer.toString(legacyHistory.size() + 8))).asString()
                 .contains("version=12").contains("webhooks");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 9))).asString()
+                .contains("version=14").contains("locales");
+        assertThat(history.get(Integer.toString(legacyHistory.size() + 10))).asString()
                 .contains("version=15").contains("admin search");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
