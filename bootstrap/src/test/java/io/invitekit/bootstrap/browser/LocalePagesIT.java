@@ -114,11 +114,7 @@ class LocalePagesIT {
             admin.type("#invite-email", email);
             admin.type("#invite-suggested-business-name", "Bäckerei Sonne");
             admin.select("#invite-locale", "de");
-            // axe and both screenshots, not the 320 px width check: /platform/invitations measured 343 px
-            // wide at 320 px here; the admin pages at phone widths are issue 16 item 7, another change.
-            admin.assertAccessible("invite-form-german");
-            admin.screenshot("invite-form-german");
-            admin.phoneScreenshot("invite-form-german");
+            admin.check("invite-form-german");
             admin.click("#invite-form button[type=submit]");
             admin.awaitText("#invite-sent", email);
             assertThat(admin.value("#invite-locale")).as("back to the default for the next one").isEqualTo("en");
