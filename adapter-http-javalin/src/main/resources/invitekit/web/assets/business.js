@@ -6,7 +6,7 @@ import { api, ApiError } from "./api.js";
 import { reveal } from "./feedback.js";
 import { formatNumber, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
-import { fatal, formatDate, h, problemText, ready, signedInPage } from "./ui.js";
+import { fatal, formatDate, h, problemText, ready, setTitle, signedInPage } from "./ui.js";
 
 const me = await signedInPage("business.title");
 
@@ -74,7 +74,7 @@ if (members.mine !== "OWNER" && members.mine !== "ADMIN") {
   main.replaceChildren(h("h1", { tabindex: "-1", text: tenant.name }),
     h("div", { class: "card" }, h("p", { text: t("business.owners_only") }),
       h("p", {}, h("a", { href: managePage, text: t("business.to_manage") }))));
-  document.title = `${tenant.name} · ${t("app.name")}`;
+  setTitle(tenant.name);
   ready(true);
   await new Promise(() => {});
 }
@@ -105,7 +105,7 @@ function onOff(container, names, nameOf) {
 }
 
 function render() {
-  document.title = `${tenant.name} · ${t("app.name")}`;
+  setTitle(tenant.name);
   document.getElementById("business-name").textContent = tenant.name;
   document.getElementById("business-lead").textContent = t("business.lead",
     { role: t(`role.${members.mine}`), tier: tierName(tenant.subscription_tier) });

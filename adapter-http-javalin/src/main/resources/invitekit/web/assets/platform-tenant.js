@@ -3,7 +3,7 @@ import { activityList } from "./activity.js";
 import { api } from "./api.js";
 import { formatNumber, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
-import { fatal, formatDate, fullName, h, isAdmin, problemText, ready, signedInPage } from "./ui.js";
+import { fatal, formatDate, fullName, h, isAdmin, problemText, ready, setTitle, signedInPage } from "./ui.js";
 
 const me = await signedInPage("tenant_detail.title");
 if (!isAdmin(me)) {
@@ -31,7 +31,7 @@ function switches(listId, emptyId, values, name) {
 }
 
 function show(tenant) {
-  document.title = `${tenant.name} · ${t("app.name")}`;
+  setTitle(tenant.name);
   document.getElementById("tenant-name").textContent = tenant.name;
   document.getElementById("tenant-lead").textContent = t("tenant_detail.lead", { domain: tenant.domain });
   document.getElementById("tenant-state").replaceChildren(h("span", { class: `badge ${tenant.active ? "active" : "inactive"}`,
