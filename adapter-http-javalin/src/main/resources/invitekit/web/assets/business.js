@@ -128,7 +128,7 @@ function render() {
   const rows = [
     [t("business.members.total"), complete ? formatNumber(total) : t("business.members.at_least",
       { n: formatNumber(total) })],
-    ...["OWNER", "ADMIN", "MEMBER"].map((role) => [t(`business.members.role.${role}`), counts[role].toLocaleString("en")]),
+    ...["OWNER", "ADMIN", "MEMBER"].map((role) => [t(`business.members.role.${role}`), formatNumber(counts[role])]),
   ];
   document.getElementById("members-summary").replaceChildren(...rows.flatMap(([label, shown]) => [
     h("dt", { text: label }), h("dd", { text: shown })]));

@@ -1,4 +1,4 @@
-import { api } from "./api.js";
+import { api, ApiError } from "./api.js";
 import { check, clearFieldError, prepare, rules, showProblem, value } from "./forms.js";
 import { DEFAULT_LOCALE, plural, SUPPORTED, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
@@ -178,8 +178,11 @@ function watch(inv, wait = WATCH_FIRST) {
     let fresh;
     try {
       fresh = await api("GET", `/api/platform/tenant-invitations/${encodeURIComponent(inv.id)}`);
-    } catch {
-      watch(inv, Math.min(WATCH_MAX, wait * 2)); // a network hiccup: try again later
+    } catch (error) {
+      // A refusal (signed out, gone, no longer allowed) ends the watch; a network hiccup tries again later.
+      if (!(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429)) {
+        watch(inv, Math.min(WATCH_MAX, wait * 2));
+      }
       return;
     }
     if (replaceRow(fresh) && travelling(fresh)) {

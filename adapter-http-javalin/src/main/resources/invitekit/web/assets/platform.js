@@ -4,7 +4,7 @@
 // be loaded, `platform` is null and the page shows its error view (ui.js).
 let info = null;
 try {
-  const response = await fetch("/api/platform/info", { credentials: "same-origin", headers: { Accept: "application/json" } });
+  const response = await fetch("/api/platform/info", { credentials: "omit", headers: { Accept: "application/json" } });
   if (response.ok) {
     info = await response.json();
   }

@@ -40,9 +40,20 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private final Semaphore turns;
     private final Argon2BytesGenerator.BlockPool blocks;
 
-    /** At most one hash per core at a time. */
+    /**
+     * At most one hash per core at a time, and no more at once than half the heap holds: the pool keeps
+     * {@code m} KiB per hash that may run, and a fixed {@code -Xmx} on a machine with many cores
+     * must not be outgrown by a burst of log-ins.
+     */
     public Argon2idPasswordHasher(Configuration.Argon2 parameters, RandomGenerator random) {
-        this(parameters, random, Runtime.getRuntime().availableProcessors());
+        this(parameters, random, atOnce(parameters.memoryKib(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory()));
+    }
+
+    /** One hash per core, bounded by half of {@code maxHeapBytes}; at least one. */
+    static int atOnce(int memoryKib, int cores, long maxHeapBytes) {
+        long fit = maxHeapBytes / 2 / (memoryKib * 1024L);
+        return (int) Math.max(1, Math.min(cores, fit));
     }
 
     /**

@@ -151,6 +151,9 @@ final class BackgroundJobs implements AutoCloseable {
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
                 scheduler.shutdownNow();
+                // Interrupted jobs still record what they handed over (a relay's SENT marks) before the
+                // caller closes the database pool; else those emails would go out again after their lease.
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException interrupted) {
             scheduler.shutdownNow();

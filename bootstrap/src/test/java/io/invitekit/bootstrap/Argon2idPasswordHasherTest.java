@@ -132,4 +132,13 @@ class Argon2idPasswordHasherTest {
         assertThat(hasher.verify(password, new PasswordHash("$argon2id$v=19$m=1,t=0,p=1$AAAAAAAAAAAAAAAAAAAAAA$"
                 + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))).isFalse();
     }
+
+    @Test
+    void hashesAtOnceAreOnePerCoreBoundedByHalfTheHeap() {
+        long mib = 1024L * 1024;
+        assertThat(Argon2idPasswordHasher.atOnce(19_456, 2, 128 * mib)).isEqualTo(2);
+        assertThat(Argon2idPasswordHasher.atOnce(19_456, 16, 128 * mib)).as("64 MiB hold three of 19 MiB").isEqualTo(3);
+        assertThat(Argon2idPasswordHasher.atOnce(19_456, 16, 8 * mib)).as("never none").isEqualTo(1);
+        assertThat(Argon2idPasswordHasher.atOnce(64, 4, 128 * mib)).isEqualTo(4);
+    }
 }

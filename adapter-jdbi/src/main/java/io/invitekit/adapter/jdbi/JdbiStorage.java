@@ -181,7 +181,7 @@ public final class JdbiStorage implements Storage {
 
     /**
      * The scripts' placeholders: the prefix, and where H2 and PostgreSQL differ in the DDL of a
-     * computed search key (V15): PostgreSQL keeps it in the "C" collation, stored.
+     * computed search key (V14): PostgreSQL keeps it in the "C" collation, stored.
      */
     private static Map<String, String> placeholders(Connection connection, TablePrefix prefix) throws SQLException {
         boolean postgres = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName()) == Dialect.POSTGRESQL;

@@ -768,93 +768,96 @@ class WebPagesIT {
     }
 
     @Test
-    void sixtyCharacterNamesAndEmailsFitEveryPageFrom320To1280AndEveryPageShowsThePlatformsName() {
-        assertThat(LONG_FAMILY).hasSize(60);
-        assertThat(LONG_FIRST).hasSize(60);
-        assertThat(LONG_LAST).hasSize(59);
-        String ownerEmail = longEmail("long.owner.");
-        String memberEmail = longEmail("long.member.");
-        String inviteeEmail = longEmail("long.invitee.");
-        String businessEmail = longEmail("long.business.");
-        assertThat(ownerEmail).hasSize(60);
+    void sixtyCharacterNamesAndEmailsFitEveryPageFrom320To1280AndEveryPageShowsThePlatformsName() throws IOException {
+        // Its own server: it makes more accounts than one address may sign up in an hour beside this class's other tests.
+        try (PageServer own = PageServer.start()) {
+            assertThat(LONG_FAMILY).hasSize(60);
+            assertThat(LONG_FIRST).hasSize(60);
+            assertThat(LONG_LAST).hasSize(59);
+            String ownerEmail = longEmail("long.owner.");
+            String memberEmail = longEmail("long.member.");
+            String inviteeEmail = longEmail("long.invitee.");
+            String businessEmail = longEmail("long.business.");
+            assertThat(ownerEmail).hasSize(60);
 
-        String owner = server.signup(ownerEmail, LONG_FIRST, LONG_LAST);
-        String tenantId = server.call("POST", "/api/tenants/", owner, Map.of("name", LONG_FAMILY)).path("id").asText();
-        String code = server.call("GET", "/api/tenants/" + tenantId + "/invite-code", owner, null).path("display").asText();
-        String member = server.signup(memberEmail, LONG_LAST, LONG_FIRST);
-        server.call("POST", "/api/join", member, Map.of("code", code));
-        server.call("POST", "/api/tenants/" + tenantId + "/invitations", owner, Map.of("email", inviteeEmail, "role", "MEMBER"));
-        server.call("POST", "/api/platform/tenant-invitations/", server.adminToken(),
-                Map.of("email", businessEmail, "suggested_business_name", LONG_FAMILY));
-        String memberInvitation = server.linkFor(inviteeEmail, "/invite");
-        String tenantInvitation = server.invitationLinkFor(businessEmail);
+            String owner = own.signup(ownerEmail, LONG_FIRST, LONG_LAST);
+            String tenantId = own.call("POST", "/api/tenants/", owner, Map.of("name", LONG_FAMILY)).path("id").asText();
+            String code = own.call("GET", "/api/tenants/" + tenantId + "/invite-code", owner, null).path("display").asText();
+            String member = own.signup(memberEmail, LONG_LAST, LONG_FIRST);
+            own.call("POST", "/api/join", member, Map.of("code", code));
+            own.call("POST", "/api/tenants/" + tenantId + "/invitations", owner, Map.of("email", inviteeEmail, "role", "MEMBER"));
+            own.call("POST", "/api/platform/tenant-invitations/", own.adminToken(),
+                    Map.of("email", businessEmail, "suggested_business_name", LONG_FAMILY));
+            String memberInvitation = own.linkFor(inviteeEmail, "/invite");
+            String tenantInvitation = own.invitationLinkFor(businessEmail);
 
-        List<Double> headerHeights = new java.util.ArrayList<>();
-        try (Browser visitor = Browser.open(server.base(), "long-signed-out")) {
-            for (String[] page : new String[][] {{"/login", "#login-form"}, {"/signup", "#signup-form"},
-                    {"/forgot-password", "#forgot-form"}, {"/join/" + code, "#join-signed-out"},
-                    {"/no-such-page", "#not-found"}}) {
-                visitor.go(page[0]);
-                visitor.visible(page[1]);
-                shellCheck(visitor, "long" + page[0].replace('/', '-'), headerHeights);
+            List<Double> headerHeights = new java.util.ArrayList<>();
+            try (Browser visitor = Browser.open(own.base(), "long-signed-out")) {
+                for (String[] page : new String[][] {{"/login", "#login-form"}, {"/signup", "#signup-form"},
+                        {"/forgot-password", "#forgot-form"}, {"/join/" + code, "#join-signed-out"},
+                        {"/no-such-page", "#not-found"}}) {
+                    visitor.go(page[0]);
+                    visitor.visible(page[1]);
+                    shellCheck(visitor, "long" + page[0].replace('/', '-'), headerHeights);
+                }
+                visitor.go(memberInvitation);
+                visitor.awaitText("#offer-title", LONG_FAMILY);
+                shellCheck(visitor, "long-invite-landing", headerHeights);
+
+                visitor.go(tenantInvitation);
+                visitor.visible("#step-account");
+                assertThat(visitor.text("#offer-email")).isEqualTo(businessEmail);
+                shellCheck(visitor, "long-wizard-account", headerHeights);
+                fillAccount(visitor, LONG_FIRST, LONG_LAST);
+                // The family of the same name took the 60-character subdomain: the longest error and suggestions.
+                visitor.awaitText("#business-subdomain-error", "is already taken");
+                shellCheck(visitor, "long-wizard-business-taken", headerHeights);
+                visitor.click("#business-subdomain-suggestions button");
+                visitor.awaitText("#business-subdomain-ok", "is available");
+                shellCheck(visitor, "long-wizard-business", headerHeights);
+                visitor.click("#business-submit");
+                visitor.visible("#step-done");
+                assertThat(visitor.count(".site-header .user-menu")).as("signed in once the business exists").isEqualTo(1);
+                shellCheck(visitor, "long-wizard-done", headerHeights);
             }
-            visitor.go(memberInvitation);
-            visitor.awaitText("#offer-title", LONG_FAMILY);
-            shellCheck(visitor, "long-invite-landing", headerHeights);
 
-            visitor.go(tenantInvitation);
-            visitor.visible("#step-account");
-            assertThat(visitor.text("#offer-email")).isEqualTo(businessEmail);
-            shellCheck(visitor, "long-wizard-account", headerHeights);
-            fillAccount(visitor, LONG_FIRST, LONG_LAST);
-            // The family of the same name took the 60-character subdomain: the longest error and suggestions.
-            visitor.awaitText("#business-subdomain-error", "is already taken");
-            shellCheck(visitor, "long-wizard-business-taken", headerHeights);
-            visitor.click("#business-subdomain-suggestions button");
-            visitor.awaitText("#business-subdomain-ok", "is available");
-            shellCheck(visitor, "long-wizard-business", headerHeights);
-            visitor.click("#business-submit");
-            visitor.visible("#step-done");
-            assertThat(visitor.count(".site-header .user-menu")).as("signed in once the business exists").isEqualTo(1);
-            shellCheck(visitor, "long-wizard-done", headerHeights);
-        }
-
-        try (Browser user = Browser.open(server.base(), "long-owner")) {
-            logIn(user, ownerEmail);
-            user.awaitPath("/family/manage");
-            user.awaitText("#family-name", LONG_FAMILY);
-            user.awaitText("#members", LONG_FIRST);
-            assertThat(user.script("return document.title")).isEqualTo(LONG_FAMILY + " · Acme Cloud");
-            shellCheck(user, "long-family-manage", headerHeights);
-            user.click(".user-menu summary");
-            user.visible(".user-menu .menu");
-            shellCheck(user, "long-user-menu", headerHeights);
-            user.click(".user-menu summary");
-            for (String[] page : new String[][] {{"/join-or-create", "#create-form"}, {"/family/join", "#join-form"},
-                    {"/account", "#sessions tr"}, {"/family/webhooks?tenant=" + tenantId, "#webhook-form"},
-                    {"/join/" + code, "#join-signed-in"}}) {
-                user.go(page[0]);
-                user.visible(page[1]);
-                shellCheck(user, "long" + page[0].replaceAll("[/?=]", "-"), headerHeights);
+            try (Browser user = Browser.open(own.base(), "long-owner")) {
+                logIn(user, ownerEmail);
+                user.awaitPath("/family/manage");
+                user.awaitText("#family-name", LONG_FAMILY);
+                user.awaitText("#members", LONG_FIRST);
+                assertThat(user.script("return document.title")).isEqualTo(LONG_FAMILY + " · Acme Cloud");
+                shellCheck(user, "long-family-manage", headerHeights);
+                user.click(".user-menu summary");
+                user.visible(".user-menu .menu");
+                shellCheck(user, "long-user-menu", headerHeights);
+                user.click(".user-menu summary");
+                for (String[] page : new String[][] {{"/join-or-create", "#create-form"}, {"/family/join", "#join-form"},
+                        {"/account", "#sessions tr"}, {"/family/webhooks?tenant=" + tenantId, "#webhook-form"},
+                        {"/join/" + code, "#join-signed-in"}}) {
+                    user.go(page[0]);
+                    user.visible(page[1]);
+                    shellCheck(user, "long" + page[0].replaceAll("[/?=]", "-"), headerHeights);
+                }
             }
-        }
 
-        try (Browser admin = Browser.open(server.base(), "long-admin")) {
-            logInAsAdmin(admin);
-            admin.awaitText("#invitations tr[data-email='" + businessEmail + "']", LONG_FAMILY);
-            shellCheck(admin, "long-platform-invitations", headerHeights);
-            admin.go("/platform/tenants");
-            admin.awaitText("#active-tenants", LONG_FAMILY);
-            shellCheck(admin, "long-platform-tenants", headerHeights);
-            admin.go("/platform/activity");
-            admin.awaitText("#activity", "tenant");
-            shellCheck(admin, "long-platform-activity", headerHeights);
-            admin.go("/platform/webhooks");
-            admin.visible("#webhook-form");
-            shellCheck(admin, "long-platform-webhooks", headerHeights);
+            try (Browser admin = Browser.open(own.base(), "long-admin")) {
+                logInAsAdmin(admin);
+                admin.awaitText("#invitations tr[data-email='" + businessEmail + "']", LONG_FAMILY);
+                shellCheck(admin, "long-platform-invitations", headerHeights);
+                admin.go("/platform/tenants");
+                admin.awaitText("#active-tenants", LONG_FAMILY);
+                shellCheck(admin, "long-platform-tenants", headerHeights);
+                admin.go("/platform/activity");
+                admin.awaitText("#activity", "tenant");
+                shellCheck(admin, "long-platform-activity", headerHeights);
+                admin.go("/platform/webhooks");
+                admin.visible("#webhook-form");
+                shellCheck(admin, "long-platform-webhooks", headerHeights);
+            }
+            assertThat(headerHeights).as("the header's height on every page and in every state").isNotEmpty()
+                    .allMatch(h -> h.equals(headerHeights.get(0)));
         }
-        assertThat(headerHeights).as("the header's height on every page and in every state").isNotEmpty()
-                .allMatch(h -> h.equals(headerHeights.get(0)));
     }
 
     /** The check of every state, and the shell's own: the platform's name in the title and the header. */

@@ -19,7 +19,7 @@ import java.util.UUID;
 public record InvitationListQuery(String sql, Map<String, Object> parameters) {
 
     /**
-     * A prefix search of the invitations' emails and suggested business names (V15's keys) with
+     * A prefix search of the invitations' emails and suggested business names (V14's keys) with
      * the filter's conditions, each written so that it keeps the key index's order.
      */
     public static PrefixSearchQuery search(InvitationFilter filter, io.invitekit.application.port.out.PrefixSearch search) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The SQL of one page of a prefix search (see {@link PrefixSearch}) over computed key columns
- * (V15), each with an index on {@code (key, id)}: one branch per key, each a range of its index
+ * (V14), each with an index on {@code (key, id)}: one branch per key, each a range of its index
  * ({@code key >= :lo AND key < :hi}, after the cursor), walked in order and limited, merged by
  * {@code (key, id)}. A row whose earlier key matches is left out of the later branches, so it is
  * found once. {@code conditions} (the list's other filters) apply to every branch.

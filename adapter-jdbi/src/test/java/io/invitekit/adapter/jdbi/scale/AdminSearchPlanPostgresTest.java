@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin lists' prefix search on PostgreSQL with enough rows that a scan would show: each
- * branch of the search walks its key index (V15) as a range, before and after a cursor, so a page
+ * branch of the search walks its key index (V14) as a range, before and after a cursor, so a page
  * costs the same however many rows the tables hold; and the keys are in the "C" collation, under
  * which a btree range serves a prefix whatever the database's own collation is.
  */

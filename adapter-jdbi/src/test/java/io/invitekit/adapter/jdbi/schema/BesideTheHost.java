@@ -193,9 +193,9 @@ public abstract class BesideTheHost {
         assertThat(history.get(Integer.toString(legacyHistory.size() + 8))).asString()
                 .contains("version=12").contains("webhooks");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 9))).asString()
-                .contains("version=14").contains("locales");
+                .contains("version=13").contains("locales");
         assertThat(history.get(Integer.toString(legacyHistory.size() + 10))).asString()
-                .contains("version=15").contains("admin search");
+                .contains("version=14").contains("admin search");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA "
                 + "AND table_name IN ('accounts', 'tenants', 'tenant_invitations', 'bucket', 'flyway_schema_history')"))
                 .as("nothing of the old layout left").isZero();
