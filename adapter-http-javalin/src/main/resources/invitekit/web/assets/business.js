@@ -4,7 +4,7 @@
 // families keep as theirs.
 import { api, ApiError } from "./api.js";
 import { reveal } from "./feedback.js";
-import { formatNumber, t } from "./i18n.js";
+import { formatNumber, plural, t } from "./i18n.js";
 import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { fatal, formatDate, h, problemText, ready, setTitle, signedInPage } from "./ui.js";
 
@@ -87,7 +87,7 @@ function usersText() {
     return limitText(tenant.max_users);
   }
   const pending = usage.pending_invitations || 0;
-  const parts = { members: formatNumber(usage.members), pending: formatNumber(pending) };
+  const parts = { members: plural("business.plan.members", usage.members), pending: plural("business.plan.pending", pending) };
   if (tenant.max_users === null || tenant.max_users === undefined) {
     return t("business.plan.users_unlimited", parts);
   }
