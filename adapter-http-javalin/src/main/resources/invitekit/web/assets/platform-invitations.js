@@ -5,6 +5,7 @@ import { flagName, limitText, permissionName, tierName } from "./labels.js";
 import { platform } from "./platform.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
 import { reveal } from "./feedback.js";
+import { searchField } from "./search-field.js";
 
 const me = await signedInPage("invitations.title");
 if (!isAdmin(me)) {
@@ -144,8 +145,8 @@ async function loadList({ append = false } = {}) {
   if (filter.value) {
     query.set("status", filter.value);
   }
-  if (search) {
-    query.set("q", search);
+  if (search.value) {
+    query.set("q", search.value);
   }
   if (append && cursor) {
     query.set("cursor", cursor);
@@ -298,45 +299,13 @@ filter.addEventListener("change", () => {
 more.addEventListener("click", () => loadList({ append: true }));
 
 // The search (?q=): an email or business name prefix, kept in the address so that it can be shared.
-const searchForm = document.getElementById("invitation-search");
-const searchInput = document.getElementById("invitation-q");
-const searchClear = document.getElementById("invitation-q-clear");
-const searchShowing = document.getElementById("invitation-q-showing");
-let search = (new URLSearchParams(location.search).get("q") || "").trim();
-
-function showSearch() {
-  searchInput.value = search;
-  searchClear.hidden = !search;
-  searchShowing.hidden = !search;
-  searchShowing.textContent = search ? t("invitations.search.showing", { q: search }) : "";
-}
-
-function runSearch(text) {
-  search = text.trim();
-  const url = new URL(location.href);
-  if (search) {
-    url.searchParams.set("q", search);
-  } else {
-    url.searchParams.delete("q");
-  }
-  history.replaceState(null, "", url);
-  showSearch();
+const search = searchField("invitation", "invitations.search.showing", () => {
   listError.hidden = true;
   listNotice.hidden = true;
   items = [];
   cursor = null;
   return loadList();
-}
-
-searchForm.addEventListener("submit", (event) => {
-  event.preventDefault();
-  runSearch(searchInput.value);
 });
-searchClear.addEventListener("click", () => {
-  runSearch("");
-  searchInput.focus();
-});
-showSearch();
 
 await loadList();
 ready();

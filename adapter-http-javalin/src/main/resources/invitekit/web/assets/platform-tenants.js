@@ -1,6 +1,7 @@
 import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { limitText, tierName } from "./labels.js";
+import { searchField } from "./search-field.js";
 import { confirmDialog, fatal, formatDate, h, isAdmin, problemText, ready, setBusy, signedInPage } from "./ui.js";
 
 const me = await signedInPage("tenants.title");
@@ -28,50 +29,19 @@ const activeList = list(true);
 const inactiveList = list(false);
 
 // The search (?q=): a name or contact email prefix, kept in the address so that it can be shared.
-const searchForm = document.getElementById("tenant-search");
-const searchInput = document.getElementById("tenant-q");
-const searchClear = document.getElementById("tenant-q-clear");
-const searchShowing = document.getElementById("tenant-q-showing");
-let search = (new URLSearchParams(location.search).get("q") || "").trim();
-
-function showSearch() {
-  searchInput.value = search;
-  searchClear.hidden = !search;
-  searchShowing.hidden = !search;
-  searchShowing.textContent = search ? t("tenants.search.showing", { q: search }) : "";
-}
-
-async function runSearch(text) {
-  search = text.trim();
-  const url = new URL(location.href);
-  if (search) {
-    url.searchParams.set("q", search);
-  } else {
-    url.searchParams.delete("q");
-  }
-  history.replaceState(null, "", url);
-  showSearch();
+const search = searchField("tenant", "tenants.search.showing", async () => {
   failure.hidden = true;
   notice.hidden = true;
   activeList.items = [];
   inactiveList.items = [];
   await Promise.all([load(activeList), load(inactiveList)]);
-}
-
-searchForm.addEventListener("submit", (event) => {
-  event.preventDefault();
-  runSearch(searchInput.value);
-});
-searchClear.addEventListener("click", () => {
-  runSearch("");
-  searchInput.focus();
 });
 
 async function load(state, append = false) {
   const query = new URLSearchParams({ active: String(state.active),
     limit: String(append ? PAGE : Math.min(200, Math.max(PAGE, state.items.length))) });
-  if (search) {
-    query.set("q", search);
+  if (search.value) {
+    query.set("q", search.value);
   }
   if (append && state.cursor) {
     query.set("cursor", state.cursor);
@@ -138,6 +108,5 @@ async function toggle(tenant, button) {
   await Promise.all([load(activeList), load(inactiveList)]);
 }
 
-showSearch();
 await Promise.all([load(activeList), load(inactiveList)]);
 ready();
