@@ -217,7 +217,10 @@ class OnboardingPagesIT {
             admin.check("invitations-sent-notice");
 
             String badge = "#invitations tr[data-email='" + email + "'] .badge.delivery";
-            admin.until("the first attempt fails and is retried", b -> b.texts(badge).contains("Retrying"));
+            // The row is asked again at a growing pause (up to 15 s): wait as generously as for "Sent" below.
+            new FluentWait<>(admin).withTimeout(Duration.ofSeconds(150)).pollingEvery(Duration.ofMillis(250))
+                    .withMessage("the first attempt fails and is retried").ignoring(StaleElementReferenceException.class)
+                    .until(b -> b.texts(badge).contains("Retrying"));
             admin.check("invitations-row-retrying");
             late.start();
             new FluentWait<>(admin).withTimeout(Duration.ofSeconds(150)).pollingEvery(Duration.ofMillis(250))
