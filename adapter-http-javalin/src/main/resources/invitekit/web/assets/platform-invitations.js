@@ -160,7 +160,8 @@ async function loadList({ append = false } = {}) {
     return;
   }
   render();
-  items.filter(travelling).forEach(watch);
+  // Not forEach(watch): its second argument, the index, would become the first pause (0 ms for the first row).
+  items.filter(travelling).forEach((inv) => watch(inv));
 }
 
 // ---- rows whose email is on its way: asked again until it is sent or dead -----------------------
